@@ -1,0 +1,87 @@
+// Plain-data contract shared by the engine, the rules, the reporters and library users.
+
+export type Severity = "error" | "warning" | "note";
+export type Confidence = "high" | "medium" | "low";
+export type Orm = "prisma" | "typeorm" | "sequelize";
+
+export type RuleId =
+  | "n-plus-one"
+  | "unbounded-query"
+  | "missing-pagination"
+  | "select-star"
+  | "count-via-length"
+  | "in-memory-aggregation"
+  | "in-memory-filter"
+  | "client-per-request";
+
+export interface RelatedLocation {
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  confidence: Confidence;
+  orm: Orm;
+  /** Model or entity the query touches, when known. */
+  model: string | null;
+  /** ORM operation, e.g. `findMany`, `getComments`, `$queryRaw`. */
+  operation: string | null;
+  message: string;
+  /** A concrete, ORM-specific fix. */
+  fix: string;
+  /** Path relative to the scan root, `/`-separated. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Queries this site causes per invocation, when it can be stated ("1 + N"). */
+  queryCount: string | null;
+  related: RelatedLocation[];
+}
+
+export interface ScanError {
+  /** Path relative to the scan root (or as given, for paths outside it). */
+  file: string;
+  kind: "parse" | "read" | "binary" | "too-large" | "missing-path" | "internal";
+  message: string;
+}
+
+export interface ScanSummary {
+  files: number;
+  findings: number;
+  byRule: Partial<Record<RuleId, number>>;
+  durationMs: number;
+  orms: Orm[];
+  frameworks: string[];
+}
+
+export interface ScanResult {
+  tool: { name: "perf-scan"; version: string };
+  /** Absolute scan root; finding paths are relative to it. */
+  root: string;
+  summary: ScanSummary;
+  findings: Finding[];
+  errors: ScanError[];
+}
+
+export interface ScanOptions {
+  /** Files or directories to scan. Default: [cwd]. */
+  paths?: string[];
+  /** Directory paths are resolved against and reported relative to. Default: process.cwd(). */
+  cwd?: string;
+  /** Only run these rules (default: all). */
+  rules?: RuleId[];
+  /** Rules to switch off. */
+  disable?: RuleId[];
+  /** Files larger than this are skipped with a message. Default 1 MiB. */
+  maxFileBytes?: number;
+}
