@@ -1,0 +1,89 @@
+import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { discoverFiles } from "./engine/discover.js";
+import { buildProjectFacts } from "./engine/facts.js";
+import type { RuleFinding, NodeLocation } from "./engine/findings.js";
+import { allRules } from "../rules/index.js";
+import type { Finding, RelatedLocation, RuleId, ScanOptions, ScanResult } from "./types.js";
+import { TOOL_VERSION } from "./version.js";
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+/** Scans the given paths and returns plain data. Never throws for bad input files; see `errors`. */
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const paths = (options.paths && options.paths.length > 0 ? options.paths : [cwd]).map((p) => resolve(cwd, p));
+  const discovery = await discoverFiles({ paths, cwd, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+  const facts = buildProjectFacts(discovery);
+
+  const enabled = allRules.filter(
+    (rule) =>
+      (!options.rules || options.rules.length === 0 || options.rules.includes(rule.meta.id)) &&
+      !(options.disable ?? []).includes(rule.meta.id),
+  );
+  const findings: Finding[] = [];
+  for (const rule of enabled) {
+    for (const raw of rule.check(facts)) {
+      findings.push(toFinding(raw, rule.meta.defaultSeverity));
+    }
+  }
+  findings.sort(compareFindings);
+  const unique = dedupe(findings);
+
+  const byRule: Partial<Record<RuleId, number>> = {};
+  for (const finding of unique) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
+
+  return {
+    tool: { name: "perf-scan", version: TOOL_VERSION },
+    root: discovery.root,
+    summary: {
+      files: discovery.files.length,
+      findings: unique.length,
+      byRule,
+      durationMs: Math.round(performance.now() - started),
+      orms: facts.ormsDetected,
+      frameworks: facts.frameworksDetected,
+    },
+    findings: unique,
+    errors: [...discovery.errors, ...facts.errors],
+  };
+}
+
+function position(at: NodeLocation): { line: number; column: number; endLine: number; endColumn: number } {
+  const start = at.sourceFile.getLineAndCharacterOfPosition(at.node.getStart(at.sourceFile));
+  const end = at.sourceFile.getLineAndCharacterOfPosition(at.node.getEnd());
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+function toFinding(raw: RuleFinding, defaultSeverity: Finding["severity"]): Finding {
+  const related: RelatedLocation[] = raw.related.map((rel) => ({ message: rel.message, file: rel.file, ...position(rel) }));
+  return {
+    ruleId: raw.ruleId,
+    severity: raw.severity ?? defaultSeverity,
+    confidence: raw.confidence,
+    orm: raw.orm,
+    model: raw.model,
+    operation: raw.operation,
+    message: raw.message,
+    fix: raw.fix,
+    file: raw.at.file,
+    ...position(raw.at),
+    queryCount: raw.queryCount,
+    related,
+  };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.endLine}|${f.endColumn}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
