@@ -1,5 +1,7 @@
 import type { Rule } from "./rule.js";
 import { docsUrl } from "./rule.js";
+import type { DbCall } from "../src/engine/orm.js";
+import { describeCall, finding, locate, related } from "./support.js";
 
 export const inMemoryAggregation: Rule = {
   meta: {
@@ -9,7 +11,28 @@ export const inMemoryAggregation: Rule = {
     defaultSeverity: "warning",
     docsUrl: docsUrl("in-memory-aggregation"),
   },
-  check() {
-    return [];
+  check(facts) {
+    return facts.dbCalls
+      .filter((call) => call.kind === "read-many")
+      .flatMap((call) =>
+        facts.rowUsage(call).aggregations.map((site) =>
+          finding("in-memory-aggregation", call, locate(call.module, site), {
+            message: `Rows of ${describeCall(call)} are aggregated in JavaScript: every ${call.model ?? "row"} is sent over the wire to compute one number.`,
+            fix: aggregateFix(call),
+            related: [related(call.module, call.node, "the query that fetches the rows")],
+          }),
+        ),
+      );
   },
 };
+
+function aggregateFix(call: DbCall): string {
+  switch (call.orm) {
+    case "prisma":
+      return "Aggregate in the database: `prisma.<model>.aggregate({ where, _sum: { amount: true } })` or `groupBy({ by, _sum, _avg, _count })`.";
+    case "typeorm":
+      return "Aggregate in the database: `repository.sum('amount', where)` / `average` / `maximum`, or a query builder with `SUM(...)` and getRawOne().";
+    case "sequelize":
+      return "Aggregate in the database: `Model.sum('amount', { where })`, `Model.max`, or `attributes: [[fn('SUM', col('amount')), 'total']]`.";
+  }
+}

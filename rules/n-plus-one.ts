@@ -1,5 +1,8 @@
+import { ts } from "ts-morph";
 import type { Rule } from "./rule.js";
 import { docsUrl } from "./rule.js";
+import type { LoopQuery } from "../src/engine/facts.js";
+import { describeCall, finding, locate, related } from "./support.js";
 
 export const nPlusOne: Rule = {
   meta: {
@@ -9,7 +12,63 @@ export const nPlusOne: Rule = {
     defaultSeverity: "warning",
     docsUrl: docsUrl("n-plus-one"),
   },
-  check() {
-    return [];
+  check(facts) {
+    // One finding per site line: a chain such as `a.b().c()` is one N+1.
+    const seen = new Set<string>();
+    return facts.loopQueries.flatMap((loopQuery) => {
+      const key = `${loopQuery.module.relPath}:${loopQuery.site.getStart()}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      const target = loopQuery.target;
+      const query = describeCall(target);
+      const via = loopQuery.chain.length > 0 ? ` through ${loopQuery.chain.map(functionName).join(" → ")}` : "";
+      const relatedLocations = [related(loopQuery.module, loopHead(loopQuery), "the loop that runs it once per element")];
+      if (loopQuery.chain.length > 0) relatedLocations.push(related(target.module, target.node, `the query it reaches: ${query}`));
+      const write = target.kind === "write" || target.kind === "write-many";
+      return [
+        finding("n-plus-one", target, locate(loopQuery.module, loopQuery.site), {
+          message: `${query} runs once per element of the loop${via}: 1 + N ${write ? "writes" : "queries"} where one would do.`,
+          fix: fixFor(loopQuery),
+          queryCount: loopQuery.depth > 1 ? `1 + N^${loopQuery.depth}` : "1 + N",
+          related: relatedLocations,
+        }),
+      ];
+    });
   },
 };
+
+function functionName(fn: { node: ts.FunctionLikeDeclaration }): string {
+  const node = fn.node;
+  if (node.name && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) return `${node.name.text}()`;
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return `${parent.name.text}()`;
+  if (ts.isPropertyAssignment(parent)) return `${parent.name.getText()}()`;
+  return "a helper";
+}
+
+function loopHead(loopQuery: LoopQuery): ts.Node {
+  const loop = loopQuery.loop;
+  if (ts.isCallExpression(loop) && ts.isPropertyAccessExpression(loop.expression)) return loop.expression.name;
+  return loop.getChildAt(0, loopQuery.module.sourceFile) ?? loop;
+}
+
+function fixFor(loopQuery: LoopQuery): string {
+  const target = loopQuery.target;
+  const write = target.kind === "write" || target.kind === "write-many";
+  switch (target.orm) {
+    case "prisma":
+      if (write) return "Batch the writes: createMany/updateMany/deleteMany with an `in` filter, or one $transaction([...]) built before the loop.";
+      return `Load the rows before the loop in one query — include the relation on the parent query (\`include: { ${relationGuess(target.model)}: true }\` or \`_count\`), or \`findMany({ where: { id: { in: ids } } })\` and a Map keyed by id.`;
+    case "typeorm":
+      if (write) return "Batch the writes: repository.save(entities[]) / insert([...]) or one query builder update with `whereInIds`.";
+      return `Load the relation with the parent (\`relations: { ${relationGuess(target.model)}: true }\` or leftJoinAndSelect), or one \`find({ where: { id: In(ids) } })\` before the loop and a Map keyed by id.`;
+    case "sequelize":
+      if (write) return "Batch the writes: Model.bulkCreate([...]) or Model.update(values, { where: { id: ids } }).";
+      return `Eager-load with \`include: [{ model: ${target.model ?? "Model"} }]\` on the parent query, or one \`findAll({ where: { id: { [Op.in]: ids } } })\` before the loop and a Map keyed by id.`;
+  }
+}
+
+function relationGuess(model: string | null): string {
+  if (!model) return "relation";
+  return model.charAt(0).toLowerCase() + model.slice(1) + (model.endsWith("s") ? "" : "s");
+}

@@ -1,5 +1,10 @@
 import type { Rule } from "./rule.js";
 import { docsUrl } from "./rule.js";
+import type { DbCall } from "../src/engine/orm.js";
+import type { RuleFinding } from "../src/engine/findings.js";
+import { describeCall, finding, locate } from "./support.js";
+
+const SELECT_STAR = /\bselect\s+(distinct\s+)?([\w"`]+\.)?\*/i;
 
 export const selectStar: Rule = {
   meta: {
@@ -9,7 +14,46 @@ export const selectStar: Rule = {
     defaultSeverity: "note",
     docsUrl: docsUrl("select-star"),
   },
-  check() {
-    return [];
+  check(facts) {
+    const findings: RuleFinding[] = [];
+    for (const call of facts.dbCalls) {
+      if (call.kind === "raw" && call.rawSql && SELECT_STAR.test(call.rawSql)) {
+        findings.push(
+          finding("select-star", call, locate(call.module, call.node), {
+            message: `${describeCall(call)} selects every column with SELECT *: more data read, sent and parsed than the code needs, and the query changes when the table does.`,
+            fix: "List the columns the code uses: SELECT p.id, p.name, p.price … instead of SELECT *.",
+          }),
+        );
+        continue;
+      }
+      if (call.kind !== "read-many" || hasProjection(call)) continue;
+      const fields = facts.rowUsage(call).pluckedFields;
+      if (!fields) continue;
+      findings.push(
+        finding("select-star", call, locate(call.module, call.node), {
+          message: `${describeCall(call)} fetches whole ${call.model ?? "rows"} but the code only reads ${fields.map((f) => `\`${f}\``).join(" and ")}.`,
+          fix: projectionFix(call, fields),
+        }),
+      );
+    }
+    return findings;
   },
 };
+
+function hasProjection(call: DbCall): boolean {
+  const text = call.options?.getText() ?? "";
+  if (/\b(select|attributes)\s*:/.test(text)) return true;
+  // query builders: .select(...) in the chain
+  return /\.(select|addSelect)\s*\(/.test(call.node.getText());
+}
+
+function projectionFix(call: DbCall, fields: string[]): string {
+  switch (call.orm) {
+    case "prisma":
+      return `Select only what is used: \`select: { ${fields.map((f) => `${f}: true`).join(", ")} }\`.`;
+    case "typeorm":
+      return `Select only what is used: \`select: { ${fields.map((f) => `${f}: true`).join(", ")} }\` (or .select([...]) on a query builder).`;
+    case "sequelize":
+      return `Select only what is used: \`attributes: [${fields.map((f) => `"${f}"`).join(", ")}]\`, with \`raw: true\` if instances are not needed.`;
+  }
+}

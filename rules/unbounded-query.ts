@@ -1,5 +1,8 @@
 import type { Rule } from "./rule.js";
 import { docsUrl } from "./rule.js";
+import type { DbCall } from "../src/engine/orm.js";
+import type { ProjectFacts } from "../src/engine/facts.js";
+import { describeCall, finding, locate } from "./support.js";
 
 export const unboundedQuery: Rule = {
   meta: {
@@ -9,7 +12,39 @@ export const unboundedQuery: Rule = {
     defaultSeverity: "warning",
     docsUrl: docsUrl("unbounded-query"),
   },
-  check() {
-    return [];
+  check(facts) {
+    const reportedElsewhere = sitesReportedByOtherRules(facts);
+    return facts.dbCalls.filter((call) => isUnboundedRead(call) && !reportedElsewhere.has(call.node)).map((call) =>
+      finding("unbounded-query", call, locate(call.module, call.node), {
+        severity: call.filteredByList ? "note" : "warning",
+        message: call.filteredByList
+          ? `${describeCall(call)} has no limit; its size follows the input list, so a large request reads many rows.`
+          : `${describeCall(call)} has no limit: it reads every matching ${call.model ?? "row"}, and grows with the table.`,
+        fix: limitFix(call),
+      }),
+    );
   },
 };
+
+/** A list read with no take/limit whose options we could read, not pinned to one row by a unique filter. */
+export function isUnboundedRead(call: DbCall): boolean {
+  return call.kind === "read-many" && !call.bounded && !call.optionsOpaque && !call.filteredByUnique;
+}
+
+function sitesReportedByOtherRules(facts: ProjectFacts): Set<unknown> {
+  const sites = new Set<unknown>();
+  for (const loopQuery of facts.loopQueries) if (loopQuery.chain.length === 0) sites.add(loopQuery.target.node);
+  for (const site of facts.paginationSites) sites.add(site.call.node);
+  return sites;
+}
+
+export function limitFix(call: DbCall): string {
+  switch (call.orm) {
+    case "prisma":
+      return "Add `take` (and `cursor`/`skip` to page through), or aggregate in the database with count/aggregate/groupBy.";
+    case "typeorm":
+      return call.operation.startsWith("get") ? "Add `.take(n)` (with `.skip()` or a keyset `where`) to the query builder." : "Add `take` (with `skip`, or a keyset `where`) to the find options.";
+    case "sequelize":
+      return "Add `limit` (with `offset`, or a keyset `where`) to the options; for association getters pass `{ limit }`.";
+  }
+}

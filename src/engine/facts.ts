@@ -1,12 +1,809 @@
+import { dirname } from "node:path";
+import { ts } from "ts-morph";
 import type { Orm, ScanError } from "../types.js";
 import type { Discovery } from "./discover.js";
+import { Project, type ModuleInfo } from "./project.js";
+import { Resolver, ITERATION_METHODS, isFunctionLike, isConstantExpression, unwrapExpression } from "./resolve.js";
+import { OrmRecognizer, mightBeOrmCall, type DbCall } from "./orm.js";
+import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
+import { findHandlers, responseValues, type Framework, type Handler } from "./http.js";
+import type { FunctionRef, Value } from "./values.js";
+import { lowerConfidence } from "./values.js";
+
+/** A query that runs once per element of a collection. */
+export interface LoopQuery {
+  /** The call inside the loop body: the query itself or the helper that reaches it. */
+  site: ts.CallExpression | ts.TaggedTemplateExpression | ts.PropertyAccessExpression;
+  module: ModuleInfo;
+  /** The loop statement or the iteration call (`xs.map(...)`). */
+  loop: ts.Node;
+  /** The query reached. */
+  target: DbCall;
+  /** Functions between the site and the query (empty when the site is the query). */
+  chain: FunctionRef[];
+  /** Number of enclosing per-element loops (nested loops multiply). */
+  depth: number;
+}
+
+export interface ClientCreation {
+  node: ts.NewExpression;
+  module: ModuleInfo;
+  orm: Orm;
+  /** Why it runs per request or per item: the loop or the handler. */
+  reason: { kind: "loop"; node: ts.Node } | { kind: "handler"; handler: Handler };
+}
+
+export interface PaginationSite {
+  call: DbCall;
+  handler: Handler;
+  /** The expression that sends the rows. */
+  sink: ts.Expression;
+}
+
+/** How the rows of a list query are used after it returns. */
+export interface RowUsage {
+  /** Rows used for nothing but `.length`. */
+  onlyLength: boolean;
+  /** `rows.reduce(...)` with numeric accumulation, accumulation loops, `Math.max(...rows.map(...))`. */
+  aggregations: ts.Node[];
+  /** `rows.filter(r => r.col …)`, `rows.find(...)`. */
+  filters: ts.Node[];
+  /** When every use reads the same one or two fields through `.map(r => r.field)`. */
+  pluckedFields: string[] | null;
+}
 
 export interface ProjectFacts {
+  root: string;
+  project: Project;
+  resolver: Resolver;
+  orm: OrmRecognizer;
+  prismaSchema: PrismaSchemaInfo | null;
   ormsDetected: Orm[];
   frameworksDetected: string[];
   errors: ScanError[];
+  /** Every database operation in the scanned files (test files excluded). */
+  dbCalls: DbCall[];
+  loopQueries: LoopQuery[];
+  clientCreations: ClientCreation[];
+  handlers: Handler[];
+  paginationSites: PaginationSite[];
+  rowUsage(call: DbCall): RowUsage;
 }
 
-export function buildProjectFacts(_discovery: Discovery): ProjectFacts {
-  return { ormsDetected: [], frameworksDetected: [], errors: [] };
+const TEST_FILE = /(^|\/)(__tests__|__mocks__|test|tests|e2e|spec|fixtures?)\/|\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/;
+
+export function isTestFile(relPath: string): boolean {
+  return TEST_FILE.test(relPath);
 }
+
+export function buildProjectFacts(discovery: Discovery): ProjectFacts {
+  const project = new Project(discovery);
+  const errors: ScanError[] = [...project.errors];
+  const prismaInUse = project.hasDependency("@prisma/client") || project.hasDependency("prisma");
+  const schemaDirs = project.packageJsons.map((p) => p.dir);
+  const prismaSchema = prismaInUse || schemaDirs.length === 0 ? loadPrismaSchema(discovery.root, schemaDirs, errors) : null;
+  const resolver = new Resolver(project, prismaSchema, prismaInUse || prismaSchema !== null);
+  const orm = new OrmRecognizer(resolver);
+  resolver.queryValue = (call) => orm.valueOfQueryCall(call);
+
+  const reportable = project.scannedModules.filter((m) => !isTestFile(m.relPath));
+
+  // Pass 1: Sequelize associations, so that accessor calls can be recognised anywhere.
+  for (const module of project.scannedModules) {
+    walk(module.sourceFile, (node) => {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(hasMany|belongsTo|hasOne|belongsToMany)$/.test(node.expression.name.text)) {
+        orm.recordAssociation(node);
+      }
+    });
+  }
+
+  const analysis = new Analysis(resolver, orm);
+  const dbCalls: DbCall[] = [];
+  const loopQueries: LoopQuery[] = [];
+  const creations: { node: ts.NewExpression; module: ModuleInfo; orm: Orm }[] = [];
+
+  for (const module of reportable) {
+    walk(module.sourceFile, (node) => {
+      const db = analysis.dbCallAt(node);
+      if (db) dbCalls.push(db);
+      if (ts.isNewExpression(node)) {
+        const created = clientKind(resolver.evaluate(node), node, resolver);
+        if (created) creations.push({ node, module, orm: created });
+      }
+      if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node) || (ts.isPropertyAccessExpression(node) && db)) {
+        const loopQuery = analysis.loopQueryAt(node, module, db);
+        if (loopQuery) loopQueries.push(loopQuery);
+      }
+    });
+  }
+
+  const frameworkOf = frameworkChooser(project);
+  const handlers: Handler[] = [];
+  for (const module of reportable) handlers.push(...findHandlers(module, resolver, frameworkOf));
+
+  const paginationSites = findPaginationSites(handlers, resolver);
+  const clientCreations = classifyClientCreations(creations, handlers, analysis, resolver);
+
+  const ormsDetected = new Set<Orm>(dbCalls.map((c) => c.orm));
+  if (prismaInUse) ormsDetected.add("prisma");
+  if (project.hasDependency("typeorm")) ormsDetected.add("typeorm");
+  if (project.hasDependency("sequelize") || project.hasDependency("sequelize-typescript")) ormsDetected.add("sequelize");
+  const frameworks = new Set<string>(handlers.map((h) => h.framework));
+
+  const usageCache = new Map<DbCall, RowUsage>();
+  return {
+    root: discovery.root,
+    project,
+    resolver,
+    orm,
+    prismaSchema,
+    ormsDetected: [...ormsDetected].sort(),
+    frameworksDetected: [...frameworks].sort(),
+    errors: [...errors, ...project.errors.filter((e) => !errors.includes(e))],
+    dbCalls,
+    loopQueries,
+    clientCreations,
+    handlers,
+    paginationSites,
+    rowUsage(call) {
+      let usage = usageCache.get(call);
+      if (!usage) {
+        usage = analysis.rowUsage(call);
+        usageCache.set(call, usage);
+      }
+      return usage;
+    },
+  };
+}
+
+function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
+  visit(node);
+  ts.forEachChild(node, (child) => walk(child, visit));
+}
+
+function frameworkChooser(project: Project): (call: ts.CallExpression) => Framework {
+  const framework: Framework = project.hasDependency("fastify")
+    ? "fastify"
+    : project.hasDependency("hono")
+      ? "hono"
+      : project.hasDependency("koa") || project.hasDependency("@koa/router") || project.hasDependency("koa-router")
+        ? "koa"
+        : "express";
+  return () => framework;
+}
+
+function clientKind(value: Value, node: ts.NewExpression, resolver: Resolver): Orm | null {
+  const ctor = resolver.evaluate(node.expression);
+  if (ctor.kind !== "external") return null;
+  if (value.kind === "prisma-client") return "prisma";
+  if (value.kind === "sequelize-client") return "sequelize";
+  if (value.kind === "typeorm-manager") return "typeorm";
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+
+interface LoopFrame {
+  node: ts.Node;
+  kind: "statement" | "callback";
+  /** The iteration callback, for callback frames. */
+  callback?: ts.FunctionLikeDeclaration;
+}
+
+/** Per-scan analysis shared by all facts: iteration contexts, reachable queries, row flows. */
+class Analysis {
+  private readonly functionQueryCache = new Map<ts.Node, { call: DbCall; chain: FunctionRef[] } | null>();
+  private readonly batchLoopCache = new Map<ts.Node, boolean>();
+
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly orm: OrmRecognizer,
+  ) {}
+
+  dbCallAt(node: ts.Node): DbCall | null {
+    if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) {
+      const callee = ts.isCallExpression(node) ? node.expression : node.tag;
+      if (!ts.isPropertyAccessExpression(callee)) return null;
+      if (!mightBeOrmCall(callee.name.text) && !ts.isCallExpression(callee.expression)) return null;
+      return this.orm.classify(node);
+    }
+    if (ts.isPropertyAccessExpression(node) && isAwaited(node)) return this.orm.classify(node);
+    return null;
+  }
+
+  /** The query (direct or through project functions) that a call runs. */
+  queryReachedBy(node: ts.Node, db: DbCall | null): { call: DbCall; chain: FunctionRef[] } | null {
+    if (db) return { call: db, chain: [] };
+    if (!ts.isCallExpression(node)) return null;
+    const fn = this.resolver.calleeFunction(node);
+    if (!fn) return null;
+    const reached = this.functionQuery(fn, 0);
+    return reached ? { call: reached.call, chain: [fn, ...reached.chain] } : null;
+  }
+
+  /** The first query a function runs, directly or through the project functions it calls. */
+  functionQuery(fn: FunctionRef, depth: number): { call: DbCall; chain: FunctionRef[] } | null {
+    if (this.functionQueryCache.has(fn.node)) return this.functionQueryCache.get(fn.node)!;
+    if (depth > 10 || !fn.node.body) return null;
+    this.functionQueryCache.set(fn.node, null); // recursion guard
+    let result: { call: DbCall; chain: FunctionRef[] } | null = null;
+    const visit = (node: ts.Node): void => {
+      if (result) return;
+      const db = this.dbCallAt(node);
+      if (db && db.kind !== "raw" || db && db.rawSql !== null) {
+        result = { call: db, chain: [] };
+        return;
+      }
+      if (db) {
+        result = { call: db, chain: [] };
+        return;
+      }
+      if (ts.isCallExpression(node)) {
+        const callee = this.resolver.calleeFunction(node);
+        if (callee && callee.node !== fn.node) {
+          const inner = this.functionQuery(callee, depth + 1);
+          if (inner) {
+            result = { call: inner.call, chain: [callee, ...inner.chain] };
+            return;
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(fn.node.body, visit);
+    this.functionQueryCache.set(fn.node, result);
+    return result;
+  }
+
+  /** Enclosing per-element iterations of a node, innermost first, up to the enclosing non-callback function. */
+  loopFrames(node: ts.Node): LoopFrame[] {
+    const frames: LoopFrame[] = [];
+    let current: ts.Node = node;
+    while (current.parent) {
+      const parent: ts.Node = current.parent;
+      if (isLoopStatement(parent) && loopBody(parent) === current) {
+        frames.push({ node: parent, kind: "statement" });
+      } else if (ts.isWhileStatement(parent) || ts.isDoStatement(parent)) {
+        // the condition of a while loop runs per iteration too, but only the body is reported
+      }
+      if (isFunctionLike(parent)) {
+        const call = parent.parent;
+        if (call && ts.isCallExpression(call) && call.arguments.includes(parent as ts.Expression) && isIterationCall(call, parent)) {
+          frames.push({ node: call, kind: "callback", callback: parent });
+          current = call;
+          continue;
+        }
+        break;
+      }
+      current = parent;
+    }
+    return frames;
+  }
+
+  loopQueryAt(node: ts.Node, module: ModuleInfo, db: DbCall | null): LoopQuery | null {
+    // Cheap exit first: most calls are not inside a loop.
+    const frames = this.loopFrames(node);
+    if (frames.length === 0) return null;
+    const perElement = frames.filter((frame) => !this.isConstantIteration(frame) && !this.isBatchLoop(frame));
+    if (perElement.length === 0) return null;
+    if (!ts.isCallExpression(node) && !ts.isTaggedTemplateExpression(node) && !ts.isPropertyAccessExpression(node)) return null;
+    // A fluent chain reports once, at its outermost call.
+    if (db && isInnerOfChain(node)) return null;
+    const reached = this.queryReachedBy(node, db);
+    if (!reached) return null;
+    const target = reached.call;
+    if (target.kind === "raw" && target.rawSql === null && !db) {
+      // raw query with unknown text behind a helper: still a query
+    }
+    let frames2 = perElement;
+    // Prisma batches findUnique calls issued in the same tick (dataloader): Promise.all(ids.map(id => findUnique)).
+    const innermost = frames2[0]!;
+    if (
+      innermost.kind === "callback" &&
+      target.orm === "prisma" &&
+      target.operation === "findUnique" &&
+      reached.chain.length === 0 &&
+      isSameTickCallback(innermost, node)
+    ) {
+      frames2 = frames2.slice(1);
+      if (frames2.length === 0) return null;
+    }
+    // Chunked batches: `for (const chunk of chunks) findMany({ where: { id: { in: chunk } } })`.
+    const loop = frames2[0]!;
+    if (db && loop.kind === "statement" && ts.isForOfStatement(loop.node) && usesLoopVariableAsList(loop.node, db)) return null;
+    return {
+      site: node as LoopQuery["site"],
+      module,
+      loop: loop.node,
+      target,
+      chain: reached.chain,
+      depth: frames2.length,
+    };
+  }
+
+  private isConstantIteration(frame: LoopFrame): boolean {
+    const node = frame.node;
+    if (frame.kind === "callback" && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      return this.isConstantCollection(node.expression.expression);
+    }
+    if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return this.isConstantCollection(node.expression);
+    if (ts.isForStatement(node)) {
+      // for (let i = 0; i < 3; i++): a literal bound.
+      const condition = node.condition;
+      if (condition && ts.isBinaryExpression(condition) && [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken].includes(condition.operatorToken.kind)) {
+        const bound = unwrapExpression(condition.right);
+        if (ts.isNumericLiteral(bound)) return true;
+        if (ts.isIdentifier(bound) && this.resolver.evaluate(bound).kind === "constant") return true;
+        if (ts.isIdentifier(bound) && /^[A-Z][A-Z0-9_]*$/.test(bound.text)) return true;
+      }
+    }
+    return false;
+  }
+
+  private isConstantCollection(expression: ts.Expression): boolean {
+    const expr = unwrapExpression(expression);
+    if (ts.isArrayLiteralExpression(expr)) return expr.elements.every((e) => isConstantExpression(e) || ts.isIdentifier(e) || ts.isObjectLiteralExpression(e));
+    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.expression.getText() === "Object" && expr.arguments[0]) {
+      // Object.keys/values/entries of a constant object or an enum
+      return this.isConstantCollection(expr.arguments[0]);
+    }
+    if (ts.isObjectLiteralExpression(expr)) return true;
+    const value = this.resolver.evaluate(expr);
+    return value.kind === "constant";
+  }
+
+  /** `while (true) { findMany({ take: 500, cursor }) … }`: walks a table in pages, which is the recommended pattern. */
+  private isBatchLoop(frame: LoopFrame): boolean {
+    if (frame.kind !== "statement") return false;
+    const node = frame.node;
+    if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return false;
+    const cached = this.batchLoopCache.get(node);
+    if (cached !== undefined) return cached;
+    let found = false;
+    const body = loopBody(node);
+    const visit = (child: ts.Node): void => {
+      if (found || isFunctionLike(child) || isLoopStatement(child)) return;
+      const db = this.dbCallAt(child);
+      if (db && (db.kind === "read-many") && db.bounded) {
+        found = true;
+        return;
+      }
+      ts.forEachChild(child, visit);
+    };
+    if (body) visit(body);
+    this.batchLoopCache.set(node, found);
+    return found;
+  }
+
+  // ---------- row flows ----------
+
+  rowUsage(call: DbCall): RowUsage {
+    const usage: RowUsage = { onlyLength: false, aggregations: [], filters: [], pluckedFields: null };
+    const uses = this.rowUseSites(call.node);
+    let lengthUses = 0;
+    let otherUses = 0;
+    const plucked = new Set<string>();
+    let pluckUses = 0;
+    for (const use of uses) {
+      const kind = this.classifyRowUse(use, usage, plucked);
+      if (kind === "length") lengthUses++;
+      else if (kind === "pluck") pluckUses++;
+      else otherUses++;
+    }
+    usage.onlyLength = lengthUses > 0 && otherUses === 0 && pluckUses === 0;
+    if (pluckUses > 0 && otherUses === 0 && lengthUses === 0 && plucked.size > 0 && plucked.size <= 2) usage.pluckedFields = [...plucked].sort();
+    return usage;
+  }
+
+  /** The expressions that hold the rows: the awaited call itself, or every reference to the variable it is stored in. */
+  private rowUseSites(callNode: ts.Node): ts.Expression[] {
+    let top: ts.Node = callNode;
+    while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isNonNullExpression(top.parent) || ts.isSatisfiesExpression(top.parent))) {
+      top = top.parent;
+    }
+    const parent = top.parent;
+    if (parent && ts.isVariableDeclaration(parent) && parent.initializer === top && ts.isIdentifier(parent.name)) {
+      if (!isAwaitedInit(parent.initializer) && !ts.isPropertyAccessExpression(callNode)) return []; // a promise, not rows
+      return this.references(parent, parent.name.text);
+    }
+    // const [a, b] = await Promise.all([q1, q2])
+    if (parent && ts.isArrayLiteralExpression(parent)) {
+      const index = parent.elements.indexOf(top as ts.Expression);
+      const all = parent.parent;
+      if (all && ts.isCallExpression(all) && all.expression.getText() === "Promise.all") {
+        let holder: ts.Node = all;
+        while (holder.parent && (ts.isAwaitExpression(holder.parent) || ts.isParenthesizedExpression(holder.parent))) holder = holder.parent;
+        const declaration = holder.parent;
+        if (declaration && ts.isVariableDeclaration(declaration) && ts.isArrayBindingPattern(declaration.name)) {
+          const element = declaration.name.elements[index];
+          if (element && ts.isBindingElement(element) && ts.isIdentifier(element.name)) return this.references(element, element.name.text);
+        }
+      }
+      return [];
+    }
+    // query.then((rows) => …)
+    if (parent && ts.isPropertyAccessExpression(parent) && parent.name.text === "then" && parent.parent && ts.isCallExpression(parent.parent)) {
+      const callback = parent.parent.arguments[0];
+      if (callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) {
+        const param = callback.parameters[0];
+        if (param && ts.isIdentifier(param.name)) return this.references(param, param.name.text);
+      }
+      return [];
+    }
+    if (top === callNode && !isAwaited(callNode) && !ts.isPropertyAccessExpression(callNode)) return [];
+    return [top as ts.Expression];
+  }
+
+  /** References to a declared name inside its scope, resolved to that declaration. */
+  private references(declaration: ts.Node, name: string): ts.Expression[] {
+    const scope = scopeOf(declaration);
+    if (!scope) return [];
+    const refs: ts.Expression[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && node.text === name && !isDeclarationName(node) && !isPropertyNameNode(node)) {
+        const binding = this.resolver.lookup(node);
+        if (binding?.kind === "node" && binding.node === declaration) refs.push(node);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(scope);
+    return refs;
+  }
+
+  private classifyRowUse(use: ts.Expression, usage: RowUsage, plucked: Set<string>): "length" | "pluck" | "other" {
+    let expr: ts.Node = use;
+    while (expr.parent && (ts.isParenthesizedExpression(expr.parent) || ts.isNonNullExpression(expr.parent) || ts.isAsExpression(expr.parent))) expr = expr.parent;
+    const parent = expr.parent;
+    if (!parent) return "other";
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === expr) {
+      const name = parent.name.text;
+      if (name === "length") return "length";
+      const call = parent.parent;
+      if (!call || !ts.isCallExpression(call) || call.expression !== parent) return "other";
+      const callback = call.arguments[0];
+      const fn = callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) ? callback : undefined;
+      if ((name === "reduce" || name === "reduceRight") && fn && isNumericReducer(call, fn)) {
+        usage.aggregations.push(call);
+        return "other";
+      }
+      if ((name === "filter" || name === "find" || name === "findLast") && fn && callbackReadsColumns(fn)) {
+        usage.filters.push(call);
+        return "other";
+      }
+      if (name === "forEach" && fn && accumulates(fn.body, fn.parameters[0])) {
+        usage.aggregations.push(call);
+        return "other";
+      }
+      if (name === "map" && fn) {
+        const spreadInto = mathSpread(call);
+        if (spreadInto) {
+          usage.aggregations.push(spreadInto);
+          return "other";
+        }
+        const fields = pluckedFields(fn);
+        if (fields && isPluckOnlyUse(call)) {
+          for (const field of fields) plucked.add(field);
+          return "pluck";
+        }
+      }
+      return "other";
+    }
+    if (ts.isForOfStatement(parent) && parent.expression === expr) {
+      const declaration = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations[0] : undefined;
+      if (declaration && accumulates(parent.statement, declaration)) usage.aggregations.push(parent);
+      return "other";
+    }
+    if (ts.isSpreadElement(parent)) {
+      const call = parent.parent;
+      if (call && ts.isCallExpression(call) && /^Math\.(max|min)$/.test(call.expression.getText())) {
+        usage.aggregations.push(call);
+      }
+      return "other";
+    }
+    return "other";
+  }
+}
+
+// ---------- pagination and clients ----------
+
+function findPaginationSites(handlers: Handler[], resolver: Resolver): PaginationSite[] {
+  const sites: PaginationSite[] = [];
+  const seen = new Set<DbCall>();
+  for (const handler of handlers) {
+    for (const sink of responseValues(handler.fn)) {
+      for (const rows of rowsIn(sink, resolver, 0)) {
+        const call = rows.call;
+        if (seen.has(call) || call.kind !== "read-many" || call.bounded || call.optionsOpaque || call.filteredByUnique) continue;
+        seen.add(call);
+        sites.push({ call, handler, sink });
+      }
+    }
+  }
+  return sites;
+}
+
+/** Rows reaching a response value: the value itself, or the properties of an object literal around it. */
+function rowsIn(expression: ts.Expression, resolver: Resolver, depth: number): Extract<Value, { kind: "rows" }>[] {
+  if (depth > 3) return [];
+  const expr = unwrapExpression(expression);
+  // JSON.stringify(rows), { items: rows }, [ ...rows ]
+  if (ts.isCallExpression(expr) && expr.expression.getText() === "JSON.stringify" && expr.arguments[0]) return rowsIn(expr.arguments[0], resolver, depth + 1);
+  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === "map" && isFunctionLike(unwrapExpression(expr.arguments[0] ?? expr))) {
+    return rowsIn(expr.expression.expression, resolver, depth + 1);
+  }
+  if (ts.isObjectLiteralExpression(expr)) {
+    const found: Extract<Value, { kind: "rows" }>[] = [];
+    for (const property of expr.properties) {
+      if (ts.isPropertyAssignment(property)) found.push(...rowsIn(property.initializer, resolver, depth + 1));
+      else if (ts.isShorthandPropertyAssignment(property)) found.push(...rowsIn(property.name, resolver, depth + 1));
+    }
+    return found;
+  }
+  const value = resolver.evaluate(expr);
+  if (value.kind === "rows") return [value];
+  if (value.kind === "object" && depth < 3) return rowsIn(value.node, resolver, depth + 1);
+  return [];
+}
+
+function classifyClientCreations(
+  creations: { node: ts.NewExpression; module: ModuleInfo; orm: Orm }[],
+  handlers: Handler[],
+  analysis: Analysis,
+  resolver: Resolver,
+): ClientCreation[] {
+  if (creations.length === 0) return [];
+  const reachable = requestReachableFunctions(handlers, resolver);
+  const result: ClientCreation[] = [];
+  for (const creation of creations) {
+    if (isSingletonAssignment(creation.node)) continue;
+    const enclosing = enclosingFunctions(creation.node);
+    if (enclosing.length === 0) continue; // module scope: created once
+    if (enclosing.some((fn) => ts.isConstructorDeclaration(fn))) continue; // a DI-managed service: created once
+    if (creation.orm === "typeorm" && !initializesNearby(creation.node)) continue;
+    const frames = analysis.loopFrames(creation.node);
+    if (frames.length > 0) {
+      result.push({ ...creation, reason: { kind: "loop", node: frames[0]!.node } });
+      continue;
+    }
+    const handler = enclosing.map((fn) => reachable.get(fn)).find((h) => h !== undefined);
+    if (handler) result.push({ ...creation, reason: { kind: "handler", handler } });
+  }
+  return result;
+}
+
+/** Functions called (at any depth) from request handlers, each with the first handler that reaches it. */
+function requestReachableFunctions(handlers: Handler[], resolver: Resolver): Map<ts.Node, Handler> {
+  const reached = new Map<ts.Node, Handler>();
+  const queue: { fn: FunctionRef; handler: Handler; depth: number }[] = handlers.map((handler) => ({ fn: handler.fn, handler, depth: 0 }));
+  while (queue.length > 0) {
+    const { fn, handler, depth } = queue.shift()!;
+    if (reached.has(fn.node)) continue;
+    reached.set(fn.node, handler);
+    if (depth >= 6 || !fn.node.body) continue;
+    walk(fn.node.body, (node) => {
+      if (isFunctionLike(node)) reached.set(node, reached.get(node) ?? handler);
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+        const callee = resolver.calleeFunction(node);
+        if (callee && !reached.has(callee.node)) queue.push({ fn: callee, handler, depth: depth + 1 });
+      }
+    });
+  }
+  return reached;
+}
+
+/** `globalThis.prisma ??= new PrismaClient()`, `cached = new PrismaClient()` on a module variable, `this.client = …`. */
+function isSingletonAssignment(node: ts.NewExpression): boolean {
+  let current: ts.Node = node;
+  while (current.parent && (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || (ts.isBinaryExpression(current.parent) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(current.parent.operatorToken.kind)) || ts.isConditionalExpression(current.parent))) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  if (parent && ts.isBinaryExpression(parent) && parent.right === current && [ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken].includes(parent.operatorToken.kind)) {
+    const target = parent.left;
+    if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) return true; // globalThis.x, global.x, this.x, cache.x
+    if (ts.isIdentifier(target)) return !declaredInsideFunction(target);
+  }
+  return false;
+}
+
+function declaredInsideFunction(identifier: ts.Identifier): boolean {
+  let node: ts.Node | undefined = identifier.parent;
+  while (node && !ts.isSourceFile(node)) {
+    if (isFunctionLike(node)) {
+      // Look for a local declaration of the same name in this function.
+      let found = false;
+      walk(node, (child) => {
+        if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.name.text === identifier.text) found = true;
+      });
+      if (found) return true;
+    }
+    node = node.parent;
+  }
+  return false;
+}
+
+function initializesNearby(node: ts.NewExpression): boolean {
+  const fn = enclosingFunctions(node)[0];
+  return fn ? /\.(initialize|connect)\s*\(/.test(fn.getText()) : false;
+}
+
+function enclosingFunctions(node: ts.Node): ts.FunctionLikeDeclaration[] {
+  const functions: ts.FunctionLikeDeclaration[] = [];
+  let current: ts.Node | undefined = node.parent;
+  while (current) {
+    if (isFunctionLike(current)) functions.push(current);
+    current = current.parent;
+  }
+  return functions;
+}
+
+// ---------- syntax helpers ----------
+
+function isLoopStatement(node: ts.Node): node is ts.IterationStatement {
+  return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
+}
+
+function loopBody(node: ts.Node): ts.Node | undefined {
+  return isLoopStatement(node) ? node.statement : undefined;
+}
+
+const ITERATION_HELPERS = /^(Promise|Bluebird|bluebird|P)\.(map|mapSeries|each|filter)$|^(pMap|pMapSeries|mapSeries|eachSeries|mapLimit|eachLimit|asyncPool)$|^Array\.from$/;
+
+function isIterationCall(call: ts.CallExpression, callback: ts.Node): boolean {
+  const callee = call.expression;
+  if (ts.isPropertyAccessExpression(callee) && ITERATION_METHODS.has(callee.name.text)) {
+    return call.arguments[0] === callback;
+  }
+  const text = callee.getText();
+  if (ITERATION_HELPERS.test(text)) return call.arguments.indexOf(callback as ts.Expression) >= 1;
+  return false;
+}
+
+/** The query starts before any await in its callback: every iteration issues it in the same tick. */
+function isSameTickCallback(frame: LoopFrame, node: ts.Node): boolean {
+  const callee = frame.node;
+  if (!ts.isCallExpression(callee) || !ts.isPropertyAccessExpression(callee.expression)) return false;
+  if (!["map", "forEach", "flatMap"].includes(callee.expression.name.text)) return false;
+  const fn = frame.callback;
+  if (!fn?.body) return false;
+  let awaitBefore = false;
+  walk(fn.body, (child) => {
+    if (ts.isAwaitExpression(child) && child.getEnd() <= node.getStart()) awaitBefore = true;
+  });
+  return !awaitBefore;
+}
+
+function usesLoopVariableAsList(loop: ts.ForOfStatement, db: DbCall): boolean {
+  if (!db.filteredByList || !db.options) return false;
+  const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
+  if (!declaration || !ts.isIdentifier(declaration.name)) return false;
+  const name = declaration.name.text;
+  return new RegExp(`(\\bin\\s*:\\s*|In\\(\\s*|\\[Op\\.in\\]\\s*:\\s*|:\\s*)${name}\\b(?!\\.)`).test(db.options.getText());
+}
+
+function isInnerOfChain(node: ts.Node): boolean {
+  const parent = node.parent;
+  return !!parent && ts.isPropertyAccessExpression(parent) && parent.expression === node && !!parent.parent && ts.isCallExpression(parent.parent) && !["then", "catch", "finally"].includes(parent.name.text);
+}
+
+function isAwaited(node: ts.Node): boolean {
+  let current = node;
+  while (current.parent && (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent))) current = current.parent;
+  const parent = current.parent;
+  if (!parent) return false;
+  if (ts.isAwaitExpression(parent)) return true;
+  if (ts.isArrayLiteralExpression(parent) && parent.parent && ts.isCallExpression(parent.parent) && /^Promise\.(all|allSettled)$/.test(parent.parent.expression.getText())) return true;
+  if (ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) return true;
+  return ts.isPropertyAccessExpression(parent) && parent.name.text === "then";
+}
+
+function isAwaitedInit(initializer: ts.Expression | undefined): boolean {
+  let expr = initializer;
+  while (expr && (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr))) expr = expr.expression;
+  return !!expr && ts.isAwaitExpression(expr);
+}
+
+function scopeOf(declaration: ts.Node): ts.Node | undefined {
+  let current: ts.Node | undefined = declaration.parent;
+  while (current) {
+    if (isFunctionLike(current) || ts.isSourceFile(current)) return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+function isDeclarationName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent) || ts.isFunctionDeclaration(parent)) && parent.name === node;
+}
+
+function isPropertyNameNode(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
+}
+
+/** `rows.reduce((sum, r) => sum + r.total, 0)`: a numeric accumulator, not a Map or object builder. */
+function isNumericReducer(call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  const initial = call.arguments[1] && unwrapExpression(call.arguments[1]);
+  if (initial && ts.isNumericLiteral(initial)) return true;
+  if (initial && !ts.isNumericLiteral(initial)) return false;
+  const body = fn.body;
+  const result = ts.isBlock(body) ? body.statements.find(ts.isReturnStatement)?.expression : body;
+  if (!result) return false;
+  const expr = unwrapExpression(result);
+  return (ts.isBinaryExpression(expr) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken].includes(expr.operatorToken.kind)) || /^Math\.(max|min)\(/.test(expr.getText());
+}
+
+/** The callback compares row columns: `p => p.stock < p.reorderAt`, `({ status }) => status === "paid"`. */
+function callbackReadsColumns(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  const param = fn.parameters[0];
+  if (!param) return false;
+  if (ts.isObjectBindingPattern(param.name)) return true;
+  if (!ts.isIdentifier(param.name)) return false;
+  const name = param.name.text;
+  let reads = false;
+  walk(fn.body, (node) => {
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) reads = true;
+  });
+  return reads;
+}
+
+/** `total += o.amount` or `total = total + o.amount` over the loop element. */
+function accumulates(body: ts.Node, element: ts.VariableDeclaration | ts.ParameterDeclaration | undefined): boolean {
+  if (!element || !ts.isIdentifier(element.name)) return false;
+  const name = element.name.text;
+  let found = false;
+  walk(body, (node) => {
+    if (found || !ts.isBinaryExpression(node)) return;
+    const op = node.operatorToken.kind;
+    const readsElement = () => {
+      let reads = false;
+      walk(node.right, (child) => {
+        if (ts.isPropertyAccessExpression(child) && ts.isIdentifier(child.expression) && child.expression.text === name) reads = true;
+      });
+      return reads;
+    };
+    if ((op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.MinusEqualsToken) && ts.isIdentifier(node.left) && readsElement()) found = true;
+    if (op === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && /^Math\.(max|min)\(/.test(node.right.getText()) && readsElement()) found = true;
+  });
+  return found;
+}
+
+function mathSpread(mapCall: ts.CallExpression): ts.CallExpression | undefined {
+  const spread = mapCall.parent;
+  if (spread && ts.isSpreadElement(spread) && spread.parent && ts.isCallExpression(spread.parent) && /^Math\.(max|min)$/.test(spread.parent.expression.getText())) return spread.parent;
+  return undefined;
+}
+
+/** `r => r.id`, `({ id }) => id`: the fields a map callback reads; null when it uses the row otherwise. */
+function pluckedFields(fn: ts.ArrowFunction | ts.FunctionExpression): string[] | null {
+  const param = fn.parameters[0];
+  if (!param) return null;
+  if (ts.isObjectBindingPattern(param.name)) {
+    const fields = param.name.elements.map((e) => (e.propertyName ?? e.name).getText());
+    return e_valid(fields);
+  }
+  if (!ts.isIdentifier(param.name)) return null;
+  const name = param.name.text;
+  const fields = new Set<string>();
+  let bare = false;
+  walk(fn.body, (node) => {
+    if (ts.isIdentifier(node) && node.text === name && !isPropertyNameNode(node)) {
+      const parent = node.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === node) fields.add(parent.name.text);
+      else bare = true;
+    }
+  });
+  return bare ? null : e_valid([...fields]);
+}
+
+function e_valid(fields: string[]): string[] | null {
+  return fields.length > 0 ? fields : null;
+}
+
+/** The mapped values are consumed as plain values (ids for a later query), not rows sent back whole. */
+function isPluckOnlyUse(mapCall: ts.CallExpression): boolean {
+  return mapCall.parent !== undefined && !ts.isReturnStatement(mapCall.parent);
+}
+
+export { dirname as _dirname, lowerConfidence };

@@ -1,0 +1,210 @@
+import { ts } from "ts-morph";
+import type { ModuleInfo } from "./project.js";
+import type { Resolver } from "./resolve.js";
+import { isFunctionLike, unwrapExpression } from "./resolve.js";
+import type { FunctionRef } from "./values.js";
+
+export type Framework = "express" | "fastify" | "koa" | "hono" | "nestjs" | "nextjs" | "trpc";
+
+/** A function that runs once per HTTP request (or tRPC call). */
+export interface Handler {
+  fn: FunctionRef;
+  framework: Framework;
+  /** `GET /api/users/:id`, `trpc user.list`, or null when it cannot be stated. */
+  endpoint: string | null;
+  /** The node that registers the handler (route call, decorator, export). */
+  registration: ts.Node;
+}
+
+const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "options", "head"]);
+const NEST_METHOD_DECORATORS = new Set(["Get", "Post", "Put", "Patch", "Delete", "All", "Options", "Head"]);
+const NEXT_ROUTE_EXPORTS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+
+/** Finds request handlers in one module. `dependencies` tells which framework a route call belongs to. */
+export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf: (registration: ts.CallExpression) => Framework): Handler[] {
+  const handlers: Handler[] = [];
+  const fnRef = (node: ts.Node | undefined): FunctionRef | undefined => {
+    if (!node) return undefined;
+    const expr = ts.isExpression(node) ? unwrapExpression(node) : node;
+    if (isFunctionLike(expr)) return { node: expr, module };
+    if (ts.isExpression(expr)) {
+      const value = resolver.evaluate(expr);
+      if (value.kind === "function") return value.fn;
+    }
+    return undefined;
+  };
+
+  // Next.js route handlers and pages/api.
+  const path = module.relPath;
+  const appRoute = /(^|\/)app\/(.*\/)?route\.(ts|js|mts|mjs|tsx|jsx)$/.exec(path);
+  const pagesApi = /(^|\/)pages\/api\/(.*)\.(ts|js|tsx|jsx|mts|mjs)$/.exec(path);
+  if (appRoute || pagesApi) {
+    for (const [name, target] of module.exports) {
+      const isRouteExport = appRoute ? NEXT_ROUTE_EXPORTS.has(name) : name === "default";
+      if (!isRouteExport) continue;
+      const node = target.kind === "node" ? target.node : target.kind === "local" ? module.topLevel.get(target.name) : undefined;
+      const declaration = node && ts.isVariableDeclaration(node) ? node.initializer : node;
+      const fn = fnRef(declaration);
+      if (!fn || !node) continue;
+      const route = appRoute ? nextAppRoute(appRoute[2] ?? "") : nextPagesRoute(pagesApi![2]!);
+      handlers.push({ fn, framework: "nextjs", endpoint: `${appRoute ? name : "ANY"} ${route}`, registration: node });
+    }
+  }
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const method = node.expression.name.text;
+      const first = node.arguments[0];
+      // app.get("/path", ...middleware, handler) — Express, Router, Fastify, Koa router, Hono.
+      if (HTTP_METHODS.has(method) && first && isRoutePath(first) && node.arguments.length >= 2) {
+        const fn = fnRef(node.arguments[node.arguments.length - 1]);
+        if (fn) handlers.push({ fn, framework: frameworkOf(node), endpoint: `${method === "del" ? "DELETE" : method.toUpperCase()} ${routeText(first)}`, registration: node });
+      }
+      // app.route("/path").get(handler)
+      if (HTTP_METHODS.has(method) && node.arguments.length >= 1 && ts.isCallExpression(node.expression.expression)) {
+        const routeCall = node.expression.expression;
+        if (ts.isPropertyAccessExpression(routeCall.expression) && routeCall.expression.name.text === "route" && routeCall.arguments[0] && isRoutePath(routeCall.arguments[0])) {
+          const fn = fnRef(node.arguments[node.arguments.length - 1]);
+          if (fn) handlers.push({ fn, framework: frameworkOf(node), endpoint: `${method.toUpperCase()} ${routeText(routeCall.arguments[0])}`, registration: node });
+        }
+      }
+      // fastify.route({ method, url, handler })
+      if (method === "route" && first && ts.isObjectLiteralExpression(first)) {
+        const handler = objectProperty(first, "handler");
+        const url = objectProperty(first, "url") ?? objectProperty(first, "path");
+        const verb = objectProperty(first, "method");
+        const fn = fnRef(handler);
+        if (fn) handlers.push({ fn, framework: "fastify", endpoint: `${verb && ts.isStringLiteralLike(verb) ? verb.text.toUpperCase() : "ANY"} ${url && isRoutePath(url) ? routeText(url) : "?"}`, registration: node });
+      }
+      // tRPC: publicProcedure.input(...).query(({ ctx, input }) => ...)
+      if ((method === "query" || method === "mutation" || method === "subscription") && node.arguments.length === 1 && isProcedureChain(node.expression.expression)) {
+        const fn = fnRef(node.arguments[0]);
+        if (fn) handlers.push({ fn, framework: "trpc", endpoint: `trpc ${procedurePath(node) ?? method}`, registration: node });
+      }
+    }
+    if (ts.isClassDeclaration(node)) handlers.push(...nestHandlers(node, module));
+    ts.forEachChild(node, visit);
+  };
+  visit(module.sourceFile);
+  return handlers;
+}
+
+function nestHandlers(cls: ts.ClassDeclaration, module: ModuleInfo): Handler[] {
+  const controller = (ts.getDecorators(cls) ?? []).find((d) => decoratorName(d) === "Controller");
+  if (!controller) return [];
+  const prefix = decoratorPath(controller);
+  const handlers: Handler[] = [];
+  for (const member of cls.members) {
+    if (!ts.isMethodDeclaration(member)) continue;
+    for (const decorator of ts.getDecorators(member) ?? []) {
+      const name = decoratorName(decorator);
+      if (!name || !NEST_METHOD_DECORATORS.has(name)) continue;
+      const route = joinRoute(prefix, decoratorPath(decorator));
+      handlers.push({ fn: { node: member, module }, framework: "nestjs", endpoint: `${name.toUpperCase()} ${route}`, registration: decorator });
+    }
+  }
+  return handlers;
+}
+
+function decoratorName(decorator: ts.Decorator): string | undefined {
+  const expr = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
+  return ts.isIdentifier(expr) ? expr.text : undefined;
+}
+
+function decoratorPath(decorator: ts.Decorator): string {
+  if (!ts.isCallExpression(decorator.expression)) return "";
+  const arg = decorator.expression.arguments[0];
+  if (arg && ts.isStringLiteralLike(arg)) return arg.text;
+  if (arg && ts.isObjectLiteralExpression(arg)) {
+    const path = objectProperty(arg, "path");
+    if (path && ts.isStringLiteralLike(path)) return path.text;
+  }
+  return "";
+}
+
+function joinRoute(prefix: string, path: string): string {
+  const joined = `/${[prefix, path].map((p) => p.replace(/^\/+|\/+$/g, "")).filter(Boolean).join("/")}`;
+  return joined;
+}
+
+function isRoutePath(node: ts.Expression): boolean {
+  return (ts.isStringLiteralLike(node) && node.text.startsWith("/")) || (ts.isTemplateExpression(node) && node.head.text.startsWith("/")) || ts.isRegularExpressionLiteral(node);
+}
+
+function routeText(node: ts.Expression): string {
+  if (ts.isStringLiteralLike(node)) return node.text;
+  return node.getText();
+}
+
+function objectProperty(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && property.name.getText() === name) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+    if (ts.isMethodDeclaration(property) && property.name.getText() === name) return property as unknown as ts.Expression;
+  }
+  return undefined;
+}
+
+/** `publicProcedure`, `protectedProcedure.input(z)`, `t.procedure.use(auth)`: a chain rooted at a name ending in "procedure". */
+function isProcedureChain(expression: ts.Expression): boolean {
+  let current: ts.Expression = expression;
+  for (let depth = 0; depth < 12; depth++) {
+    if (ts.isCallExpression(current)) current = current.expression;
+    else if (ts.isPropertyAccessExpression(current)) {
+      if (/procedure$/i.test(current.name.text)) return true;
+      current = current.expression;
+    } else if (ts.isIdentifier(current)) return /procedure$/i.test(current.text);
+    else return false;
+  }
+  return false;
+}
+
+/** The key path of a procedure inside `router({ user: router({ list: … }) })`. */
+function procedurePath(node: ts.Node): string | null {
+  const keys: string[] = [];
+  let current: ts.Node | undefined = node;
+  while (current) {
+    if (ts.isPropertyAssignment(current)) keys.unshift(current.name.getText());
+    current = current.parent;
+  }
+  return keys.length > 0 ? keys.join(".") : null;
+}
+
+function nextAppRoute(dir: string): string {
+  const segments = dir.split("/").filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
+  return "/" + segments.map((s) => s.replace(/^\[\.\.\.(.+)\]$/, "*$1").replace(/^\[(.+)\]$/, ":$1")).join("/");
+}
+
+function nextPagesRoute(file: string): string {
+  const route = ("api/" + file).replace(/\/index$/, "");
+  return "/" + route.split("/").map((s) => s.replace(/^\[\.\.\.(.+)\]$/, "*$1").replace(/^\[(.+)\]$/, ":$1")).join("/");
+}
+
+/**
+ * Expressions whose value is sent to the client: `return x`, `res.json(x)`, `res.send(x)`, `reply.send(x)`,
+ * `c.json(x)`, `NextResponse.json(x)`, `Response.json(x)`, `ctx.body = x`.
+ */
+export function responseValues(fn: FunctionRef): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const body = fn.node.body;
+  if (!body) return found;
+  if (!ts.isBlock(body)) found.push(body);
+  // Returns count only in the handler itself; `res.json(x)` counts in nested callbacks too (`.then(rows => res.json(rows))`).
+  const visit = (node: ts.Node, nested: boolean): void => {
+    if (isFunctionLike(node)) {
+      if (node.body) visit(node.body, true);
+      return;
+    }
+    if (!nested && ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const name = node.expression.name.text;
+      if ((name === "json" || name === "send" || name === "jsonp") && node.arguments[0]) found.push(node.arguments[0]);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.name.text === "body") {
+      found.push(node.right);
+    }
+    ts.forEachChild(node, (child) => visit(child, nested));
+  };
+  ts.forEachChild(body, (child) => visit(child, false));
+  return found;
+}

@@ -1,0 +1,560 @@
+import { ts } from "ts-morph";
+import type { Confidence, Orm } from "../types.js";
+import type { ModuleInfo } from "./project.js";
+import type { Resolver } from "./resolve.js";
+import { entityName, isTypeormModule, unwrapExpression } from "./resolve.js";
+import type { ClassRef, Value } from "./values.js";
+import { lowerConfidence } from "./values.js";
+
+export type QueryKind = "read-many" | "read-one" | "count" | "aggregate" | "write" | "write-many" | "raw";
+
+/** One database operation in the code, recognised by the provenance of its receiver. */
+export interface DbCall {
+  node: ts.CallExpression | ts.TaggedTemplateExpression | ts.PropertyAccessExpression;
+  module: ModuleInfo;
+  orm: Orm;
+  model: string | null;
+  modelClass: ClassRef | null;
+  operation: string;
+  kind: QueryKind;
+  confidence: Confidence;
+  /** The options object (`findMany({...})`, `find(Entity, {...})`), when there is one. */
+  options: ts.Expression | undefined;
+  /** Has take/limit (or a bounded query-builder chain). */
+  bounded: boolean;
+  /** Options could not be read (spread or opaque variable): never report unboundedness. */
+  optionsOpaque: boolean;
+  /** Filtered by a list from the input (`id: { in: ids }`, `In(ids)`, `[Op.in]`). */
+  filteredByList: boolean;
+  /** Filtered on a unique column (at most one row). */
+  filteredByUnique: boolean;
+  /** Raw SQL text when it is a literal. */
+  rawSql: string | null;
+}
+
+const PRISMA_DELEGATE_OPS: Record<string, QueryKind> = {
+  findMany: "read-many",
+  findUnique: "read-one",
+  findUniqueOrThrow: "read-one",
+  findFirst: "read-one",
+  findFirstOrThrow: "read-one",
+  count: "count",
+  aggregate: "aggregate",
+  groupBy: "aggregate",
+  create: "write",
+  update: "write",
+  upsert: "write",
+  delete: "write",
+  createMany: "write-many",
+  createManyAndReturn: "write-many",
+  updateMany: "write-many",
+  updateManyAndReturn: "write-many",
+  deleteMany: "write-many",
+};
+const PRISMA_RAW_OPS: Record<string, QueryKind> = { $queryRaw: "raw", $queryRawUnsafe: "raw", $executeRaw: "write", $executeRawUnsafe: "write", $runCommandRaw: "raw" };
+
+const TYPEORM_OPS: Record<string, QueryKind> = {
+  find: "read-many",
+  findBy: "read-many",
+  findAndCount: "read-many",
+  findAndCountBy: "read-many",
+  findByIds: "read-many",
+  findOne: "read-one",
+  findOneBy: "read-one",
+  findOneOrFail: "read-one",
+  findOneByOrFail: "read-one",
+  count: "count",
+  countBy: "count",
+  exist: "count",
+  exists: "count",
+  existsBy: "count",
+  sum: "aggregate",
+  average: "aggregate",
+  minimum: "aggregate",
+  maximum: "aggregate",
+  save: "write",
+  insert: "write",
+  update: "write",
+  upsert: "write",
+  delete: "write",
+  remove: "write",
+  softDelete: "write",
+  softRemove: "write",
+  restore: "write",
+  recover: "write",
+  increment: "write",
+  decrement: "write",
+  clear: "write",
+  preload: "read-one",
+  query: "raw",
+};
+/** EntityManager methods whose first argument is the entity instance or the SQL, not the entity class. */
+const TYPEORM_MANAGER_INSTANCE_OPS = new Set(["save", "remove", "softRemove", "recover", "query"]);
+
+const TYPEORM_QB_TERMINALS: Record<string, QueryKind> = {
+  getMany: "read-many",
+  getRawMany: "read-many",
+  getManyAndCount: "read-many",
+  getRawAndEntities: "read-many",
+  stream: "read-many",
+  getOne: "read-one",
+  getOneOrFail: "read-one",
+  getRawOne: "read-one",
+  getCount: "count",
+  getExists: "count",
+  execute: "write",
+};
+
+const SEQUELIZE_STATIC_OPS: Record<string, QueryKind> = {
+  findAll: "read-many",
+  findAndCountAll: "read-many",
+  findOne: "read-one",
+  findByPk: "read-one",
+  findOrCreate: "read-one",
+  findCreateFind: "read-one",
+  findOrBuild: "read-one",
+  count: "count",
+  sum: "aggregate",
+  max: "aggregate",
+  min: "aggregate",
+  aggregate: "aggregate",
+  create: "write",
+  update: "write-many",
+  destroy: "write-many",
+  upsert: "write",
+  increment: "write-many",
+  decrement: "write-many",
+  restore: "write-many",
+  truncate: "write-many",
+  bulkCreate: "write-many",
+};
+const SEQUELIZE_INSTANCE_OPS: Record<string, QueryKind> = { save: "write", reload: "read-one", destroy: "write", update: "write", increment: "write", decrement: "write", restore: "write" };
+const SEQUELIZE_TS_INSTANCE_OPS: Record<string, QueryKind> = { $get: "read-many", $count: "count", $add: "write", $set: "write", $remove: "write", $create: "write", $has: "read-one" };
+const ASSOCIATION_ACCESSOR = /^(get|count|has|set|add|remove|create)([A-Z]\w*)$/;
+/** Model instance methods that look like accessors but never query. */
+const SEQUELIZE_NON_QUERY_GETTERS = new Set(["getDataValue", "getAttributes", "getTableName", "getPrimaryKey", "getChangedFields", "setDataValue", "setAttributes", "setValidators", "addHook", "removeHook", "hasHook", "hasHooks", "addScope", "hasChanged"]);
+
+const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
+
+export interface SequelizeAssociation {
+  source: string;
+  target: string;
+  alias: string;
+  many: boolean;
+}
+
+/** Names worth a receiver evaluation: the cheap syntactic filter before any provenance work. */
+export const ORM_METHOD_NAMES = new Set([
+  ...Object.keys(PRISMA_DELEGATE_OPS),
+  ...Object.keys(PRISMA_RAW_OPS),
+  ...Object.keys(TYPEORM_OPS),
+  ...Object.keys(TYPEORM_QB_TERMINALS),
+  ...Object.keys(SEQUELIZE_STATIC_OPS),
+  ...Object.keys(SEQUELIZE_INSTANCE_OPS),
+  ...Object.keys(SEQUELIZE_TS_INSTANCE_OPS),
+]);
+
+export function mightBeOrmCall(name: string): boolean {
+  return ORM_METHOD_NAMES.has(name) || ASSOCIATION_ACCESSOR.test(name);
+}
+
+export class OrmRecognizer {
+  private readonly cache = new Map<ts.Node, DbCall | null>();
+  /** Sequelize associations by source model name. */
+  readonly associations = new Map<string, SequelizeAssociation[]>();
+  /** TypeORM entity classes' lazy relation properties: class node → property → list? */
+  private readonly lazyRelationsCache = new Map<ts.Node, Map<string, { many: boolean; target: string | null }>>();
+
+  constructor(private readonly resolver: Resolver) {}
+
+  /** `User.hasMany(Post, { as: "posts" })`: records the accessors it creates. */
+  recordAssociation(call: ts.CallExpression): void {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const kind = callee.name.text;
+    if (!["hasMany", "belongsTo", "hasOne", "belongsToMany"].includes(kind)) return;
+    const source = this.resolver.evaluate(callee.expression);
+    const targetArg = call.arguments[0];
+    if (source.kind !== "orm-model" || source.orm !== "sequelize" || !targetArg) return;
+    const target = this.resolver.evaluate(targetArg);
+    const targetName = target.kind === "orm-model" ? target.model : entityName(targetArg) ?? "unknown";
+    let alias: string | null = null;
+    const options = call.arguments[1] && unwrapExpression(call.arguments[1]);
+    if (options && ts.isObjectLiteralExpression(options)) {
+      const as = propertyInitializer(options, "as");
+      if (as && ts.isStringLiteralLike(as)) alias = as.text;
+      else if (as && ts.isObjectLiteralExpression(as)) {
+        const plural = propertyInitializer(as, "plural");
+        if (plural && ts.isStringLiteralLike(plural)) alias = plural.text;
+      }
+    }
+    const many = kind === "hasMany" || kind === "belongsToMany";
+    const list = this.associations.get(source.model) ?? [];
+    list.push({ source: source.model, target: targetName, alias: alias ?? (many ? pluralize(targetName) : targetName), many });
+    this.associations.set(source.model, list);
+  }
+
+  classify(node: ts.CallExpression | ts.TaggedTemplateExpression | ts.PropertyAccessExpression): DbCall | null {
+    if (this.cache.has(node)) return this.cache.get(node)!;
+    this.cache.set(node, null); // cycle guard
+    const result = this.classifyUncached(node);
+    this.cache.set(node, result);
+    return result;
+  }
+
+  /** Rows or an instance for a call that is a read query; used by the resolver to follow query results. */
+  valueOfQueryCall(call: ts.CallExpression): Value | undefined {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || !mightBeOrmCall(callee.name.text) && !ts.isCallExpression(callee.expression)) return undefined;
+    const db = this.classify(call);
+    if (!db) return undefined;
+    if (db.kind === "read-many") return { kind: "rows", call: db, derived: false };
+    if (db.kind === "read-one" && db.model) return { kind: "orm-instance", orm: db.orm, model: db.model, cls: db.modelClass, source: db, confidence: db.confidence };
+    return { kind: "unknown" };
+  }
+
+  private classifyUncached(node: ts.CallExpression | ts.TaggedTemplateExpression | ts.PropertyAccessExpression): DbCall | null {
+    if (ts.isPropertyAccessExpression(node)) return this.classifyLazyRelation(node);
+    const module = this.resolver.moduleOf(node);
+    if (!module) return null;
+    const callee = ts.isTaggedTemplateExpression(node) ? node.tag : node.expression;
+    if (!ts.isPropertyAccessExpression(callee)) return null;
+    const method = callee.name.text;
+    const args = ts.isCallExpression(node) ? node.arguments : [];
+    const base = (orm: Orm, model: string | null, modelClass: ClassRef | null, kind: QueryKind, confidence: Confidence, options: ts.Expression | undefined): DbCall => {
+      const shape = readOptions(options, orm, this.resolver);
+      return {
+        node,
+        module,
+        orm,
+        model,
+        modelClass,
+        operation: method,
+        kind,
+        confidence,
+        options,
+        bounded: shape.bounded,
+        optionsOpaque: shape.opaque,
+        filteredByList: shape.filteredByList,
+        filteredByUnique: shape.filteredByUnique || (orm === "prisma" && this.prismaWhereIsUnique(model, shape.whereKeys)),
+        rawSql: null,
+      };
+    };
+
+    // Prisma fluent relation API: prisma.user.findUnique(...).posts()
+    if (ts.isCallExpression(callee.expression) && ts.isCallExpression(node) && !PROMISE_METHODS.has(method)) {
+      const inner = this.classify(callee.expression);
+      if (inner && inner.orm === "prisma" && inner.kind === "read-one") {
+        const field = inner.model ? this.resolver.prismaSchema?.models.get(inner.model)?.fields.get(method) : undefined;
+        if (this.resolver.prismaSchema && !field?.relationTo) return null;
+        const call = base("prisma", field?.relationTo ?? null, null, field && !field.list ? "read-one" : "read-many", inner.confidence, args[0]);
+        return call;
+      }
+    }
+
+    if (!mightBeOrmCall(method)) return null;
+    const receiver = this.resolver.evaluate(callee.expression);
+    switch (receiver.kind) {
+      case "prisma-delegate": {
+        const kind = PRISMA_DELEGATE_OPS[method];
+        if (!kind || ts.isTaggedTemplateExpression(node)) return null;
+        return base("prisma", receiver.model, null, kind, receiver.confidence, args[0]);
+      }
+      case "prisma-client": {
+        const kind = PRISMA_RAW_OPS[method];
+        if (!kind || receiver.confidence === "low") return null;
+        const call = base("prisma", null, null, kind, receiver.confidence, undefined);
+        call.rawSql = sqlText(ts.isTaggedTemplateExpression(node) ? node.template : args[0]);
+        return call;
+      }
+      case "typeorm-repository": {
+        const kind = TYPEORM_OPS[method];
+        if (!kind || ts.isTaggedTemplateExpression(node)) return null;
+        const call = base("typeorm", receiver.entity, null, kind, receiver.confidence, typeormOptionsArg(method, args, 0));
+        if (kind === "raw") call.rawSql = sqlText(args[0]);
+        return call;
+      }
+      case "typeorm-manager": {
+        const kind = TYPEORM_OPS[method];
+        if (!kind || ts.isTaggedTemplateExpression(node)) return null;
+        if (TYPEORM_MANAGER_INSTANCE_OPS.has(method)) {
+          const call = base("typeorm", method === "query" ? null : entityName(args[0]), null, kind, receiver.confidence, undefined);
+          if (kind === "raw") call.rawSql = sqlText(args[0]);
+          return call;
+        }
+        const entityValue = args[0] ? this.resolver.evaluate(args[0]) : undefined;
+        const isEntity = entityValue?.kind === "orm-model" || (args[0] !== undefined && ts.isStringLiteralLike(unwrapExpression(args[0])));
+        if (!isEntity) return null;
+        return base("typeorm", entityName(args[0]), entityValue?.kind === "orm-model" ? entityValue.cls : null, kind, receiver.confidence, typeormOptionsArg(method, args, 1));
+      }
+      case "typeorm-query-builder": {
+        const kind = TYPEORM_QB_TERMINALS[method];
+        if (!kind) return null;
+        const call = base("typeorm", receiver.entity, null, kind, receiver.confidence, undefined);
+        call.bounded = receiver.bounded;
+        call.optionsOpaque = false;
+        if (method === "execute") call.kind = "write";
+        return call;
+      }
+      case "orm-model": {
+        if (receiver.orm === "sequelize") {
+          const kind = SEQUELIZE_STATIC_OPS[method];
+          if (!kind) return null;
+          return base("sequelize", receiver.model, receiver.cls, kind, receiver.confidence, method === "findByPk" ? args[1] : method === "update" ? args[1] : args[0]);
+        }
+        if (receiver.orm === "typeorm" && receiver.activeRecord) {
+          const kind = TYPEORM_OPS[method];
+          if (!kind || method === "save" || method === "remove") return null;
+          const call = base("typeorm", receiver.model, receiver.cls, kind, receiver.confidence, typeormOptionsArg(method, args, 0));
+          if (kind === "raw") call.rawSql = sqlText(args[0]);
+          return call;
+        }
+        return null;
+      }
+      case "orm-instance":
+        return this.classifyInstanceCall(receiver, method, args, base);
+      case "sequelize-client": {
+        if (method !== "query") return null;
+        const call = base("sequelize", null, null, "raw", receiver.confidence, undefined);
+        call.rawSql = sqlText(args[0]);
+        return call;
+      }
+      default:
+        return null;
+    }
+  }
+
+  private classifyInstanceCall(
+    receiver: Extract<Value, { kind: "orm-instance" }>,
+    method: string,
+    args: readonly ts.Expression[],
+    base: (orm: Orm, model: string | null, modelClass: ClassRef | null, kind: QueryKind, confidence: Confidence, options: ts.Expression | undefined) => DbCall,
+  ): DbCall | null {
+    if (receiver.orm === "typeorm") {
+      // Active-record instances: entity.save(), entity.remove(), entity.reload()
+      if (receiver.cls && this.resolver.classInfo(receiver.cls).activeRecord && ["save", "remove", "softRemove", "recover", "reload"].includes(method)) {
+        return base("typeorm", receiver.model, receiver.cls, method === "reload" ? "read-one" : "write", receiver.confidence, undefined);
+      }
+      return null;
+    }
+    if (receiver.orm !== "sequelize") return null;
+    const instanceKind = SEQUELIZE_INSTANCE_OPS[method];
+    if (instanceKind) return base("sequelize", receiver.model, receiver.cls, instanceKind, receiver.confidence, undefined);
+    const tsKind = SEQUELIZE_TS_INSTANCE_OPS[method];
+    if (tsKind) {
+      const property = args[0] && ts.isStringLiteralLike(args[0]) ? args[0].text : null;
+      const relation = property && receiver.cls ? this.sequelizeTsRelation(receiver.cls, property) : null;
+      const kind = method === "$get" && relation && !relation.many ? "read-one" : tsKind;
+      const call = base("sequelize", relation?.target ?? receiver.model, null, kind, receiver.confidence, args[1]);
+      call.operation = property ? `${method}('${property}')` : method;
+      return call;
+    }
+    const match = ASSOCIATION_ACCESSOR.exec(method);
+    if (!match || SEQUELIZE_NON_QUERY_GETTERS.has(method)) return null;
+    const verb = match[1]!;
+    const target = match[2]!;
+    const known = this.associations.get(receiver.model);
+    const association = known?.find((a) => sameName(a.alias, target) || sameName(a.target, target) || sameName(pluralize(a.alias), target) || sameName(singularize(a.alias), target));
+    if (known && known.length > 0 && !association) return null;
+    const many = association ? association.many : /s$/.test(target);
+    const kind: QueryKind = verb === "get" ? (many ? "read-many" : "read-one") : verb === "count" ? "count" : verb === "has" ? "read-one" : "write";
+    const confidence = association ? receiver.confidence : lowerConfidence(receiver.confidence, "medium");
+    return base("sequelize", association?.target ?? target, null, kind, confidence, args[0]);
+  }
+
+  /** sequelize-typescript: `@HasMany(() => Line) lines: Line[]`. */
+  private sequelizeTsRelation(cls: ClassRef, property: string): { target: string | null; many: boolean } | null {
+    for (const member of cls.node.members) {
+      if (!ts.isPropertyDeclaration(member) || !member.name || !ts.isIdentifier(member.name) || member.name.text !== property) continue;
+      const decorators = ts.getDecorators(member) ?? [];
+      const names = decorators.map((d) => (ts.isCallExpression(d.expression) ? d.expression.expression.getText() : d.expression.getText()));
+      const many = names.some((n) => n === "HasMany" || n === "BelongsToMany") || (member.type !== undefined && ts.isArrayTypeNode(member.type));
+      const target = member.type && ts.isArrayTypeNode(member.type) ? member.type.elementType.getText() : member.type?.getText() ?? null;
+      return { target, many };
+    }
+    return null;
+  }
+
+  /** TypeORM lazy relation: `await post.comments` where `comments: Promise<Comment[]>`. */
+  private classifyLazyRelation(node: ts.PropertyAccessExpression): DbCall | null {
+    const owner = this.resolver.evaluate(node.expression);
+    if (owner.kind !== "orm-instance" || owner.orm !== "typeorm" || !owner.cls) return null;
+    const relation = this.lazyRelations(owner.cls).get(node.name.text);
+    if (!relation) return null;
+    const module = this.resolver.moduleOf(node);
+    if (!module) return null;
+    return {
+      node,
+      module,
+      orm: "typeorm",
+      model: relation.target,
+      modelClass: null,
+      operation: node.name.text,
+      kind: relation.many ? "read-many" : "read-one",
+      confidence: owner.confidence,
+      options: undefined,
+      bounded: false,
+      optionsOpaque: false,
+      filteredByList: false,
+      filteredByUnique: false,
+      rawSql: null,
+    };
+  }
+
+  lazyRelations(cls: ClassRef): Map<string, { many: boolean; target: string | null }> {
+    const cached = this.lazyRelationsCache.get(cls.node);
+    if (cached) return cached;
+    const relations = new Map<string, { many: boolean; target: string | null }>();
+    for (const member of cls.node.members) {
+      if (!ts.isPropertyDeclaration(member) || !member.name || !ts.isIdentifier(member.name)) continue;
+      const decorators = ts.getDecorators(member) ?? [];
+      const relationDecorator = decorators.find((d) => ts.isCallExpression(d.expression) && /^(OneToMany|ManyToOne|OneToOne|ManyToMany)$/.test(d.expression.expression.getText()));
+      if (!relationDecorator) continue;
+      const type = member.type;
+      const promised = type && ts.isTypeReferenceNode(type) && type.typeName.getText() === "Promise" ? type.typeArguments?.[0] : undefined;
+      const lazyOption = ts.isCallExpression(relationDecorator.expression) && relationDecorator.expression.arguments.some((arg) => ts.isObjectLiteralExpression(arg) && propertyInitializer(arg, "lazy")?.kind === ts.SyntaxKind.TrueKeyword);
+      if (!promised && !lazyOption) continue;
+      const inner = promised ?? type;
+      const many = inner !== undefined && ts.isArrayTypeNode(inner);
+      const target = inner ? (ts.isArrayTypeNode(inner) ? inner.elementType.getText() : inner.getText()) : null;
+      relations.set(member.name.text, { many, target });
+    }
+    this.lazyRelationsCache.set(cls.node, relations);
+    return relations;
+  }
+
+  private prismaWhereIsUnique(model: string | null, whereKeys: string[]): boolean {
+    if (!model || whereKeys.length === 0) return false;
+    const schemaModel = this.resolver.prismaSchema?.models.get(model);
+    if (!schemaModel) return whereKeys.includes("id");
+    return whereKeys.some((key) => schemaModel.fields.get(key)?.unique);
+  }
+}
+
+export function isTypeormImport(module: string): boolean {
+  return isTypeormModule(module);
+}
+
+function typeormOptionsArg(method: string, args: readonly ts.Expression[], offset: number): ts.Expression | undefined {
+  // findBy/findOneBy/countBy take a bare where object: represent it as options without take.
+  return args[offset];
+}
+
+interface OptionsShape {
+  bounded: boolean;
+  opaque: boolean;
+  filteredByList: boolean;
+  filteredByUnique: boolean;
+  whereKeys: string[];
+}
+
+/** Reads take/limit and the where filter from an options object literal (followed through one variable). */
+function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Resolver): OptionsShape {
+  const shape: OptionsShape = { bounded: false, opaque: false, filteredByList: false, filteredByUnique: false, whereKeys: [] };
+  if (!options) return shape;
+  const literal = objectLiteralOf(options, resolver);
+  if (!literal) {
+    shape.opaque = true;
+    return shape;
+  }
+  for (const property of literal.properties) {
+    if (ts.isSpreadAssignment(property)) {
+      shape.opaque = true;
+      continue;
+    }
+    const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+    if (!name) continue;
+    if (name === "take" || name === "limit" || name === "first" || name === "last") shape.bounded = true;
+    if (name === "where") {
+      const where = ts.isPropertyAssignment(property) ? objectLiteralOf(property.initializer, resolver) : undefined;
+      if (where) {
+        shape.filteredByList = hasListFilter(where);
+        for (const whereProperty of where.properties) {
+          const key = whereProperty.name && (ts.isIdentifier(whereProperty.name) || ts.isStringLiteral(whereProperty.name)) ? whereProperty.name.text : undefined;
+          if (key) shape.whereKeys.push(key);
+        }
+      }
+    }
+  }
+  // TypeORM findBy(where) and Sequelize-style bare where objects: a top-level `id` equality is one row.
+  if (orm === "typeorm" && !literal.properties.some((p) => p.name && ["where", "take", "skip", "order", "relations", "select"].includes(p.name.getText()))) {
+    shape.filteredByList = hasListFilter(literal);
+  }
+  return shape;
+}
+
+function objectLiteralOf(expression: ts.Expression, resolver: Resolver): ts.ObjectLiteralExpression | undefined {
+  const expr = unwrapExpression(expression);
+  if (ts.isObjectLiteralExpression(expr)) return expr;
+  if (ts.isIdentifier(expr)) {
+    const binding = resolver.lookup(expr);
+    if (binding?.kind === "node" && ts.isVariableDeclaration(binding.node) && binding.node.initializer) {
+      const init = unwrapExpression(binding.node.initializer);
+      if (ts.isObjectLiteralExpression(init)) return init;
+    }
+  }
+  return undefined;
+}
+
+/** `{ id: { in: ids } }`, `{ id: In(ids) }`, `{ id: { [Op.in]: ids } }`, `{ id: ids }` (Sequelize arrays). */
+function hasListFilter(where: ts.ObjectLiteralExpression): boolean {
+  for (const property of where.properties) {
+    if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
+    if (ts.isShorthandPropertyAssignment(property)) {
+      if (/(ids|Ids|List|list)$/.test(property.name.text)) return true;
+      continue;
+    }
+    const value = unwrapExpression(property.initializer);
+    if (ts.isObjectLiteralExpression(value)) {
+      for (const inner of value.properties) {
+        const key = inner.name?.getText() ?? "";
+        if (key === "in" || key === "[Op.in]" || key === "hasSome" || key === "$in") return true;
+      }
+      if (hasListFilter(value)) return true;
+    } else if (ts.isCallExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === "In") {
+      return true;
+    } else if (ts.isArrayLiteralExpression(value)) {
+      return true;
+    } else if (ts.isIdentifier(value) && /(ids|Ids|List|list)$/.test(value.text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function propertyInitializer(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && property.name.getText() === name) return unwrapExpression(property.initializer);
+  }
+  return undefined;
+}
+
+/** The SQL of a raw query when it is written in place (string, template, `Prisma.sql` tag). */
+export function sqlText(expression: ts.Node | undefined): string | null {
+  if (!expression) return null;
+  if (ts.isStringLiteralLike(expression)) return expression.text;
+  if (ts.isTemplateExpression(expression)) return expression.head.text + expression.templateSpans.map((span) => " ? " + span.literal.text).join("");
+  if (ts.isTaggedTemplateExpression(expression)) return sqlText(expression.template);
+  if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return `${sqlText(expression.left) ?? " ? "}${sqlText(expression.right) ?? " ? "}`;
+  }
+  if (ts.isParenthesizedExpression(expression)) return sqlText(expression.expression);
+  return null;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export function pluralize(name: string): string {
+  if (/[^aeiou]y$/i.test(name)) return name.slice(0, -1) + "ies";
+  if (/(s|x|z|ch|sh)$/i.test(name)) return name + "es";
+  return name + "s";
+}
+
+function singularize(name: string): string {
+  if (/ies$/i.test(name)) return name.slice(0, -3) + "y";
+  if (/(ses|xes|zes|ches|shes)$/i.test(name)) return name.slice(0, -2);
+  if (/s$/i.test(name)) return name.slice(0, -1);
+  return name;
+}

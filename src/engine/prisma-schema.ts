@@ -1,0 +1,122 @@
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { getSchema } from "@mrleebo/prisma-ast";
+import type { ScanError } from "../types.js";
+
+export interface PrismaField {
+  name: string;
+  type: string;
+  list: boolean;
+  /** Set when the field's type is another model. */
+  relationTo: string | null;
+  unique: boolean;
+}
+
+export interface PrismaModel {
+  name: string;
+  /** Delegate name on the client: `OrderItem` → `orderItem`. */
+  delegate: string;
+  fields: Map<string, PrismaField>;
+  file: string;
+}
+
+export interface PrismaSchemaInfo {
+  models: Map<string, PrismaModel>;
+  /** Delegate name → model. */
+  byDelegate: Map<string, PrismaModel>;
+  files: string[];
+}
+
+/** Finds and reads the Prisma schema for a project root: package.json#prisma.schema, prisma/schema/, or schema.prisma files. */
+export function loadPrismaSchema(root: string, candidateDirs: string[], errors: ScanError[]): PrismaSchemaInfo | null {
+  const files = new Set<string>();
+  for (const dir of new Set([root, ...candidateDirs])) {
+    for (const file of schemaFilesIn(dir)) files.add(file);
+  }
+  if (files.size === 0) return null;
+  const info: PrismaSchemaInfo = { models: new Map(), byDelegate: new Map(), files: [...files] };
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    let schema: ReturnType<typeof getSchema>;
+    try {
+      schema = getSchema(text);
+    } catch (error) {
+      errors.push({ file: relative(root, file).split("\\").join("/"), kind: "parse", message: `${relative(root, file)}: could not parse Prisma schema (${firstLine(error)}); model names come from code only` });
+      continue;
+    }
+    for (const block of schema.list) {
+      if (block.type !== "model") continue;
+      const fields = new Map<string, PrismaField>();
+      for (const property of block.properties) {
+        if (property.type !== "field" || typeof property.fieldType !== "string") continue;
+        const attributes = property.attributes ?? [];
+        fields.set(property.name, {
+          name: property.name,
+          type: property.fieldType,
+          list: Boolean(property.array),
+          relationTo: null,
+          unique: attributes.some((a) => a.name === "id" || a.name === "unique"),
+        });
+      }
+      const model: PrismaModel = { name: block.name, delegate: block.name.charAt(0).toLowerCase() + block.name.slice(1), fields, file };
+      info.models.set(model.name, model);
+      info.byDelegate.set(model.delegate, model);
+    }
+  }
+  for (const model of info.models.values()) {
+    for (const field of model.fields.values()) if (info.models.has(field.type)) field.relationTo = field.type;
+  }
+  return info;
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split("\n")[0] ?? "";
+}
+
+function schemaFilesIn(dir: string): string[] {
+  const found: string[] = [];
+  const pkgPath = join(dir, "package.json");
+  if (existsSync(pkgPath)) {
+    try {
+      const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { prisma?: { schema?: string } };
+      if (pkg.prisma?.schema) found.push(...prismaFilesAt(resolve(dir, pkg.prisma.schema)));
+    } catch {
+      // unreadable package.json: fall back to the conventional places
+    }
+  }
+  if (found.length > 0) return found;
+  for (const candidate of [join(dir, "prisma", "schema"), join(dir, "prisma", "schema.prisma"), join(dir, "schema.prisma")]) {
+    found.push(...prismaFilesAt(candidate));
+    if (found.length > 0) break;
+  }
+  return found;
+}
+
+function prismaFilesAt(path: string): string[] {
+  try {
+    const stat = statSync(path);
+    if (stat.isFile()) {
+      // A multi-file schema is the folder the pointed file lives in when it has siblings.
+      return [path];
+    }
+    if (stat.isDirectory()) {
+      return readdirSync(path, { recursive: true })
+        .map(String)
+        .filter((name) => name.endsWith(".prisma"))
+        .map((name) => join(path, name))
+        .sort();
+    }
+  } catch {
+    return [];
+  }
+  return [];
+}
+
+export function schemaDirFor(file: string): string {
+  return dirname(file);
+}

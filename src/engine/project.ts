@@ -1,0 +1,385 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { ts } from "ts-morph";
+import { createPathsMatcher, getTsconfig } from "get-tsconfig";
+import type { ScanError } from "../types.js";
+import type { Discovery } from "./discover.js";
+
+/** One parsed module and its import/export table, computed once. */
+export interface ModuleInfo {
+  absPath: string;
+  /** Relative to the scan root, `/`-separated. */
+  relPath: string;
+  /** True when findings may be reported in this file (it was discovered, not only imported). */
+  scanned: boolean;
+  sourceFile: ts.SourceFile;
+  imports: Map<string, ImportBinding>;
+  /** Exported name → local name, or a re-export. */
+  exports: Map<string, ExportTarget>;
+  starExports: string[];
+  /** Top-level declarations by name (functions, classes, variables, enums). */
+  topLevel: Map<string, ts.Node>;
+}
+
+export interface ImportBinding {
+  /** Absolute path of a project file, or the bare specifier of a package. */
+  module: string;
+  external: boolean;
+  /** Imported name, `default`, or `*` for a namespace import or whole `require`. */
+  name: string;
+}
+
+export type ExportTarget = { kind: "local"; name: string } | { kind: "reexport"; module: string; external: boolean; name: string } | { kind: "node"; node: ts.Node };
+
+const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+const MAX_IMPORTED_FILE_BYTES = 1024 * 1024;
+
+export function scriptKindFor(path: string): ts.ScriptKind {
+  switch (extname(path)) {
+    case ".tsx":
+      return ts.ScriptKind.TSX;
+    case ".js":
+    case ".jsx":
+    case ".mjs":
+    case ".cjs":
+      return ts.ScriptKind.JSX;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}
+
+export class Project {
+  readonly root: string;
+  readonly modules = new Map<string, ModuleInfo>();
+  readonly errors: ScanError[] = [];
+  /** Workspace packages found in the scanned tree: name → directory. */
+  private readonly workspacePackages = new Map<string, string>();
+  private readonly pathsMatchers = new Map<string, ((specifier: string) => string[]) | null>();
+  private readonly resolutionCache = new Map<string, { module: string; external: boolean }>();
+  /** package.json files seen, for dependency detection. */
+  readonly packageJsons: { dir: string; deps: Set<string> }[] = [];
+
+  constructor(discovery: Discovery) {
+    this.root = discovery.root;
+    for (const file of discovery.files) {
+      this.addModule(file.absPath, file.text, true);
+    }
+    this.findPackageJsons(discovery);
+  }
+
+  get scannedModules(): ModuleInfo[] {
+    return [...this.modules.values()].filter((m) => m.scanned);
+  }
+
+  /** Dependencies declared in any package.json of the scanned tree or its ancestors up to the root. */
+  hasDependency(name: string): boolean {
+    return this.packageJsons.some((p) => p.deps.has(name));
+  }
+
+  private findPackageJsons(discovery: Discovery): void {
+    const dirs = new Set<string>();
+    for (const file of discovery.files) {
+      let dir = dirname(file.absPath);
+      while (!dirs.has(dir)) {
+        dirs.add(dir);
+        if (dir === this.root || !dir.startsWith(this.root)) break;
+        const parent = dirname(dir);
+        if (parent === dir) break;
+        dir = parent;
+      }
+    }
+    dirs.add(this.root);
+    for (const dir of dirs) {
+      const path = join(dir, "package.json");
+      if (!existsSync(path)) continue;
+      try {
+        const pkg = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+        const deps = new Set<string>();
+        for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+          const value = pkg[key];
+          if (value && typeof value === "object") for (const dep of Object.keys(value)) deps.add(dep);
+        }
+        this.packageJsons.push({ dir, deps });
+        if (typeof pkg.name === "string") this.workspacePackages.set(pkg.name, dir);
+      } catch {
+        // A broken package.json only costs dependency detection.
+      }
+    }
+  }
+
+  private addModule(absPath: string, text: string, scanned: boolean): ModuleInfo | undefined {
+    const sourceFile = ts.createSourceFile(absPath, text, ts.ScriptTarget.Latest, true, scriptKindFor(absPath));
+    const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+    const relPath = relative(this.root, absPath).split(sep).join("/");
+    if (diagnostics.length > 0 && scanned) {
+      const first = diagnostics[0]!;
+      const pos = sourceFile.getLineAndCharacterOfPosition(first.start ?? 0);
+      this.errors.push({
+        file: relPath,
+        kind: "parse",
+        message: `${relPath}:${pos.line + 1}:${pos.character + 1}: syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}; file skipped`,
+      });
+      return undefined;
+    }
+    const info: ModuleInfo = {
+      absPath,
+      relPath,
+      scanned,
+      sourceFile,
+      imports: new Map(),
+      exports: new Map(),
+      starExports: [],
+      topLevel: new Map(),
+    };
+    this.modules.set(absPath, info);
+    this.summarize(info);
+    return info;
+  }
+
+  /** Returns the module for a project file, parsing files outside the scanned set on demand. */
+  getModule(absPath: string): ModuleInfo | undefined {
+    const known = this.modules.get(absPath);
+    if (known) return known;
+    if (this.modules.has(absPath)) return undefined;
+    try {
+      const stat = statSync(absPath);
+      if (!stat.isFile() || stat.size > MAX_IMPORTED_FILE_BYTES) return undefined;
+      return this.addModule(absPath, readFileSync(absPath, "utf8"), false);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Resolves an import specifier from a file to a project file, or reports it as external. */
+  resolveImport(fromFile: string, specifier: string): { module: string; external: boolean } {
+    const key = `${dirname(fromFile)}\0${specifier}`;
+    const cached = this.resolutionCache.get(key);
+    if (cached) return cached;
+    const result = this.resolveUncached(fromFile, specifier);
+    this.resolutionCache.set(key, result);
+    return result;
+  }
+
+  private resolveUncached(fromFile: string, specifier: string): { module: string; external: boolean } {
+    if (specifier.startsWith(".") || specifier.startsWith("/")) {
+      const found = resolveFile(resolve(dirname(fromFile), specifier));
+      return found ? { module: found, external: false } : { module: specifier, external: true };
+    }
+    const matcher = this.pathsMatcherFor(dirname(fromFile));
+    if (matcher) {
+      for (const candidate of matcher(specifier)) {
+        const found = resolveFile(candidate);
+        if (found) return { module: found, external: false };
+      }
+    }
+    const workspace = this.resolveWorkspacePackage(specifier);
+    if (workspace) return { module: workspace, external: false };
+    return { module: specifier, external: true };
+  }
+
+  private resolveWorkspacePackage(specifier: string): string | undefined {
+    const parts = specifier.split("/");
+    const nameLength = specifier.startsWith("@") ? 2 : 1;
+    const name = parts.slice(0, nameLength).join("/");
+    const dir = this.workspacePackages.get(name);
+    if (!dir) return undefined;
+    const subpath = parts.slice(nameLength).join("/");
+    if (subpath) return resolveFile(join(dir, subpath)) ?? resolveFile(join(dir, "src", subpath));
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Record<string, unknown>;
+      for (const field of ["types", "main", "module"]) {
+        const value = pkg[field];
+        if (typeof value === "string") {
+          const found = resolveFile(join(dir, value));
+          if (found && !found.endsWith(".d.ts")) return found;
+        }
+      }
+    } catch {
+      // fall through to index files
+    }
+    return resolveFile(join(dir, "index")) ?? resolveFile(join(dir, "src", "index"));
+  }
+
+  private pathsMatcherFor(dir: string): ((specifier: string) => string[]) | null {
+    if (this.pathsMatchers.has(dir)) return this.pathsMatchers.get(dir)!;
+    let matcher: ((specifier: string) => string[]) | null = null;
+    try {
+      const tsconfig = getTsconfig(dir) ?? getTsconfig(dir, "jsconfig.json");
+      if (tsconfig && tsconfig.path.startsWith(this.root + sep)) {
+        matcher = createPathsMatcher(tsconfig);
+      }
+    } catch (error) {
+      this.errors.push({ file: relative(this.root, dir) || ".", kind: "read", message: `could not read tsconfig near ${relative(this.root, dir) || "."}: ${(error as Error).message}; path aliases ignored` });
+    }
+    this.pathsMatchers.set(dir, matcher);
+    return matcher;
+  }
+
+  private summarize(info: ModuleInfo): void {
+    const { sourceFile } = info;
+    const addImport = (local: string, specifier: string, name: string) => {
+      const resolved = this.resolveImport(info.absPath, specifier);
+      info.imports.set(local, { module: resolved.module, external: resolved.external, name });
+    };
+    for (const statement of sourceFile.statements) {
+      if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+        const specifier = statement.moduleSpecifier.text;
+        const clause = statement.importClause;
+        if (!clause) continue;
+        if (clause.name) addImport(clause.name.text, specifier, "default");
+        const bindings = clause.namedBindings;
+        if (bindings && ts.isNamespaceImport(bindings)) addImport(bindings.name.text, specifier, "*");
+        if (bindings && ts.isNamedImports(bindings)) {
+          for (const element of bindings.elements) addImport(element.name.text, specifier, (element.propertyName ?? element.name).text);
+        }
+      } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+        const expr = statement.moduleReference.expression;
+        if (ts.isStringLiteral(expr)) addImport(statement.name.text, expr.text, "*");
+      } else if (ts.isExportDeclaration(statement)) {
+        const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+        if (!statement.exportClause) {
+          if (specifier) {
+            const resolved = this.resolveImport(info.absPath, specifier);
+            if (!resolved.external) info.starExports.push(resolved.module);
+          }
+        } else if (ts.isNamedExports(statement.exportClause)) {
+          for (const element of statement.exportClause.elements) {
+            const exported = element.name.text;
+            const local = (element.propertyName ?? element.name).text;
+            if (specifier) {
+              const resolved = this.resolveImport(info.absPath, specifier);
+              info.exports.set(exported, { kind: "reexport", module: resolved.module, external: resolved.external, name: local });
+            } else {
+              info.exports.set(exported, { kind: "local", name: local });
+            }
+          }
+        } else if (ts.isNamespaceExport(statement.exportClause) && specifier) {
+          const resolved = this.resolveImport(info.absPath, specifier);
+          info.exports.set(statement.exportClause.name.text, { kind: "reexport", module: resolved.module, external: resolved.external, name: "*" });
+        }
+      } else if (ts.isExportAssignment(statement)) {
+        info.exports.set("default", { kind: "node", node: statement.expression });
+      } else {
+        this.summarizeDeclaration(info, statement);
+      }
+    }
+  }
+
+  private summarizeDeclaration(info: ModuleInfo, statement: ts.Statement): void {
+    const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+    const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
+    const register = (name: string | undefined, node: ts.Node) => {
+      if (name) info.topLevel.set(name, node);
+      if (isDefault) info.exports.set("default", { kind: "node", node });
+      else if (exported && name) info.exports.set(name, { kind: "local", name });
+    };
+    if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) {
+      register(statement.name?.text, statement);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name)) {
+          register(declaration.name.text, declaration);
+          this.summarizeRequire(info, declaration.name.text, declaration.initializer);
+        } else if (ts.isObjectBindingPattern(declaration.name)) {
+          for (const element of declaration.name.elements) {
+            if (!ts.isIdentifier(element.name)) continue;
+            register(element.name.text, element);
+            const specifier = requireSpecifier(declaration.initializer);
+            if (specifier) {
+              const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+              const resolved = this.resolveImport(info.absPath, specifier);
+              info.imports.set(element.name.text, { module: resolved.module, external: resolved.external, name: imported });
+            }
+          }
+        }
+      }
+    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      // CommonJS exports: module.exports = …, module.exports.x = …, exports.x = …
+      const left = statement.expression.left;
+      const right = statement.expression.right;
+      const text = left.getText(info.sourceFile);
+      if (text === "module.exports") {
+        info.exports.set("default", { kind: "node", node: right });
+        if (ts.isObjectLiteralExpression(right)) {
+          for (const property of right.properties) {
+            if (ts.isShorthandPropertyAssignment(property)) info.exports.set(property.name.text, { kind: "local", name: property.name.text });
+            else if ((ts.isPropertyAssignment(property) || ts.isMethodDeclaration(property)) && ts.isIdentifier(property.name)) {
+              info.exports.set(property.name.text, { kind: "node", node: ts.isPropertyAssignment(property) ? property.initializer : property });
+            }
+          }
+        }
+      } else if (ts.isPropertyAccessExpression(left) && (left.expression.getText(info.sourceFile) === "exports" || left.expression.getText(info.sourceFile) === "module.exports")) {
+        info.exports.set(left.name.text, { kind: "node", node: right });
+      }
+    }
+  }
+
+  private summarizeRequire(info: ModuleInfo, local: string, initializer: ts.Expression | undefined): void {
+    const specifier = requireSpecifier(initializer);
+    if (specifier) {
+      const resolved = this.resolveImport(info.absPath, specifier);
+      info.imports.set(local, { module: resolved.module, external: resolved.external, name: "*" });
+      return;
+    }
+    // const x = require("m").x
+    if (initializer && ts.isPropertyAccessExpression(initializer)) {
+      const inner = requireSpecifier(initializer.expression);
+      if (inner) {
+        const resolved = this.resolveImport(info.absPath, inner);
+        info.imports.set(local, { module: resolved.module, external: resolved.external, name: initializer.name.text });
+      }
+    }
+  }
+}
+
+export function requireSpecifier(expression: ts.Expression | undefined): string | undefined {
+  if (!expression) return undefined;
+  let expr = expression;
+  while (ts.isAwaitExpression(expr) || ts.isParenthesizedExpression(expr)) expr = expr.expression;
+  if (
+    ts.isCallExpression(expr) &&
+    ((ts.isIdentifier(expr.expression) && expr.expression.text === "require") || expr.expression.kind === ts.SyntaxKind.ImportKeyword) &&
+    expr.arguments.length === 1 &&
+    ts.isStringLiteralLike(expr.arguments[0]!)
+  ) {
+    return (expr.arguments[0] as ts.StringLiteralLike).text;
+  }
+  return undefined;
+}
+
+export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  return modifiers?.some((m) => m.kind === kind) ?? false;
+}
+
+const fileCache = new Map<string, string | null>();
+
+/** Resolves a path the way TypeScript and bundlers do: exact file, added extension, `.js` → `.ts`, or an index file. */
+export function resolveFile(base: string): string | undefined {
+  const cached = fileCache.get(base);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = resolveFileUncached(base);
+  fileCache.set(base, found ?? null);
+  return found;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function resolveFileUncached(base: string): string | undefined {
+  const ext = extname(base);
+  if (SOURCE_EXTENSIONS.includes(ext)) {
+    const stem = base.slice(0, -ext.length);
+    const swaps: Record<string, string[]> = { ".js": [".ts", ".tsx"], ".jsx": [".tsx"], ".mjs": [".mts"], ".cjs": [".cts"] };
+    for (const swap of swaps[ext] ?? []) if (isFile(stem + swap)) return stem + swap;
+    if (isFile(base) && !base.endsWith(".d.ts")) return base;
+  }
+  for (const candidate of SOURCE_EXTENSIONS) if (isFile(base + candidate)) return base + candidate;
+  for (const candidate of SOURCE_EXTENSIONS) if (isFile(join(base, "index" + candidate))) return join(base, "index" + candidate);
+  return undefined;
+}

@@ -1,0 +1,974 @@
+import { ts } from "ts-morph";
+import type { ModuleInfo, Project } from "./project.js";
+import type { ClassRef, FunctionRef, Value } from "./values.js";
+import { UNKNOWN, lowerConfidence, confidenceOf } from "./values.js";
+import type { PrismaSchemaInfo } from "./prisma-schema.js";
+
+/** A name's declaration: a node in a project module, or an import from a package. */
+export type Binding =
+  | { kind: "node"; node: ts.Node; module: ModuleInfo }
+  | { kind: "external"; module: string; name: string };
+
+const PRISMA_MODULE = /(^@prisma\/client($|\/))|(^|\/)\.prisma\/client|(^|[/@])(generated\/)?prisma(\/client)?$|prisma-client|\/generated\/prisma/i;
+const TYPEORM_MODULE = /^typeorm($|\/)/;
+const SEQUELIZE_MODULE = /^(sequelize|sequelize-typescript|@sequelize\/core)($|\/)/;
+const NEST_TYPEORM = /^@nestjs\/typeorm$/;
+const NEST_SEQUELIZE = /^@nestjs\/sequelize$/;
+
+export function isPrismaModule(specifier: string): boolean {
+  return PRISMA_MODULE.test(specifier);
+}
+export function isTypeormModule(specifier: string): boolean {
+  return TYPEORM_MODULE.test(specifier);
+}
+export function isSequelizeModule(specifier: string): boolean {
+  return SEQUELIZE_MODULE.test(specifier);
+}
+
+export interface ClassOrmInfo {
+  /** `extends PrismaClient` (NestJS PrismaService). */
+  prismaClient: boolean;
+  /** `extends Repository<E>` (TypeORM custom repository). */
+  typeormRepository: string | null;
+  orm: "typeorm" | "sequelize" | null;
+  /** Static query API available: Sequelize models, TypeORM BaseEntity subclasses. */
+  activeRecord: boolean;
+  modelName: string;
+}
+
+function unwrap(expression: ts.Expression): ts.Expression {
+  let expr = expression;
+  while (
+    ts.isParenthesizedExpression(expr) ||
+    ts.isAsExpression(expr) ||
+    ts.isNonNullExpression(expr) ||
+    ts.isTypeAssertionExpression(expr) ||
+    ts.isSatisfiesExpression(expr) ||
+    ts.isAwaitExpression(expr)
+  ) {
+    expr = expr.expression;
+  }
+  return expr;
+}
+export { unwrap as unwrapExpression };
+
+export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+/**
+ * Syntactic provenance: resolves names across files and evaluates expressions to what they hold
+ * (an ORM client, a repository, rows of a query, a user class…). Every answer is memoised, so each
+ * expression is evaluated once per scan whichever rule asks.
+ */
+export class Resolver {
+  private readonly valueCache = new Map<ts.Node, Value>();
+  private readonly inProgress = new Set<ts.Node>();
+  private readonly bindingCache = new Map<ts.Identifier, Binding | undefined>();
+  private readonly classInfoCache = new Map<ts.Node, ClassOrmInfo>();
+  private readonly returnCache = new Map<ts.Node, Value>();
+  /** Hook the ORM layer installs so that query calls evaluate to rows or instances. */
+  queryValue: (call: ts.CallExpression) => Value | undefined = () => undefined;
+
+  constructor(
+    readonly project: Project,
+    readonly prismaSchema: PrismaSchemaInfo | null,
+    /** The project depends on Prisma: enables the `ctx.prisma` / `db` naming fallback. */
+    readonly prismaInUse: boolean,
+  ) {}
+
+  moduleOf(node: ts.Node): ModuleInfo | undefined {
+    return this.project.getModule(node.getSourceFile().fileName);
+  }
+
+  // ---------- names ----------
+
+  lookup(identifier: ts.Identifier): Binding | undefined {
+    if (this.bindingCache.has(identifier)) return this.bindingCache.get(identifier);
+    const binding = this.lookupUncached(identifier);
+    this.bindingCache.set(identifier, binding);
+    return binding;
+  }
+
+  private lookupUncached(identifier: ts.Identifier): Binding | undefined {
+    const name = identifier.text;
+    const module = this.moduleOf(identifier);
+    if (!module) return undefined;
+    let node: ts.Node | undefined = identifier.parent;
+    let previous: ts.Node = identifier;
+    while (node) {
+      const found = declarationIn(node, name, previous);
+      if (found) return { kind: "node", node: found, module };
+      if (ts.isSourceFile(node)) break;
+      previous = node;
+      node = node.parent;
+    }
+    const imported = module.imports.get(name);
+    if (imported) return this.followImport(imported.module, imported.external, imported.name);
+    return undefined;
+  }
+
+  followImport(moduleId: string, external: boolean, name: string, depth = 0): Binding | undefined {
+    if (external) return { kind: "external", module: moduleId, name };
+    const target = this.project.getModule(moduleId);
+    if (!target) return undefined;
+    if (name === "*") return { kind: "node", node: target.sourceFile, module: target };
+    return this.resolveExport(target, name, depth);
+  }
+
+  resolveExport(module: ModuleInfo, name: string, depth = 0): Binding | undefined {
+    if (depth > 12) return undefined;
+    const exported = module.exports.get(name);
+    if (exported) {
+      if (exported.kind === "node") return { kind: "node", node: exported.node, module };
+      if (exported.kind === "reexport") return this.followImport(exported.module, exported.external, exported.name, depth + 1);
+      const local = module.topLevel.get(exported.name);
+      if (local) return { kind: "node", node: local, module };
+      const imported = module.imports.get(exported.name);
+      if (imported) return this.followImport(imported.module, imported.external, imported.name, depth + 1);
+      return undefined;
+    }
+    for (const star of module.starExports) {
+      const target = this.project.getModule(star);
+      if (!target) continue;
+      const found = this.resolveExport(target, name, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  // ---------- values ----------
+
+  evaluate(expression: ts.Expression): Value {
+    const cached = this.valueCache.get(expression);
+    if (cached) return cached;
+    if (this.inProgress.has(expression)) return UNKNOWN;
+    this.inProgress.add(expression);
+    let value: Value;
+    try {
+      value = this.evaluateUncached(expression);
+    } finally {
+      this.inProgress.delete(expression);
+    }
+    this.valueCache.set(expression, value);
+    return value;
+  }
+
+  private evaluateUncached(expression: ts.Expression): Value {
+    const expr = unwrap(expression);
+    if (expr !== expression) return this.evaluate(expr);
+    if (ts.isIdentifier(expr)) {
+      if (expr.text === "undefined") return UNKNOWN;
+      const binding = this.lookup(expr);
+      return binding ? this.valueOfBinding(binding) : UNKNOWN;
+    }
+    if (expr.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = enclosingClass(expr);
+      const module = this.moduleOf(expr);
+      if (!cls || !module) return UNKNOWN;
+      const ref: ClassRef = { node: cls, module };
+      if (isStaticContext(expr)) return this.classValue(ref);
+      return this.instanceValue(ref);
+    }
+    if (ts.isPropertyAccessExpression(expr)) {
+      return this.member(this.evaluate(expr.expression), expr.name.text, expr);
+    }
+    if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression)) {
+      return this.member(this.evaluate(expr.expression), expr.argumentExpression.text, expr);
+    }
+    if (ts.isCallExpression(expr)) return this.evaluateCall(expr);
+    if (ts.isNewExpression(expr)) return this.evaluateNew(expr);
+    if (ts.isBinaryExpression(expr)) {
+      const op = expr.operatorToken.kind;
+      if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+        const left = this.evaluate(expr.left);
+        return left.kind !== "unknown" ? left : this.evaluate(expr.right);
+      }
+      if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) {
+        return this.evaluate(expr.right);
+      }
+      return UNKNOWN;
+    }
+    if (ts.isConditionalExpression(expr)) {
+      const whenTrue = this.evaluate(expr.whenTrue);
+      return whenTrue.kind !== "unknown" ? whenTrue : this.evaluate(expr.whenFalse);
+    }
+    if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) {
+      const module = this.moduleOf(expr);
+      return module ? { kind: "function", fn: { node: expr, module } } : UNKNOWN;
+    }
+    if (ts.isClassExpression(expr)) {
+      const module = this.moduleOf(expr);
+      return module ? this.classValue({ node: expr, module }) : UNKNOWN;
+    }
+    if (ts.isObjectLiteralExpression(expr)) {
+      const module = this.moduleOf(expr);
+      return module ? { kind: "object", node: expr, module } : UNKNOWN;
+    }
+    if (ts.isArrayLiteralExpression(expr)) {
+      return expr.elements.every((e) => isConstantExpression(e)) ? { kind: "constant" } : UNKNOWN;
+    }
+    return UNKNOWN;
+  }
+
+  valueOfBinding(binding: Binding): Value {
+    if (binding.kind === "external") return { kind: "external", module: binding.module, name: binding.name };
+    return this.valueOfDeclaration(binding.node, binding.module);
+  }
+
+  valueOfDeclaration(node: ts.Node, module: ModuleInfo): Value {
+    const cached = this.valueCache.get(node);
+    if (cached) return cached;
+    if (this.inProgress.has(node)) return UNKNOWN;
+    this.inProgress.add(node);
+    let value: Value;
+    try {
+      value = this.declarationValueUncached(node, module);
+    } finally {
+      this.inProgress.delete(node);
+    }
+    this.valueCache.set(node, value);
+    return value;
+  }
+
+  private declarationValueUncached(node: ts.Node, module: ModuleInfo): Value {
+    if (ts.isSourceFile(node)) return { kind: "namespace", module };
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) return this.classValue({ node, module });
+    if (isFunctionLike(node)) return { kind: "function", fn: { node, module } };
+    if (ts.isEnumDeclaration(node)) return { kind: "constant" };
+    if (ts.isInterfaceDeclaration(node)) return { kind: "interface", node, module };
+    if (ts.isTypeAliasDeclaration(node)) return this.typeValue(node.type);
+    if (ts.isVariableDeclaration(node)) {
+      const forOf = forOfOwner(node);
+      if (forOf) return this.elementOf(this.evaluate(forOf.expression));
+      const fromType = node.type ? this.typeValue(node.type) : UNKNOWN;
+      if (fromType.kind !== "unknown" && fromType.kind !== "interface") return fromType;
+      if (node.initializer) {
+        const initial = this.evaluate(node.initializer);
+        if (initial.kind !== "unknown") {
+          if (initial.kind === "constant" && !isConstDeclaration(node)) return UNKNOWN;
+          return initial;
+        }
+      } else if (ts.isIdentifier(node.name)) {
+        const assigned = this.valueFromAssignments(node.name.text, node);
+        if (assigned.kind !== "unknown") return assigned;
+      }
+      return fromType;
+    }
+    if (ts.isParameter(node)) return this.parameterValue(node, module);
+    if (ts.isBindingElement(node)) return this.bindingElementValue(node);
+    if (ts.isPropertyDeclaration(node)) {
+      const fromType = node.type ? this.typeValue(node.type) : UNKNOWN;
+      if (fromType.kind !== "unknown") return fromType;
+      return node.initializer ? this.evaluate(node.initializer) : UNKNOWN;
+    }
+    if (ts.isPropertyAssignment(node)) return this.evaluate(node.initializer);
+    if (ts.isShorthandPropertyAssignment(node)) return this.evaluate(node.name);
+    if (ts.isPropertySignature(node)) return node.type ? this.typeValue(node.type) : UNKNOWN;
+    if (ts.isExportAssignment(node)) return this.evaluate(node.expression);
+    if (ts.isExpression(node)) return this.evaluate(node);
+    return UNKNOWN;
+  }
+
+  /** `let prisma; … prisma = new PrismaClient()`: the first assignment in the declaring scope that evaluates. */
+  private valueFromAssignments(name: string, declaration: ts.VariableDeclaration): Value {
+    const scope = declaration.parent?.parent?.parent;
+    if (!scope) return UNKNOWN;
+    let result: Value = UNKNOWN;
+    const visit = (node: ts.Node): void => {
+      if (result.kind !== "unknown") return;
+      if (
+        ts.isBinaryExpression(node) &&
+        (node.operatorToken.kind === ts.SyntaxKind.EqualsToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken) &&
+        ts.isIdentifier(node.left) &&
+        node.left.text === name
+      ) {
+        const value = this.evaluate(node.right);
+        if (value.kind !== "unknown") result = value;
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(scope);
+    return result;
+  }
+
+  private parameterValue(node: ts.ParameterDeclaration, module: ModuleInfo): Value {
+    const decorated = this.decoratorValue(node);
+    if (decorated.kind !== "unknown") return decorated;
+    if (node.type) {
+      const typed = this.typeValue(node.type);
+      if (typed.kind !== "unknown") return typed;
+    }
+    if (node.initializer) {
+      const initial = this.evaluate(node.initializer);
+      if (initial.kind !== "unknown") return initial;
+    }
+    // Callback parameters: infer from the call that receives the callback.
+    const fn = node.parent;
+    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return this.parameterFromCallers(node, module);
+    const call = fn.parent;
+    if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return UNKNOWN;
+    const index = fn.parameters.indexOf(node);
+    if (!ts.isPropertyAccessExpression(call.expression)) return UNKNOWN;
+    const method = call.expression.name.text;
+    const receiver = this.evaluate(call.expression.expression);
+    if (index === 0 && method === "$transaction" && receiver.kind === "prisma-client") return receiver;
+    if (index === 0 && method === "transaction" && receiver.kind === "typeorm-manager") return receiver;
+    if (method === "then" && index === 0) {
+      const settled = this.evaluate(call.expression.expression);
+      return settled;
+    }
+    if (receiver.kind === "rows" && index === 0 && ITERATION_METHODS.has(method)) return this.elementOf(receiver);
+    if (receiver.kind === "rows" && method === "reduce" && index === 1) return this.elementOf(receiver);
+    return UNKNOWN;
+  }
+
+  /** An untyped function parameter: when every caller in the project passes an ORM value, so does the parameter. */
+  private parameterFromCallers(_node: ts.ParameterDeclaration, _module: ModuleInfo): Value {
+    return UNKNOWN;
+  }
+
+  private decoratorValue(node: ts.ParameterDeclaration | ts.PropertyDeclaration): Value {
+    const decorators = ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined;
+    for (const decorator of decorators ?? []) {
+      const call = decorator.expression;
+      if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) continue;
+      const binding = this.lookup(call.expression);
+      if (binding?.kind !== "external") continue;
+      if (NEST_TYPEORM.test(binding.module)) {
+        if (binding.name === "InjectRepository") return { kind: "typeorm-repository", entity: entityName(call.arguments[0]), confidence: "high" };
+        if (binding.name === "InjectEntityManager" || binding.name === "InjectDataSource" || binding.name === "InjectConnection") return { kind: "typeorm-manager", confidence: "high" };
+      }
+      if (NEST_SEQUELIZE.test(binding.module) && binding.name === "InjectModel" && call.arguments[0]) {
+        const model = this.evaluate(call.arguments[0]);
+        if (model.kind === "orm-model") return model;
+      }
+    }
+    return UNKNOWN;
+  }
+
+  private bindingElementValue(node: ts.BindingElement): Value {
+    const pattern = node.parent;
+    const propertyName = node.propertyName && (ts.isIdentifier(node.propertyName) || ts.isStringLiteral(node.propertyName)) ? node.propertyName.text : ts.isIdentifier(node.name) ? node.name.text : undefined;
+    if (!propertyName) return UNKNOWN;
+    const owner = pattern.parent;
+    let parentValue: Value = UNKNOWN;
+    if (ts.isObjectBindingPattern(pattern)) {
+      if (ts.isVariableDeclaration(owner)) {
+        const forOf = forOfOwner(owner);
+        if (forOf) parentValue = this.elementOf(this.evaluate(forOf.expression));
+        else if (owner.type) parentValue = this.typeValue(owner.type);
+        if (parentValue.kind === "unknown" && owner.initializer) parentValue = this.evaluate(owner.initializer);
+      } else if (ts.isParameter(owner)) {
+        const module = this.moduleOf(owner);
+        if (module) parentValue = this.parameterValue(owner, module);
+      } else if (ts.isBindingElement(owner)) {
+        parentValue = this.bindingElementValue(owner);
+      }
+      return this.member(parentValue, propertyName, node);
+    }
+    return UNKNOWN;
+  }
+
+  // ---------- types ----------
+
+  typeValue(type: ts.TypeNode): Value {
+    const cached = this.valueCache.get(type);
+    if (cached) return cached;
+    if (this.inProgress.has(type)) return UNKNOWN;
+    this.inProgress.add(type);
+    let value: Value;
+    try {
+      value = this.typeValueUncached(type);
+    } finally {
+      this.inProgress.delete(type);
+    }
+    this.valueCache.set(type, value);
+    return value;
+  }
+
+  private typeValueUncached(type: ts.TypeNode): Value {
+    if (ts.isParenthesizedTypeNode(type)) return this.typeValue(type.type);
+    if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
+      for (const member of type.types) {
+        const value = this.typeValue(member);
+        if (value.kind !== "unknown") return value;
+      }
+      return UNKNOWN;
+    }
+    if (ts.isTypeQueryNode(type)) {
+      const name = type.exprName;
+      if (ts.isIdentifier(name)) return this.evaluate(name);
+      return UNKNOWN;
+    }
+    if (ts.isTypeLiteralNode(type)) {
+      const module = this.moduleOf(type);
+      return module ? { kind: "interface", node: type, module } : UNKNOWN;
+    }
+    if (!ts.isTypeReferenceNode(type)) return UNKNOWN;
+    const args = type.typeArguments ?? [];
+    const typeName = type.typeName;
+    let left: ts.Identifier;
+    let right: string | null = null;
+    if (ts.isIdentifier(typeName)) left = typeName;
+    else if (ts.isIdentifier(typeName.left)) {
+      left = typeName.left;
+      right = typeName.right.text;
+    } else return UNKNOWN;
+
+    if (["Omit", "Pick", "Readonly", "Partial", "Required", "NonNullable", "Promise", "Awaited"].includes(left.text) && right === null && args[0]) {
+      return this.typeValue(args[0]);
+    }
+    const binding = this.lookup(left);
+    if (!binding) return UNKNOWN;
+    if (binding.kind === "external") {
+      const name = right ?? binding.name;
+      return externalTypeValue(binding.module, binding.name, name, args);
+    }
+    const target = binding.node;
+    if (right !== null) {
+      // Namespace.Type from a project module: follow the namespace's export.
+      if (ts.isSourceFile(target)) {
+        const exported = this.resolveExport(binding.module, right);
+        if (exported?.kind === "external") return externalTypeValue(exported.module, exported.name, exported.name, args);
+        if (exported?.kind === "node") return this.typeOfDeclaration(exported.node, exported.module);
+      }
+      return UNKNOWN;
+    }
+    return this.typeOfDeclaration(target, binding.module);
+  }
+
+  private typeOfDeclaration(target: ts.Node, module: ModuleInfo): Value {
+    if (ts.isClassDeclaration(target)) {
+      const ref: ClassRef = { node: target, module };
+      return this.instanceValue(ref);
+    }
+    if (ts.isTypeAliasDeclaration(target)) return this.typeValue(target.type);
+    if (ts.isInterfaceDeclaration(target)) return { kind: "interface", node: target, module };
+    return UNKNOWN;
+  }
+
+  // ---------- classes ----------
+
+  classInfo(cls: ClassRef): ClassOrmInfo {
+    const cached = this.classInfoCache.get(cls.node);
+    if (cached) return cached;
+    const info: ClassOrmInfo = { prismaClient: false, typeormRepository: null, orm: null, activeRecord: false, modelName: cls.node.name?.text ?? "anonymous" };
+    this.classInfoCache.set(cls.node, info);
+    const decorators = ts.canHaveDecorators(cls.node) ? ts.getDecorators(cls.node) : undefined;
+    for (const decorator of decorators ?? []) {
+      const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
+      if (!ts.isIdentifier(callee)) continue;
+      const binding = this.lookup(callee);
+      if (binding?.kind !== "external") continue;
+      if (isTypeormModule(binding.module) && (binding.name === "Entity" || binding.name === "ViewEntity" || binding.name === "ChildEntity")) info.orm = "typeorm";
+      if (isSequelizeModule(binding.module) && binding.name === "Table") {
+        info.orm = "sequelize";
+        info.activeRecord = true;
+      }
+    }
+    const base = this.baseClassExpression(cls.node);
+    if (base) {
+      const baseValue = this.evaluate(base.expression);
+      if (baseValue.kind === "external") {
+        if (isPrismaModule(baseValue.module) && baseValue.name === "PrismaClient") info.prismaClient = true;
+        if (isTypeormModule(baseValue.module) && baseValue.name === "BaseEntity") {
+          info.orm = "typeorm";
+          info.activeRecord = true;
+        }
+        if (isTypeormModule(baseValue.module) && (baseValue.name === "Repository" || baseValue.name === "TreeRepository")) {
+          info.typeormRepository = entityTypeName(base.typeArguments?.[0]) ?? "unknown";
+        }
+        if (isSequelizeModule(baseValue.module) && baseValue.name === "Model") {
+          info.orm = "sequelize";
+          info.activeRecord = true;
+        }
+      } else if (baseValue.kind === "class") {
+        const parent = this.classInfo(baseValue.cls);
+        info.prismaClient ||= parent.prismaClient;
+        info.typeormRepository ??= parent.typeormRepository;
+        if (parent.orm) {
+          info.orm = parent.orm;
+          info.activeRecord ||= parent.activeRecord;
+        }
+      } else if (baseValue.kind === "orm-model" && baseValue.orm !== "prisma") {
+        info.orm = baseValue.orm;
+        info.activeRecord ||= baseValue.activeRecord;
+      } else if (baseValue.kind === "prisma-client") {
+        info.prismaClient = true;
+      }
+    }
+    return info;
+  }
+
+  baseClassExpression(cls: ts.ClassLikeDeclaration): ts.ExpressionWithTypeArguments | undefined {
+    for (const clause of cls.heritageClauses ?? []) {
+      if (clause.token === ts.SyntaxKind.ExtendsKeyword) return clause.types[0];
+    }
+    return undefined;
+  }
+
+  baseClass(cls: ClassRef): ClassRef | undefined {
+    const base = this.baseClassExpression(cls.node);
+    if (!base) return undefined;
+    const value = this.evaluate(base.expression);
+    return value.kind === "class" ? value.cls : undefined;
+  }
+
+  classValue(cls: ClassRef): Value {
+    const info = this.classInfo(cls);
+    if (info.orm) return { kind: "orm-model", orm: info.orm, model: info.modelName, cls, activeRecord: info.activeRecord, confidence: "high" };
+    return { kind: "class", cls };
+  }
+
+  instanceValue(cls: ClassRef): Value {
+    const info = this.classInfo(cls);
+    if (info.prismaClient) return { kind: "prisma-client", confidence: "high" };
+    if (info.typeormRepository) return { kind: "typeorm-repository", entity: info.typeormRepository === "unknown" ? null : info.typeormRepository, confidence: "high" };
+    if (info.orm) return { kind: "orm-instance", orm: info.orm, model: info.modelName, cls, source: null, confidence: "high" };
+    return { kind: "instance", cls };
+  }
+
+  /** Finds a member declaration in a class or its bases. */
+  classMember(cls: ClassRef, name: string, wantStatic: boolean): { node: ts.Node; module: ModuleInfo } | undefined {
+    let current: ClassRef | undefined = cls;
+    for (let depth = 0; current && depth < 10; depth++) {
+      for (const member of current.node.members) {
+        const isStatic = hasStatic(member);
+        if (member.name && memberName(member.name) === name && isStatic === wantStatic) return { node: member, module: current.module };
+        if (!wantStatic && ts.isConstructorDeclaration(member)) {
+          for (const parameter of member.parameters) {
+            if (ts.isIdentifier(parameter.name) && parameter.name.text === name && isParameterProperty(parameter)) return { node: parameter, module: current.module };
+          }
+        }
+      }
+      current = this.baseClass(current);
+    }
+    return undefined;
+  }
+
+  // ---------- members and calls ----------
+
+  member(object: Value, name: string, site: ts.Node): Value {
+    switch (object.kind) {
+      case "prisma-client":
+        if (name.startsWith("$") || name.startsWith("_")) return UNKNOWN;
+        if (this.prismaSchema && !this.prismaSchema.byDelegate.has(name)) return UNKNOWN;
+        if (PRISMA_CLIENT_NON_MODEL.has(name)) return UNKNOWN;
+        return { kind: "prisma-delegate", model: this.prismaSchema?.byDelegate.get(name)?.name ?? capitalize(name), confidence: object.confidence };
+      case "instance": {
+        const found = this.classMember(object.cls, name, false);
+        if (found) return this.memberDeclarationValue(found.node, found.module);
+        return UNKNOWN;
+      }
+      case "class": {
+        const found = this.classMember(object.cls, name, true);
+        if (found) return this.memberDeclarationValue(found.node, found.module);
+        return UNKNOWN;
+      }
+      case "orm-model": {
+        if (object.cls) {
+          const found = this.classMember(object.cls, name, true);
+          if (found && !ts.isPropertyDeclaration(found.node)) return this.memberDeclarationValue(found.node, found.module);
+        }
+        return UNKNOWN;
+      }
+      case "orm-instance": {
+        if (object.cls) {
+          const found = this.classMember(object.cls, name, false);
+          if (found && (ts.isMethodDeclaration(found.node) || ts.isGetAccessorDeclaration(found.node))) return this.memberDeclarationValue(found.node, found.module);
+        }
+        return UNKNOWN;
+      }
+      case "typeorm-manager":
+        if (name === "manager") return object;
+        return UNKNOWN;
+      case "namespace": {
+        const binding = this.resolveExport(object.module, name);
+        return binding ? this.valueOfBinding(binding) : UNKNOWN;
+      }
+      case "object": {
+        for (const property of object.node.properties) {
+          if (property.name && memberName(property.name) === name) {
+            if (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property)) return { kind: "function", fn: { node: property, module: object.module } };
+            return this.valueOfDeclaration(property, object.module);
+          }
+        }
+        return UNKNOWN;
+      }
+      case "interface": {
+        const members = ts.isInterfaceDeclaration(object.node) ? object.node.members : object.node.members;
+        for (const member of members) {
+          if (member.name && memberName(member.name) === name && ts.isPropertySignature(member) && member.type) return this.typeValue(member.type);
+        }
+        return UNKNOWN;
+      }
+      case "external":
+        if (isPrismaModule(object.module) && object.name === "Prisma") return UNKNOWN;
+        return UNKNOWN;
+      case "unknown":
+        return this.namingFallback(name, site);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /**
+   * No provenance: a Prisma client reached through an untyped context (`ctx.prisma`, `ctx.db`, `req.prisma`).
+   * Only in projects that use Prisma, only for these names, and confirmed later by a model delegate and a Prisma operation.
+   */
+  private namingFallback(name: string, site: ts.Node): Value {
+    if (!this.prismaInUse) return UNKNOWN;
+    if (!PRISMA_CONTEXT_NAMES.has(name)) return UNKNOWN;
+    if (!ts.isPropertyAccessExpression(site) && !ts.isBindingElement(site)) return UNKNOWN;
+    return { kind: "prisma-client", confidence: "low" };
+  }
+
+  private memberDeclarationValue(node: ts.Node, module: ModuleInfo): Value {
+    if (ts.isMethodDeclaration(node)) return { kind: "function", fn: { node, module } };
+    if (ts.isGetAccessorDeclaration(node)) return this.returnValue({ node, module });
+    if (ts.isParameter(node)) return this.parameterValue(node, module);
+    if (ts.isPropertyDeclaration(node)) {
+      const decorated = this.decoratorValue(node);
+      if (decorated.kind !== "unknown") return decorated;
+    }
+    return this.valueOfDeclaration(node, module);
+  }
+
+  private evaluateNew(expr: ts.NewExpression): Value {
+    const ctor = this.evaluate(expr.expression);
+    if (ctor.kind === "external") {
+      if (isPrismaModule(ctor.module) && ctor.name === "PrismaClient") return { kind: "prisma-client", confidence: "high" };
+      if (isSequelizeModule(ctor.module) && ctor.name === "Sequelize") return { kind: "sequelize-client", confidence: "high" };
+      if (isTypeormModule(ctor.module) && (ctor.name === "DataSource" || ctor.name === "Connection")) return { kind: "typeorm-manager", confidence: "high" };
+      return UNKNOWN;
+    }
+    if (ctor.kind === "class") return this.instanceValue(ctor.cls);
+    if (ctor.kind === "orm-model") return { kind: "orm-instance", orm: ctor.orm, model: ctor.model, cls: ctor.cls, source: null, confidence: ctor.confidence };
+    return UNKNOWN;
+  }
+
+  private evaluateCall(call: ts.CallExpression): Value {
+    const fromQuery = this.queryValue(call);
+    if (fromQuery) return fromQuery;
+    const callee = call.expression;
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const receiver = this.evaluate(callee.expression);
+      const ormValue = ormMethodValue(receiver, method, call, this);
+      if (ormValue) return ormValue;
+      if (receiver.kind === "rows" && ROW_PRESERVING_METHODS.has(method)) return { kind: "rows", call: receiver.call, derived: true };
+      if (method === "then" || method === "catch" || method === "finally") return method === "then" ? UNKNOWN : receiver;
+    }
+    if (ts.isIdentifier(callee)) {
+      const binding = this.lookup(callee);
+      if (binding?.kind === "external") {
+        if (isTypeormModule(binding.module)) {
+          if (binding.name === "getRepository" || binding.name === "getCustomRepository") return { kind: "typeorm-repository", entity: entityName(call.arguments[0]), confidence: "high" };
+          if (binding.name === "getManager" || binding.name === "getConnection" || binding.name === "createConnection") return { kind: "typeorm-manager", confidence: "high" };
+        }
+        return UNKNOWN;
+      }
+    }
+    const calleeValue = this.evaluate(callee);
+    if (calleeValue.kind === "function") return this.returnValue(calleeValue.fn);
+    return UNKNOWN;
+  }
+
+  /** What a function returns: the first return expression that evaluates to something known. */
+  returnValue(fn: FunctionRef): Value {
+    const cached = this.returnCache.get(fn.node);
+    if (cached) return cached;
+    if (this.inProgress.has(fn.node)) return UNKNOWN;
+    this.inProgress.add(fn.node);
+    let result: Value = UNKNOWN;
+    try {
+      const body = fn.node.body;
+      if (body && !ts.isBlock(body)) result = this.evaluate(body);
+      else if (body) {
+        for (const expression of returnExpressions(body)) {
+          const value = this.evaluate(expression);
+          if (value.kind !== "unknown") {
+            result = value;
+            break;
+          }
+        }
+      }
+      if (result.kind === "unknown" && fn.node.type) result = this.typeValue(fn.node.type);
+    } finally {
+      this.inProgress.delete(fn.node);
+    }
+    this.returnCache.set(fn.node, result);
+    return result;
+  }
+
+  /** One element of an iterated value. */
+  elementOf(collection: Value): Value {
+    if (collection.kind === "rows") {
+      const call = collection.call;
+      return { kind: "orm-instance", orm: call.orm, model: call.model ?? "unknown", cls: call.modelClass, source: call, confidence: call.confidence };
+    }
+    if (collection.kind === "constant") return { kind: "constant" };
+    return UNKNOWN;
+  }
+
+  /** Evaluates a user function called at `call` to its declaration, if the callee is project code. */
+  calleeFunction(call: ts.CallExpression | ts.NewExpression): FunctionRef | undefined {
+    if (ts.isNewExpression(call)) {
+      const ctor = this.evaluate(call.expression);
+      if (ctor.kind !== "class") return undefined;
+      const constructorNode = ctor.cls.node.members.find(ts.isConstructorDeclaration);
+      return constructorNode ? { node: constructorNode, module: ctor.cls.module } : undefined;
+    }
+    const callee = unwrap(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      const cls = enclosingClass(callee);
+      const module = this.moduleOf(callee);
+      if (!cls || !module) return undefined;
+      const base = this.baseClass({ node: cls, module });
+      const found = base && this.classMember(base, callee.name.text, isStaticContext(callee));
+      return found && isFunctionLike(found.node) ? { node: found.node, module: found.module } : undefined;
+    }
+    const value = this.evaluate(callee);
+    return value.kind === "function" ? value.fn : undefined;
+  }
+
+  confidenceOf(value: Value) {
+    return confidenceOf(value);
+  }
+  lower = lowerConfidence;
+}
+
+// ---------- helpers shared by the ORM layer ----------
+
+export const ITERATION_METHODS = new Set(["map", "forEach", "flatMap", "reduce", "reduceRight", "filter", "some", "every", "find", "findIndex", "findLast", "findLastIndex"]);
+const ROW_PRESERVING_METHODS = new Set(["filter", "slice", "sort", "toSorted", "reverse", "concat", "flat"]);
+const PRISMA_CLIENT_NON_MODEL = new Set(["then", "catch", "finally", "constructor", "toString", "connect", "disconnect"]);
+const PRISMA_CONTEXT_NAMES = new Set(["prisma", "db", "prismaClient"]);
+
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function externalTypeValue(module: string, importedName: string, name: string, args: readonly ts.TypeNode[]): Value {
+  if (isPrismaModule(module)) {
+    if (name === "PrismaClient" || name === "TransactionClient" || (importedName === "Prisma" && name === "TransactionClient")) return { kind: "prisma-client", confidence: "high" };
+    return UNKNOWN;
+  }
+  if (isTypeormModule(module)) {
+    if (name === "Repository" || name === "TreeRepository" || name === "MongoRepository") return { kind: "typeorm-repository", entity: entityTypeName(args[0]), confidence: "high" };
+    if (name === "EntityManager" || name === "DataSource" || name === "Connection" || name === "MongoEntityManager") return { kind: "typeorm-manager", confidence: "high" };
+    if (name === "SelectQueryBuilder") return { kind: "typeorm-query-builder", entity: entityTypeName(args[0]), bounded: false, confidence: "high" };
+    return UNKNOWN;
+  }
+  if (isSequelizeModule(module)) {
+    if (name === "Sequelize") return { kind: "sequelize-client", confidence: "high" };
+    return UNKNOWN;
+  }
+  if (NEST_SEQUELIZE.test(module) || NEST_TYPEORM.test(module)) return UNKNOWN;
+  return UNKNOWN;
+}
+
+/** `Repository<User>` → "User". */
+export function entityTypeName(type: ts.TypeNode | undefined): string | null {
+  if (type && ts.isTypeReferenceNode(type)) {
+    const name = type.typeName;
+    return ts.isIdentifier(name) ? name.text : name.right.text;
+  }
+  return null;
+}
+
+/** `getRepository(User)` / `getRepository("user")` → "User". */
+export function entityName(expression: ts.Expression | undefined): string | null {
+  if (!expression) return null;
+  const expr = unwrap(expression);
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (ts.isStringLiteralLike(expr)) return expr.text;
+  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  return null;
+}
+
+/** Values produced by ORM factory methods (`getRepository`, `createQueryBuilder`, `$extends`, query-builder chains). */
+function ormMethodValue(receiver: Value, method: string, call: ts.CallExpression, resolver: Resolver): Value | undefined {
+  switch (receiver.kind) {
+    case "prisma-client":
+      if (method === "$extends") return receiver;
+      return undefined;
+    case "typeorm-manager":
+      if (method === "getRepository" || method === "getTreeRepository" || method === "getCustomRepository" || method === "withRepository") {
+        return { kind: "typeorm-repository", entity: entityName(call.arguments[0]), confidence: receiver.confidence };
+      }
+      if (method === "createQueryBuilder") return { kind: "typeorm-query-builder", entity: entityName(call.arguments[0]), bounded: false, confidence: receiver.confidence };
+      if (method === "initialize") return receiver;
+      return undefined;
+    case "typeorm-repository":
+      if (method === "createQueryBuilder") return { kind: "typeorm-query-builder", entity: receiver.entity, bounded: false, confidence: receiver.confidence };
+      if (method === "extend") return receiver;
+      return undefined;
+    case "orm-model":
+      if (receiver.orm === "typeorm" && receiver.activeRecord && method === "createQueryBuilder") return { kind: "typeorm-query-builder", entity: receiver.model, bounded: false, confidence: receiver.confidence };
+      if (receiver.orm === "typeorm" && receiver.activeRecord && method === "getRepository") return { kind: "typeorm-repository", entity: receiver.model, confidence: receiver.confidence };
+      return undefined;
+    case "typeorm-query-builder":
+      if (QUERY_BUILDER_CHAIN.has(method)) {
+        const bounds = method === "take" || method === "limit";
+        return { ...receiver, bounded: receiver.bounded || bounds };
+      }
+      return undefined;
+    case "sequelize-client":
+      if (method === "define" && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {
+        return { kind: "orm-model", orm: "sequelize", model: call.arguments[0].text, cls: null, activeRecord: true, confidence: receiver.confidence };
+      }
+      return undefined;
+    default:
+      void resolver;
+      return undefined;
+  }
+}
+
+const QUERY_BUILDER_CHAIN = new Set([
+  "select", "addSelect", "from", "where", "andWhere", "orWhere", "whereInIds", "andWhereInIds", "orWhereInIds", "having", "andHaving", "orHaving",
+  "orderBy", "addOrderBy", "groupBy", "addGroupBy", "leftJoin", "leftJoinAndSelect", "innerJoin", "innerJoinAndSelect", "leftJoinAndMapMany",
+  "leftJoinAndMapOne", "innerJoinAndMapMany", "innerJoinAndMapOne", "loadRelationCountAndMap", "loadRelationIdAndMap", "skip", "take", "offset",
+  "limit", "setParameter", "setParameters", "withDeleted", "setLock", "cache", "useTransaction", "distinct", "distinctOn", "subQuery", "relation", "of",
+  "update", "set", "delete", "insert", "into", "values", "orUpdate", "orIgnore", "returning", "softDelete", "restore", "setFindOptions",
+]);
+
+function returnExpressions(body: ts.Block): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+function memberName(name: ts.PropertyName | ts.BindingName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  return undefined;
+}
+
+function hasStatic(member: ts.ClassElement): boolean {
+  const modifiers = ts.canHaveModifiers(member) ? ts.getModifiers(member) : undefined;
+  return modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+}
+
+function isParameterProperty(parameter: ts.ParameterDeclaration): boolean {
+  const modifiers = ts.getModifiers(parameter);
+  return (
+    modifiers?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.PublicKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword || m.kind === ts.SyntaxKind.ReadonlyKeyword) ?? false
+  );
+}
+
+export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  let current: ts.Node | undefined = node.parent;
+  while (current) {
+    if (ts.isClassLike(current)) return current;
+    if ((ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) && !ts.isClassLike(current.parent)) return undefined;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+function isStaticContext(node: ts.Node): boolean {
+  let current: ts.Node | undefined = node.parent;
+  while (current && !ts.isClassLike(current)) {
+    if (ts.isClassElement(current)) return hasStatic(current);
+    current = current.parent;
+  }
+  return false;
+}
+
+function forOfOwner(declaration: ts.VariableDeclaration): ts.ForOfStatement | undefined {
+  const list = declaration.parent;
+  if (ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.parent.initializer === list) return list.parent;
+  return undefined;
+}
+
+function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  const list = declaration.parent;
+  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+}
+
+export function isConstantExpression(expression: ts.Expression): boolean {
+  const expr = unwrap(expression);
+  if (ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr) || expr.kind === ts.SyntaxKind.TrueKeyword || expr.kind === ts.SyntaxKind.FalseKeyword || expr.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isPrefixUnaryExpression(expr)) return isConstantExpression(expr.operand);
+  if (ts.isObjectLiteralExpression(expr)) return expr.properties.every((p) => ts.isPropertyAssignment(p) && isConstantExpression(p.initializer));
+  if (ts.isArrayLiteralExpression(expr)) return expr.elements.every((e) => isConstantExpression(e));
+  if (ts.isPropertyAccessExpression(expr)) return /^[A-Z]/.test(expr.expression.getText()); // Enum.Member, CONSTANTS.X
+  if (ts.isIdentifier(expr)) return /^[A-Z][A-Z0-9_]*$/.test(expr.text);
+  return false;
+}
+
+/** Finds a declaration of `name` directly inside `scope` (statements, parameters, loop heads, catch clauses). */
+function declarationIn(scope: ts.Node, name: string, from: ts.Node): ts.Node | undefined {
+  if (isFunctionLike(scope)) {
+    for (const parameter of scope.parameters) {
+      const found = bindingNamed(parameter.name, name, parameter);
+      if (found) return found;
+    }
+    if ((ts.isFunctionExpression(scope) || ts.isFunctionDeclaration(scope)) && scope.name?.text === name && from === scope.body) return scope;
+    return undefined;
+  }
+  if (ts.isClassExpression(scope) && scope.name?.text === name) return scope;
+  if (ts.isForOfStatement(scope) || ts.isForInStatement(scope) || ts.isForStatement(scope)) {
+    const init = scope.initializer;
+    if (init && ts.isVariableDeclarationList(init)) {
+      for (const declaration of init.declarations) {
+        const found = bindingNamed(declaration.name, name, declaration);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+  if (ts.isCatchClause(scope) && scope.variableDeclaration) return bindingNamed(scope.variableDeclaration.name, name, scope.variableDeclaration);
+  if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
+    for (const statement of scope.statements) {
+      const found = statementDeclares(statement, name);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function statementDeclares(statement: ts.Statement, name: string): ts.Node | undefined {
+  if (ts.isVariableStatement(statement)) {
+    for (const declaration of statement.declarationList.declarations) {
+      const found = bindingNamed(declaration.name, name, declaration);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name?.text === name) {
+    return statement;
+  }
+  return undefined;
+}
+
+function bindingNamed(binding: ts.BindingName, name: string, owner: ts.Node): ts.Node | undefined {
+  if (ts.isIdentifier(binding)) return binding.text === name ? owner : undefined;
+  for (const element of binding.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    if (ts.isIdentifier(element.name)) {
+      if (element.name.text === name) return element;
+    } else {
+      const found = bindingNamed(element.name, name, element);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+export { lowerConfidence };

@@ -1,0 +1,56 @@
+import type { ts } from "ts-morph";
+import type { Confidence, Orm } from "../types.js";
+import type { ModuleInfo } from "./project.js";
+import type { DbCall } from "./orm.js";
+
+export interface ClassRef {
+  node: ts.ClassLikeDeclaration;
+  module: ModuleInfo;
+}
+
+export interface FunctionRef {
+  node: ts.FunctionLikeDeclaration;
+  module: ModuleInfo;
+}
+
+/** What an expression evaluates to, as far as the syntactic provenance analysis can tell. */
+export type Value =
+  | { kind: "unknown" }
+  /** A binding imported from a package we do not analyse (e.g. `PrismaClient` from `@prisma/client`). */
+  | { kind: "external"; module: string; name: string }
+  | { kind: "prisma-client"; confidence: Confidence }
+  | { kind: "prisma-delegate"; model: string; confidence: Confidence }
+  | { kind: "typeorm-repository"; entity: string | null; confidence: Confidence }
+  /** EntityManager, DataSource or Connection. */
+  | { kind: "typeorm-manager"; confidence: Confidence }
+  | { kind: "typeorm-query-builder"; entity: string | null; bounded: boolean; confidence: Confidence }
+  | { kind: "sequelize-client"; confidence: Confidence }
+  /** A model class used through its static API (Sequelize models, TypeORM BaseEntity subclasses, plain TypeORM entities). */
+  | { kind: "orm-model"; orm: Orm; model: string; cls: ClassRef | null; activeRecord: boolean; confidence: Confidence }
+  /** One row: a model instance. */
+  | { kind: "orm-instance"; orm: Orm; model: string; cls: ClassRef | null; source: DbCall | null; confidence: Confidence }
+  /** Many rows: the result of a list query, or an array derived from one. */
+  | { kind: "rows"; call: DbCall; derived: boolean }
+  | { kind: "class"; cls: ClassRef }
+  | { kind: "instance"; cls: ClassRef }
+  | { kind: "function"; fn: FunctionRef }
+  | { kind: "object"; node: ts.ObjectLiteralExpression; module: ModuleInfo }
+  | { kind: "interface"; node: ts.InterfaceDeclaration | ts.TypeLiteralNode; module: ModuleInfo }
+  | { kind: "namespace"; module: ModuleInfo }
+  /** A literal or constant collection: iterating it is not per-row work. */
+  | { kind: "constant" };
+
+export const UNKNOWN: Value = { kind: "unknown" };
+
+export function isKnown(value: Value): boolean {
+  return value.kind !== "unknown";
+}
+
+export function confidenceOf(value: Value): Confidence {
+  return "confidence" in value ? value.confidence : "high";
+}
+
+export function lowerConfidence(a: Confidence, b: Confidence): Confidence {
+  const order: Confidence[] = ["low", "medium", "high"];
+  return order[Math.min(order.indexOf(a), order.indexOf(b))]!;
+}
