@@ -16,7 +16,7 @@ export const inMemoryAggregation: Rule = {
       .filter((call) => call.kind === "read-many")
       .flatMap((call) =>
         facts.rowUsage(call).aggregations.map((site) =>
-          finding("in-memory-aggregation", call, locate(call.module, site), {
+          finding("in-memory-aggregation", call, locate(site.module, site.node), {
             message: `Rows of ${describeCall(call)} are aggregated in JavaScript: every ${call.model ?? "row"} is sent over the wire to compute one number.`,
             fix: aggregateFix(call),
             related: [related(call.module, call.node, "the query that fetches the rows")],

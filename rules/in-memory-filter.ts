@@ -17,7 +17,7 @@ export const inMemoryFilter: Rule = {
       .filter((call) => isUnboundedRead(call) && !call.filteredByList)
       .flatMap((call) =>
         facts.rowUsage(call).filters.map((site) =>
-          finding("in-memory-filter", call, locate(call.module, site), {
+          finding("in-memory-filter", call, locate(site.module, site.node), {
             message: `Rows of ${describeCall(call)} are filtered in JavaScript: every ${call.model ?? "row"} is fetched to keep a few.`,
             fix: filterFix(call),
             related: [related(call.module, call.node, "the unbounded query that fetches the rows")],

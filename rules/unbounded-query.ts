@@ -16,19 +16,19 @@ export const unboundedQuery: Rule = {
     const reportedElsewhere = sitesReportedByOtherRules(facts);
     return facts.dbCalls.filter((call) => isUnboundedRead(call) && !reportedElsewhere.has(call.node)).map((call) =>
       finding("unbounded-query", call, locate(call.module, call.node), {
-        severity: call.filteredByList ? "note" : "warning",
-        message: call.filteredByList
-          ? `${describeCall(call)} has no limit; its size follows the input list, so a large request reads many rows.`
-          : `${describeCall(call)} has no limit: it reads every matching ${call.model ?? "row"}, and grows with the table.`,
+        message: `${describeCall(call)} has no limit: it reads every matching ${call.model ?? "row"}, and grows with the table.`,
         fix: limitFix(call),
       }),
     );
   },
 };
 
-/** A list read with no take/limit whose options we could read, not pinned to one row by a unique filter. */
+/**
+ * A list read with no take/limit whose options we could read. Reads pinned to one row by a unique filter, or to
+ * an input list (`id: { in: ids }` — the batched fix for an N+1), are bounded by their input and not reported.
+ */
 export function isUnboundedRead(call: DbCall): boolean {
-  return call.kind === "read-many" && !call.bounded && !call.optionsOpaque && !call.filteredByUnique;
+  return call.kind === "read-many" && !call.bounded && !call.optionsOpaque && !call.filteredByUnique && !call.filteredByList;
 }
 
 function sitesReportedByOtherRules(facts: ProjectFacts): Set<unknown> {

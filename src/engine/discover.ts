@@ -1,3 +1,8 @@
+import { existsSync, type Stats } from "node:fs";
+import { open, readFile, stat, type FileHandle } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { glob } from "tinyglobby";
 import type { ScanError } from "../types.js";
 
 export interface DiscoveredFile {
@@ -21,7 +26,254 @@ export interface DiscoverOptions {
   maxFileBytes: number;
 }
 
-// Placeholder: replaced by the real implementation (tinyglobby + ignore).
+const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
+
+const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.map((ext) => ext.slice(1)).join(",")}}`;
+
+/** Never analysed inside a scanned directory: dependencies, build output, generated ORM clients, declarations, bundles. */
+const ALWAYS_SKIPPED = [
+  "**/node_modules/**",
+  "**/dist/**",
+  "**/build/**",
+  "**/out/**",
+  "**/.next/**",
+  "**/coverage/**",
+  "**/.git/**",
+  "**/generated/prisma/**",
+  "**/.prisma/**",
+  "**/prisma/client/**",
+  "**/*.d.ts",
+  "**/*.d.mts",
+  "**/*.d.cts",
+  "**/*.min.js",
+  "**/*.min.mjs",
+  "**/*.min.cjs",
+];
+
+const BINARY_SNIFF_BYTES = 8 * 1024;
+/** Enough parallel reads to keep the disk busy without running out of file descriptors. */
+const READ_CONCURRENCY = 32;
+
+/** Finds the source files under `paths`. Never throws for bad input: problems become `errors`. */
 export async function discoverFiles(options: DiscoverOptions): Promise<Discovery> {
-  return { root: options.cwd, files: [], errors: [] };
+  const cwd = resolve(options.cwd);
+  const targets = await Promise.all(
+    options.paths.map(async (given) => {
+      const path = resolve(cwd, given);
+      return { path, stats: await statOrError(path) };
+    }),
+  );
+  const root = chooseRoot(cwd, targets);
+  const errors: ScanError[] = [];
+  const candidates = new Set<string>();
+  const gitignores = new GitignoreCache();
+
+  for (const { path, stats } of targets) {
+    if (!stats.ok) {
+      const file = displayPath(root, path);
+      errors.push(stats.missing ? { file, kind: "missing-path", message: "path not found" } : { file, kind: "read", message: `could not read (${oneLine(stats.reason)})` });
+    } else if (stats.value.isDirectory()) {
+      for (const file of await listDirectory(path, root, gitignores)) candidates.add(file);
+    } else if (hasSourceExtension(path)) {
+      // Explicitly named files are scanned even when gitignored or in a skipped folder.
+      candidates.add(path);
+    }
+  }
+
+  const loaded = await mapWithConcurrency([...candidates], READ_CONCURRENCY, (absPath) => loadFile(absPath, root, options.maxFileBytes));
+  const files: DiscoveredFile[] = [];
+  for (const outcome of loaded) {
+    if ("text" in outcome) files.push(outcome);
+    else errors.push(outcome);
+  }
+  files.sort((a, b) => compareStrings(a.relPath, b.relPath));
+  errors.sort((a, b) => compareStrings(a.file, b.file));
+  return { root, files, errors };
+}
+
+type StatOutcome = { ok: true; value: Stats } | { ok: false; missing: boolean; reason: string };
+
+async function statOrError(path: string): Promise<StatOutcome> {
+  try {
+    return { ok: true, value: await stat(path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, missing: code === "ENOENT" || code === "ENOTDIR", reason: errorMessage(error) };
+  }
+}
+
+/** `cwd`, unless every path lies outside it: then the first existing directory given (a file's folder). */
+function chooseRoot(cwd: string, targets: { path: string; stats: StatOutcome }[]): string {
+  if (targets.length === 0 || targets.some((target) => isInside(cwd, target.path))) return cwd;
+  const first = targets.find((target) => target.stats.ok);
+  if (!first || !first.stats.ok) return cwd;
+  return first.stats.value.isDirectory() ? first.path : dirname(first.path);
+}
+
+async function listDirectory(directory: string, root: string, gitignores: GitignoreCache): Promise<string[]> {
+  const entries = (
+    await glob([SOURCE_GLOB, "**/.gitignore"], { cwd: directory, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false })
+  ).map((entry) => join(directory, entry));
+  const nested = await gitignores.scopesFor(entries.filter((entry) => basename(entry) === ".gitignore").map(dirname));
+  const above = await ancestorScopes(directory, root, gitignores);
+  // A directory named explicitly is scanned even when a .gitignore above it ignores it (like an explicit file).
+  const scopes = matchScopes(above, directory, true) ? nested : [...above, ...nested];
+  const filter = new GitignoreFilter(scopes, directory);
+  return entries.filter((entry) => hasSourceExtension(entry) && !filter.ignores(entry));
+}
+
+/** The .gitignore files above a scanned directory, up to the repository top (or the scan root outside a repository). */
+async function ancestorScopes(directory: string, root: string, gitignores: GitignoreCache): Promise<IgnoreScope[]> {
+  if (existsSync(join(directory, ".git"))) return [];
+  const ancestors: string[] = [];
+  let repoTop: number | undefined;
+  for (let current = directory; dirname(current) !== current; ) {
+    current = dirname(current);
+    ancestors.push(current);
+    if (existsSync(join(current, ".git"))) {
+      repoTop = ancestors.length;
+      break;
+    }
+  }
+  const limit = repoTop ?? ancestors.filter((dir) => isInside(root, dir)).length;
+  return gitignores.scopesFor(ancestors.slice(0, limit));
+}
+
+interface IgnoreScope {
+  /** Folder holding the .gitignore: its patterns are relative to it. */
+  dir: string;
+  rules: Ignore;
+}
+
+class GitignoreCache {
+  private readonly byDir = new Map<string, Promise<IgnoreScope | undefined>>();
+
+  /** Scopes for the .gitignore files in `dirs` that exist, shallowest first. */
+  async scopesFor(dirs: string[]): Promise<IgnoreScope[]> {
+    const scopes = await Promise.all(dirs.map((dir) => this.load(dir)));
+    return scopes.filter((scope): scope is IgnoreScope => scope !== undefined).sort((a, b) => a.dir.length - b.dir.length);
+  }
+
+  private load(dir: string): Promise<IgnoreScope | undefined> {
+    let pending = this.byDir.get(dir);
+    if (!pending) {
+      pending = readFile(join(dir, ".gitignore"), "utf8").then(
+        (text) => ({ dir, rules: ignore().add(text) }),
+        () => undefined,
+      );
+      this.byDir.set(dir, pending);
+    }
+    return pending;
+  }
+}
+
+/** Applies nested .gitignore files the way git does: deeper files win, and nothing inside an ignored folder comes back. */
+class GitignoreFilter {
+  private readonly ignoredDirs = new Map<string, boolean>();
+
+  constructor(
+    private readonly scopes: IgnoreScope[],
+    private readonly top: string,
+  ) {}
+
+  ignores(file: string): boolean {
+    return this.scopes.length > 0 && (this.dirIgnored(dirname(file)) || matchScopes(this.scopes, file, false));
+  }
+
+  private dirIgnored(dir: string): boolean {
+    if (!isStrictlyUnder(this.top, dir)) return false;
+    let ignored = this.ignoredDirs.get(dir);
+    if (ignored === undefined) {
+      ignored = this.dirIgnored(dirname(dir)) || matchScopes(this.scopes, dir, true);
+      this.ignoredDirs.set(dir, ignored);
+    }
+    return ignored;
+  }
+}
+
+/** Whether the last .gitignore rule that applies to `path` ignores it; `scopes` go shallowest first. */
+function matchScopes(scopes: IgnoreScope[], path: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const scope of scopes) {
+    if (!isStrictlyUnder(scope.dir, path)) continue;
+    const result = scope.rules.test(toPosix(relative(scope.dir, path)) + (isDir ? "/" : ""));
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+async function loadFile(absPath: string, root: string, maxFileBytes: number): Promise<DiscoveredFile | ScanError> {
+  const relPath = displayPath(root, absPath);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(absPath, "r");
+    const { size } = await handle.stat();
+    if (size > maxFileBytes) {
+      return { file: relPath, kind: "too-large", message: `skipped: ${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit` };
+    }
+    const bytes = await handle.readFile();
+    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+      return { file: relPath, kind: "binary", message: "skipped: binary file (NUL byte)" };
+    }
+    return { absPath, relPath, text: bytes.toString("utf8") };
+  } catch (error) {
+    return { file: relPath, kind: "read", message: `could not read (${oneLine(errorMessage(error))})` };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+async function mapWithConcurrency<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function hasSourceExtension(path: string): boolean {
+  return SOURCE_EXTENSIONS.some((ext) => path.endsWith(ext));
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/** Cheap prefix test for absolute, normalized paths (called per file and per folder). */
+function isStrictlyUnder(dir: string, path: string): boolean {
+  return path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+}
+
+/** Relative to the root when inside it, otherwise the absolute path (as given). */
+function displayPath(root: string, path: string): string {
+  return isInside(root, path) ? toPosix(relative(root, path)) || "." : toPosix(path);
+}
+
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
 }

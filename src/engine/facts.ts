@@ -40,14 +40,19 @@ export interface PaginationSite {
   sink: ts.Expression;
 }
 
+export interface RowOperationSite {
+  node: ts.Node;
+  module: ModuleInfo;
+}
+
 /** How the rows of a list query are used after it returns. */
 export interface RowUsage {
   /** Rows used for nothing but `.length`. */
   onlyLength: boolean;
   /** `rows.reduce(...)` with numeric accumulation, accumulation loops, `Math.max(...rows.map(...))`. */
-  aggregations: ts.Node[];
+  aggregations: RowOperationSite[];
   /** `rows.filter(r => r.col …)`, `rows.find(...)`. */
-  filters: ts.Node[];
+  filters: RowOperationSite[];
   /** When every use reads the same one or two fields through `.map(r => r.field)`. */
   pluckedFields: string[] | null;
 }
@@ -99,6 +104,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
 
   const analysis = new Analysis(resolver, orm);
   const dbCalls: DbCall[] = [];
+  const rowOperations = new Map<DbCall, { aggregations: RowOperationSite[]; filters: RowOperationSite[] }>();
   const loopQueries: LoopQuery[] = [];
   const creations: { node: ts.NewExpression; module: ModuleInfo; orm: Orm }[] = [];
 
@@ -114,6 +120,12 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
         const loopQuery = analysis.loopQueryAt(node, module, db);
         if (loopQuery) loopQueries.push(loopQuery);
       }
+      const rowOperation = analysis.rowOperationAt(node);
+      if (rowOperation) {
+        const entry = rowOperations.get(rowOperation.call) ?? { aggregations: [], filters: [] };
+        entry[rowOperation.kind === "aggregation" ? "aggregations" : "filters"].push({ node: rowOperation.node, module });
+        rowOperations.set(rowOperation.call, entry);
+      }
     });
   }
 
@@ -121,7 +133,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   const handlers: Handler[] = [];
   for (const module of reportable) handlers.push(...findHandlers(module, resolver, frameworkOf));
 
-  const paginationSites = findPaginationSites(handlers, resolver);
+  const paginationSites = analysis.paginationSites(handlers);
   const clientCreations = classifyClientCreations(creations, handlers, analysis, resolver);
 
   const ormsDetected = new Set<Orm>(dbCalls.map((c) => c.orm));
@@ -148,7 +160,8 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
     rowUsage(call) {
       let usage = usageCache.get(call);
       if (!usage) {
-        usage = analysis.rowUsage(call);
+        const operations = rowOperations.get(call);
+        usage = { ...analysis.rowUsage(call), aggregations: operations?.aggregations ?? [], filters: operations?.filters ?? [] };
         usageCache.set(call, usage);
       }
       return usage;
@@ -375,17 +388,117 @@ class Analysis {
     return found;
   }
 
+  // ---------- responses ----------
+
+  paginationSites(handlers: Handler[]): PaginationSite[] {
+    const sites: PaginationSite[] = [];
+    const seen = new Set<DbCall>();
+    for (const handler of handlers) {
+      for (const sink of responseValues(handler.fn)) {
+        for (const call of this.rowsIn(sink, 0)) {
+          if (seen.has(call) || call.kind !== "read-many" || call.bounded || call.optionsOpaque || call.filteredByUnique || call.filteredByList) continue;
+          seen.add(call);
+          sites.push({ call, handler, sink });
+        }
+      }
+    }
+    return sites;
+  }
+
+  /** Queries whose every row reaches a response value: directly, mapped, wrapped in an object, or pushed into an array. */
+  private rowsIn(expression: ts.Expression, depth: number): DbCall[] {
+    if (depth > 4) return [];
+    const expr = unwrapExpression(expression);
+    if (ts.isCallExpression(expr)) {
+      if (expr.expression.getText() === "JSON.stringify" && expr.arguments[0]) return this.rowsIn(expr.arguments[0], depth + 1);
+      if (ts.isPropertyAccessExpression(expr.expression)) {
+        const method = expr.expression.name.text;
+        // Cut to a page in JS (slice), or filtered in JS (reported as in-memory-filter): not every row is sent.
+        if (method === "slice" || method === "splice" || method === "filter") return [];
+        if (["map", "sort", "toSorted", "reverse", "flatMap", "concat"].includes(method)) return this.rowsIn(expr.expression.expression, depth + 1);
+      }
+    }
+    if (ts.isObjectLiteralExpression(expr)) {
+      return expr.properties.flatMap((property) =>
+        ts.isPropertyAssignment(property) ? this.rowsIn(property.initializer, depth + 1) : ts.isShorthandPropertyAssignment(property) ? this.rowsIn(property.name, depth + 1) : ts.isSpreadAssignment(property) ? this.rowsIn(property.expression, depth + 1) : [],
+      );
+    }
+    if (ts.isIdentifier(expr)) {
+      const pushed = this.rowsPushedInto(expr, depth);
+      if (pushed) return pushed;
+    }
+    const value = this.resolver.evaluate(expr);
+    if (value.kind === "rows") return value.capped || value.filtered ? [] : [value.call];
+    if (value.kind === "object") return this.rowsIn(value.node, depth + 1);
+    return [];
+  }
+
+  /** `const out = []; for (const row of rows) out.push(...)`: the array carries one entry per row. */
+  private rowsPushedInto(identifier: ts.Identifier, depth: number): DbCall[] | undefined {
+    const binding = this.resolver.lookup(identifier);
+    if (binding?.kind !== "node" || !ts.isVariableDeclaration(binding.node) || !ts.isIdentifier(binding.node.name)) return undefined;
+    const init = binding.node.initializer && unwrapExpression(binding.node.initializer);
+    if (!init || !ts.isArrayLiteralExpression(init) || init.elements.length > 0) return undefined;
+    const found: DbCall[] = [];
+    for (const reference of this.references(binding.node, binding.node.name.text)) {
+      const access = reference.parent;
+      if (!ts.isPropertyAccessExpression(access) || access.name.text !== "push" || !ts.isCallExpression(access.parent)) continue;
+      const frame = this.loopFrames(access.parent).find((f) => f.kind === "statement" ? ts.isForOfStatement(f.node) : true);
+      if (!frame) continue;
+      const collection = ts.isForOfStatement(frame.node) ? frame.node.expression : ts.isCallExpression(frame.node) && ts.isPropertyAccessExpression(frame.node.expression) ? frame.node.expression.expression : undefined;
+      if (collection) found.push(...this.rowsIn(collection, depth + 1));
+    }
+    return found;
+  }
+
   // ---------- row flows ----------
 
-  rowUsage(call: DbCall): RowUsage {
-    const usage: RowUsage = { onlyLength: false, aggregations: [], filters: [], pluckedFields: null };
+  /**
+   * An aggregation or filter over query rows, found from the use site so that rows returned by helpers and
+   * derived arrays (`orders.filter(...)` then `.reduce(...)`) are covered.
+   */
+  rowOperationAt(node: ts.Node): { call: DbCall; kind: "aggregation" | "filter"; node: ts.Node } | null {
+    if (ts.isForOfStatement(node)) {
+      const declaration = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
+      if (!declaration || !accumulates(node.statement, declaration)) return null;
+      const rows = this.resolver.evaluate(node.expression);
+      return rows.kind === "rows" ? { call: rows.call, kind: "aggregation", node } : null;
+    }
+    if (!ts.isCallExpression(node)) return null;
+    const callee = node.expression;
+    if (ts.isPropertyAccessExpression(callee) && /^Math$/.test(callee.expression.getText()) && /^(max|min)$/.test(callee.name.text)) {
+      for (const argument of node.arguments) {
+        if (!ts.isSpreadElement(argument)) continue;
+        const spread = unwrapExpression(argument.expression);
+        const source = ts.isCallExpression(spread) && ts.isPropertyAccessExpression(spread.expression) && spread.expression.name.text === "map" ? spread.expression.expression : spread;
+        const rows = this.resolver.evaluate(source);
+        if (rows.kind === "rows") return { call: rows.call, kind: "aggregation", node };
+      }
+      return null;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return null;
+    const name = callee.name.text;
+    if (!ROW_OPERATION_METHODS.has(name)) return null;
+    const callback = node.arguments[0];
+    const fn = callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) ? callback : undefined;
+    if (!fn) return null;
+    const isAggregation = ((name === "reduce" || name === "reduceRight") && isNumericReducer(node, fn)) || (name === "forEach" && accumulates(fn.body, fn.parameters[0]));
+    const isFilter = (name === "filter" || name === "find" || name === "findLast") && callbackReadsColumns(fn);
+    if (!isAggregation && !isFilter) return null;
+    const rows = this.resolver.evaluate(callee.expression);
+    if (rows.kind !== "rows") return null;
+    return { call: rows.call, kind: isAggregation ? "aggregation" : "filter", node };
+  }
+
+  rowUsage(call: DbCall): Pick<RowUsage, "onlyLength" | "pluckedFields"> {
+    const usage: Pick<RowUsage, "onlyLength" | "pluckedFields"> = { onlyLength: false, pluckedFields: null };
     const uses = this.rowUseSites(call.node);
     let lengthUses = 0;
     let otherUses = 0;
     const plucked = new Set<string>();
     let pluckUses = 0;
     for (const use of uses) {
-      const kind = this.classifyRowUse(use, usage, plucked);
+      const kind = this.classifyRowUse(use, plucked);
       if (kind === "length") lengthUses++;
       else if (kind === "pluck") pluckUses++;
       else otherUses++;
@@ -435,7 +548,7 @@ class Analysis {
   }
 
   /** References to a declared name inside its scope, resolved to that declaration. */
-  private references(declaration: ts.Node, name: string): ts.Expression[] {
+  references(declaration: ts.Node, name: string): ts.Expression[] {
     const scope = scopeOf(declaration);
     if (!scope) return [];
     const refs: ts.Expression[] = [];
@@ -450,7 +563,7 @@ class Analysis {
     return refs;
   }
 
-  private classifyRowUse(use: ts.Expression, usage: RowUsage, plucked: Set<string>): "length" | "pluck" | "other" {
+  private classifyRowUse(use: ts.Expression, plucked: Set<string>): "length" | "pluck" | "other" {
     let expr: ts.Node = use;
     while (expr.parent && (ts.isParenthesizedExpression(expr.parent) || ts.isNonNullExpression(expr.parent) || ts.isAsExpression(expr.parent))) expr = expr.parent;
     const parent = expr.parent;
@@ -462,24 +575,7 @@ class Analysis {
       if (!call || !ts.isCallExpression(call) || call.expression !== parent) return "other";
       const callback = call.arguments[0];
       const fn = callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) ? callback : undefined;
-      if ((name === "reduce" || name === "reduceRight") && fn && isNumericReducer(call, fn)) {
-        usage.aggregations.push(call);
-        return "other";
-      }
-      if ((name === "filter" || name === "find" || name === "findLast") && fn && callbackReadsColumns(fn)) {
-        usage.filters.push(call);
-        return "other";
-      }
-      if (name === "forEach" && fn && accumulates(fn.body, fn.parameters[0])) {
-        usage.aggregations.push(call);
-        return "other";
-      }
-      if (name === "map" && fn) {
-        const spreadInto = mathSpread(call);
-        if (spreadInto) {
-          usage.aggregations.push(spreadInto);
-          return "other";
-        }
+      if (name === "map" && fn && !mathSpread(call)) {
         const fields = pluckedFields(fn);
         if (fields && isPluckOnlyUse(call)) {
           for (const field of fields) plucked.add(field);
@@ -488,62 +584,11 @@ class Analysis {
       }
       return "other";
     }
-    if (ts.isForOfStatement(parent) && parent.expression === expr) {
-      const declaration = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations[0] : undefined;
-      if (declaration && accumulates(parent.statement, declaration)) usage.aggregations.push(parent);
-      return "other";
-    }
-    if (ts.isSpreadElement(parent)) {
-      const call = parent.parent;
-      if (call && ts.isCallExpression(call) && /^Math\.(max|min)$/.test(call.expression.getText())) {
-        usage.aggregations.push(call);
-      }
-      return "other";
-    }
     return "other";
   }
 }
 
 // ---------- pagination and clients ----------
-
-function findPaginationSites(handlers: Handler[], resolver: Resolver): PaginationSite[] {
-  const sites: PaginationSite[] = [];
-  const seen = new Set<DbCall>();
-  for (const handler of handlers) {
-    for (const sink of responseValues(handler.fn)) {
-      for (const rows of rowsIn(sink, resolver, 0)) {
-        const call = rows.call;
-        if (seen.has(call) || call.kind !== "read-many" || call.bounded || call.optionsOpaque || call.filteredByUnique) continue;
-        seen.add(call);
-        sites.push({ call, handler, sink });
-      }
-    }
-  }
-  return sites;
-}
-
-/** Rows reaching a response value: the value itself, or the properties of an object literal around it. */
-function rowsIn(expression: ts.Expression, resolver: Resolver, depth: number): Extract<Value, { kind: "rows" }>[] {
-  if (depth > 3) return [];
-  const expr = unwrapExpression(expression);
-  // JSON.stringify(rows), { items: rows }, [ ...rows ]
-  if (ts.isCallExpression(expr) && expr.expression.getText() === "JSON.stringify" && expr.arguments[0]) return rowsIn(expr.arguments[0], resolver, depth + 1);
-  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === "map" && isFunctionLike(unwrapExpression(expr.arguments[0] ?? expr))) {
-    return rowsIn(expr.expression.expression, resolver, depth + 1);
-  }
-  if (ts.isObjectLiteralExpression(expr)) {
-    const found: Extract<Value, { kind: "rows" }>[] = [];
-    for (const property of expr.properties) {
-      if (ts.isPropertyAssignment(property)) found.push(...rowsIn(property.initializer, resolver, depth + 1));
-      else if (ts.isShorthandPropertyAssignment(property)) found.push(...rowsIn(property.name, resolver, depth + 1));
-    }
-    return found;
-  }
-  const value = resolver.evaluate(expr);
-  if (value.kind === "rows") return [value];
-  if (value.kind === "object" && depth < 3) return rowsIn(value.node, resolver, depth + 1);
-  return [];
-}
 
 function classifyClientCreations(
   creations: { node: ts.NewExpression; module: ModuleInfo; orm: Orm }[],
@@ -555,7 +600,7 @@ function classifyClientCreations(
   const reachable = requestReachableFunctions(handlers, resolver);
   const result: ClientCreation[] = [];
   for (const creation of creations) {
-    if (isSingletonAssignment(creation.node)) continue;
+    if (isSingletonAssignment(creation.node) || isMemoized(creation.node)) continue;
     const enclosing = enclosingFunctions(creation.node);
     if (enclosing.length === 0) continue; // module scope: created once
     if (enclosing.some((fn) => ts.isConstructorDeclaration(fn))) continue; // a DI-managed service: created once
@@ -606,6 +651,23 @@ function isSingletonAssignment(node: ts.NewExpression): boolean {
   return false;
 }
 
+/**
+ * `let ready = cache.get(key); if (!ready) { ready = new DataSource(o).initialize(); cache.set(key, ready); }`:
+ * created once per key and kept, not once per request.
+ */
+function isMemoized(node: ts.NewExpression): boolean {
+  let holder: ts.Node = node;
+  while (holder.parent && (ts.isPropertyAccessExpression(holder.parent) || ts.isCallExpression(holder.parent) || ts.isAwaitExpression(holder.parent) || ts.isParenthesizedExpression(holder.parent))) holder = holder.parent;
+  const parent = holder.parent;
+  let name: string | undefined;
+  if (parent && ts.isBinaryExpression(parent) && ts.isIdentifier(parent.left)) name = parent.left.text;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) name = parent.name.text;
+  const fn = enclosingFunctions(node)[0];
+  if (!name || !fn) return false;
+  const text = fn.getText();
+  return new RegExp(`\\.set\\([^;]*\\b${name}\\b`).test(text) || new RegExp(`if\\s*\\(\\s*!\\s*${name}\\s*\\)`).test(text);
+}
+
 function declaredInsideFunction(identifier: ts.Identifier): boolean {
   let node: ts.Node | undefined = identifier.parent;
   while (node && !ts.isSourceFile(node)) {
@@ -646,6 +708,8 @@ function isLoopStatement(node: ts.Node): node is ts.IterationStatement {
 function loopBody(node: ts.Node): ts.Node | undefined {
   return isLoopStatement(node) ? node.statement : undefined;
 }
+
+const ROW_OPERATION_METHODS = new Set(["reduce", "reduceRight", "filter", "find", "findLast", "forEach"]);
 
 const ITERATION_HELPERS = /^(Promise|Bluebird|bluebird|P)\.(map|mapSeries|each|filter)$|^(pMap|pMapSeries|mapSeries|eachSeries|mapLimit|eachLimit|asyncPool)$|^Array\.from$/;
 

@@ -205,10 +205,10 @@ export class OrmRecognizer {
   /** Rows or an instance for a call that is a read query; used by the resolver to follow query results. */
   valueOfQueryCall(call: ts.CallExpression): Value | undefined {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || !mightBeOrmCall(callee.name.text) && !ts.isCallExpression(callee.expression)) return undefined;
+    if (!ts.isPropertyAccessExpression(callee) || (!mightBeOrmCall(callee.name.text) && !ts.isCallExpression(callee.expression))) return undefined;
     const db = this.classify(call);
     if (!db) return undefined;
-    if (db.kind === "read-many") return { kind: "rows", call: db, derived: false };
+    if (db.kind === "read-many") return { kind: "rows", call: db, derived: false, capped: false };
     if (db.kind === "read-one" && db.model) return { kind: "orm-instance", orm: db.orm, model: db.model, cls: db.modelClass, source: db, confidence: db.confidence };
     return { kind: "unknown" };
   }
@@ -270,7 +270,7 @@ export class OrmRecognizer {
       case "typeorm-repository": {
         const kind = TYPEORM_OPS[method];
         if (!kind || ts.isTaggedTemplateExpression(node)) return null;
-        const call = base("typeorm", receiver.entity, null, kind, receiver.confidence, typeormOptionsArg(method, args, 0));
+        const call = base("typeorm", receiver.entity, receiver.entityClass ?? null, kind, receiver.confidence, typeormOptionsArg(method, args, 0));
         if (kind === "raw") call.rawSql = sqlText(args[0]);
         return call;
       }
@@ -381,6 +381,7 @@ export class OrmRecognizer {
     if (owner.kind !== "orm-instance" || owner.orm !== "typeorm" || !owner.cls) return null;
     const relation = this.lazyRelations(owner.cls).get(node.name.text);
     if (!relation) return null;
+    if (owner.source && preloads(owner.source, node.name.text)) return null;
     const module = this.resolver.moduleOf(node);
     if (!module) return null;
     return {
@@ -433,6 +434,15 @@ export class OrmRecognizer {
 
 export function isTypeormImport(module: string): boolean {
   return isTypeormModule(module);
+}
+
+/** The query that produced an entity already loaded the relation (`relations: { comments: true }`, a join-and-select). */
+function preloads(source: DbCall, relation: string): boolean {
+  const options = source.options?.getText() ?? "";
+  const mentions = new RegExp(`\\b${relation}\\b`);
+  if (/\brelations\s*:/.test(options) && mentions.test(options.slice(options.search(/\brelations\s*:/)))) return true;
+  const chain = source.node.getText();
+  return /JoinAndSelect\s*\(/.test(chain) && new RegExp(`\\.${relation}\\b`).test(chain);
 }
 
 function typeormOptionsArg(method: string, args: readonly ts.Expression[], offset: number): ts.Expression | undefined {

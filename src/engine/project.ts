@@ -117,7 +117,7 @@ export class Project {
       this.errors.push({
         file: relPath,
         kind: "parse",
-        message: `${relPath}:${pos.line + 1}:${pos.character + 1}: syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}; file skipped`,
+        message: `syntax error at line ${pos.line + 1}, column ${pos.character + 1}: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}; file skipped`,
       });
       return undefined;
     }

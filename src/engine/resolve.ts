@@ -163,6 +163,12 @@ export class Resolver {
   }
 
   private evaluateUncached(expression: ts.Expression): Value {
+    // `x as { prisma: PrismaClient }`: the asserted type says more than the expression.
+    if (ts.isAsExpression(expression) || ts.isTypeAssertionExpression(expression) || ts.isSatisfiesExpression(expression)) {
+      const asserted = expression.type.kind === ts.SyntaxKind.UnknownKeyword || expression.type.kind === ts.SyntaxKind.AnyKeyword ? UNKNOWN : this.typeValue(expression.type);
+      if (asserted.kind !== "unknown") return asserted;
+      return this.evaluate(expression.expression);
+    }
     const expr = unwrap(expression);
     if (expr !== expression) return this.evaluate(expr);
     if (ts.isIdentifier(expr)) {
@@ -189,8 +195,7 @@ export class Resolver {
     if (ts.isBinaryExpression(expr)) {
       const op = expr.operatorToken.kind;
       if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
-        const left = this.evaluate(expr.left);
-        return left.kind !== "unknown" ? left : this.evaluate(expr.right);
+        return moreCertain(this.evaluate(expr.left), this.evaluate(expr.right));
       }
       if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) {
         return this.evaluate(expr.right);
@@ -199,7 +204,10 @@ export class Resolver {
     }
     if (ts.isConditionalExpression(expr)) {
       const whenTrue = this.evaluate(expr.whenTrue);
-      return whenTrue.kind !== "unknown" ? whenTrue : this.evaluate(expr.whenFalse);
+      const whenFalse = this.evaluate(expr.whenFalse);
+      // A collection is constant only when both branches are.
+      if (whenTrue.kind === "constant" || whenFalse.kind === "constant") return whenTrue.kind === whenFalse.kind ? whenTrue : UNKNOWN;
+      return moreCertain(whenTrue, whenFalse);
     }
     if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) {
       const module = this.moduleOf(expr);
@@ -214,7 +222,8 @@ export class Resolver {
       return module ? { kind: "object", node: expr, module } : UNKNOWN;
     }
     if (ts.isArrayLiteralExpression(expr)) {
-      return expr.elements.every((e) => isConstantExpression(e)) ? { kind: "constant" } : UNKNOWN;
+      // `[]` is a collection about to be filled, not a constant one.
+      return expr.elements.length > 0 && expr.elements.every((e) => isConstantExpression(e)) ? { kind: "constant" } : UNKNOWN;
     }
     return UNKNOWN;
   }
@@ -345,7 +354,7 @@ export class Resolver {
       const binding = this.lookup(call.expression);
       if (binding?.kind !== "external") continue;
       if (NEST_TYPEORM.test(binding.module)) {
-        if (binding.name === "InjectRepository") return { kind: "typeorm-repository", entity: entityName(call.arguments[0]), confidence: "high" };
+        if (binding.name === "InjectRepository") return this.withEntityClass({ kind: "typeorm-repository", entity: entityName(call.arguments[0]), confidence: "high" }, call.arguments[0]);
         if (binding.name === "InjectEntityManager" || binding.name === "InjectDataSource" || binding.name === "InjectConnection") return { kind: "typeorm-manager", confidence: "high" };
       }
       if (NEST_SEQUELIZE.test(binding.module) && binding.name === "InjectModel" && call.arguments[0]) {
@@ -432,7 +441,7 @@ export class Resolver {
     if (!binding) return UNKNOWN;
     if (binding.kind === "external") {
       const name = right ?? binding.name;
-      return externalTypeValue(binding.module, binding.name, name, args);
+      return this.withEntityClass(externalTypeValue(binding.module, binding.name, name, args), args[0]);
     }
     const target = binding.node;
     if (right !== null) {
@@ -455,6 +464,18 @@ export class Resolver {
     if (ts.isTypeAliasDeclaration(target)) return this.typeValue(target.type);
     if (ts.isInterfaceDeclaration(target)) return { kind: "interface", node: target, module };
     return UNKNOWN;
+  }
+
+  /** Attaches the entity class behind `Repository<Post>` / `getRepository(Post)`, for lazy relations. */
+  withEntityClass(value: Value, entity: ts.TypeNode | ts.Expression | undefined): Value {
+    if (value.kind !== "typeorm-repository" || !entity) return value;
+    let identifier: ts.Identifier | undefined;
+    if (ts.isTypeReferenceNode(entity) && ts.isIdentifier(entity.typeName)) identifier = entity.typeName;
+    else if (ts.isExpression(entity) && ts.isIdentifier(unwrap(entity))) identifier = unwrap(entity) as ts.Identifier;
+    if (!identifier) return value;
+    const entityValue = this.evaluate(identifier);
+    const cls = entityValue.kind === "orm-model" || entityValue.kind === "class" ? entityValue.cls : null;
+    return cls ? { ...value, entityClass: cls } : value;
   }
 
   // ---------- classes ----------
@@ -666,14 +687,16 @@ export class Resolver {
       const receiver = this.evaluate(callee.expression);
       const ormValue = ormMethodValue(receiver, method, call, this);
       if (ormValue) return ormValue;
-      if (receiver.kind === "rows" && ROW_PRESERVING_METHODS.has(method)) return { kind: "rows", call: receiver.call, derived: true };
+      if (receiver.kind === "rows" && ROW_PRESERVING_METHODS.has(method)) {
+        return { kind: "rows", call: receiver.call, derived: true, capped: receiver.capped || CAPPING_METHODS.has(method), filtered: receiver.filtered || method === "filter" };
+      }
       if (method === "then" || method === "catch" || method === "finally") return method === "then" ? UNKNOWN : receiver;
     }
     if (ts.isIdentifier(callee)) {
       const binding = this.lookup(callee);
       if (binding?.kind === "external") {
         if (isTypeormModule(binding.module)) {
-          if (binding.name === "getRepository" || binding.name === "getCustomRepository") return { kind: "typeorm-repository", entity: entityName(call.arguments[0]), confidence: "high" };
+          if (binding.name === "getRepository" || binding.name === "getCustomRepository") return this.withEntityClass({ kind: "typeorm-repository", entity: entityName(call.arguments[0]), confidence: "high" }, call.arguments[0]);
           if (binding.name === "getManager" || binding.name === "getConnection" || binding.name === "createConnection") return { kind: "typeorm-manager", confidence: "high" };
         }
         return UNKNOWN;
@@ -748,10 +771,20 @@ export class Resolver {
   lower = lowerConfidence;
 }
 
+/** Of two candidate values, the known one with the higher confidence (the first on a tie). */
+function moreCertain(a: Value, b: Value): Value {
+  if (a.kind === "unknown") return b;
+  if (b.kind === "unknown") return a;
+  const rank = { high: 3, medium: 2, low: 1 } as const;
+  return rank[confidenceOf(b)] > rank[confidenceOf(a)] ? b : a;
+}
+
 // ---------- helpers shared by the ORM layer ----------
 
 export const ITERATION_METHODS = new Set(["map", "forEach", "flatMap", "reduce", "reduceRight", "filter", "some", "every", "find", "findIndex", "findLast", "findLastIndex"]);
-const ROW_PRESERVING_METHODS = new Set(["filter", "slice", "sort", "toSorted", "reverse", "concat", "flat"]);
+const ROW_PRESERVING_METHODS = new Set(["filter", "slice", "sort", "toSorted", "reverse", "concat", "flat", "map", "flatMap", "splice"]);
+/** Array methods that cut the rows to a fixed size: what follows is no longer "every row". */
+const CAPPING_METHODS = new Set(["slice", "splice"]);
 const PRISMA_CLIENT_NON_MODEL = new Set(["then", "catch", "finally", "constructor", "toString", "connect", "disconnect"]);
 const PRISMA_CONTEXT_NAMES = new Set(["prisma", "db", "prismaClient"]);
 
@@ -805,7 +838,7 @@ function ormMethodValue(receiver: Value, method: string, call: ts.CallExpression
       return undefined;
     case "typeorm-manager":
       if (method === "getRepository" || method === "getTreeRepository" || method === "getCustomRepository" || method === "withRepository") {
-        return { kind: "typeorm-repository", entity: entityName(call.arguments[0]), confidence: receiver.confidence };
+        return resolver.withEntityClass({ kind: "typeorm-repository", entity: entityName(call.arguments[0]), confidence: receiver.confidence }, call.arguments[0]);
       }
       if (method === "createQueryBuilder") return { kind: "typeorm-query-builder", entity: entityName(call.arguments[0]), bounded: false, confidence: receiver.confidence };
       if (method === "initialize") return receiver;
@@ -830,7 +863,6 @@ function ormMethodValue(receiver: Value, method: string, call: ts.CallExpression
       }
       return undefined;
     default:
-      void resolver;
       return undefined;
   }
 }

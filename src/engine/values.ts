@@ -20,7 +20,7 @@ export type Value =
   | { kind: "external"; module: string; name: string }
   | { kind: "prisma-client"; confidence: Confidence }
   | { kind: "prisma-delegate"; model: string; confidence: Confidence }
-  | { kind: "typeorm-repository"; entity: string | null; confidence: Confidence }
+  | { kind: "typeorm-repository"; entity: string | null; entityClass?: ClassRef | null; confidence: Confidence }
   /** EntityManager, DataSource or Connection. */
   | { kind: "typeorm-manager"; confidence: Confidence }
   | { kind: "typeorm-query-builder"; entity: string | null; bounded: boolean; confidence: Confidence }
@@ -30,7 +30,7 @@ export type Value =
   /** One row: a model instance. */
   | { kind: "orm-instance"; orm: Orm; model: string; cls: ClassRef | null; source: DbCall | null; confidence: Confidence }
   /** Many rows: the result of a list query, or an array derived from one. */
-  | { kind: "rows"; call: DbCall; derived: boolean }
+  | { kind: "rows"; call: DbCall; derived: boolean; capped: boolean; filtered?: boolean }
   | { kind: "class"; cls: ClassRef }
   | { kind: "instance"; cls: ClassRef }
   | { kind: "function"; fn: FunctionRef }

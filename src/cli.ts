@@ -1,0 +1,166 @@
+// Command-line entry: parse arguments, run scan(), print one report, set the exit code. No analysis or formatting here.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { ruleIds } from "../rules/index.js";
+import { scan } from "./main.js";
+import { reporterNames, reporters, type ReporterName } from "./reporters/index.js";
+import { painter } from "./reporters/style.js";
+import type { RuleId, ScanResult, Severity } from "./types.js";
+import { TOOL_VERSION } from "./version.js";
+
+const FAIL_ON_LEVELS = ["error", "warning", "note", "none"] as const;
+type FailOn = (typeof FAIL_ON_LEVELS)[number];
+const SEVERITY_RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 };
+
+const EXIT_CLEAN = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE_OR_INTERNAL = 2;
+
+interface CliOptions {
+  paths: string[];
+  format: ReporterName;
+  output: string | undefined;
+  rules: RuleId[];
+  disable: RuleId[];
+  failOn: FailOn;
+  /** `undefined` when neither --color nor --no-color was given. */
+  color: boolean | undefined;
+}
+
+/** An error the user can fix (bad arguments, a missing path, an unwritable output): a one-line message, never a stack trace. */
+class CliError extends Error {}
+
+/** Runs perf-scan with the given arguments (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  // Read before parsing so a failure inside yargs itself still honours it.
+  const debug = argv.includes("--debug");
+  try {
+    const options = await parseArguments(argv);
+    if (!options) return EXIT_CLEAN; // --help or --version already printed
+
+    const result = await scan({ paths: options.paths, rules: options.rules, disable: options.disable });
+    const missing = result.errors.filter((error) => error.kind === "missing-path");
+    if (missing.length > 0) {
+      for (const error of missing) printError(`path not found: ${error.file}`);
+      return EXIT_USAGE_OR_INTERNAL;
+    }
+    printWarnings(result);
+
+    const color = options.output === undefined && colorEnabled(options.color, process.stdout);
+    const report = reporters[options.format](result, { color });
+    if (options.output === undefined) process.stdout.write(report);
+    else await writeReport(options.output, report);
+    return hasFindingAtOrAbove(result, options.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
+  } catch (error) {
+    if (error instanceof CliError) {
+      printError(error.message);
+    } else {
+      printError(`internal error: ${oneLine(error instanceof Error ? error.message : String(error))}${debug ? "" : " (run with --debug for the stack trace)"}`);
+      if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    }
+    return EXIT_USAGE_OR_INTERNAL;
+  }
+}
+
+/** The parsed options, or `undefined` when yargs handled --help / --version itself. */
+async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
+  const parser = yargs(argv)
+    .scriptName("perf-scan")
+    .locale("en")
+    .command("$0 [paths..]", "Find N+1 queries and other database anti-patterns in Prisma, TypeORM and Sequelize code.", (command) =>
+      command.positional("paths", { describe: "Files or directories to scan", type: "string", array: true, default: ["."] }),
+    )
+    .option("format", { alias: "f", describe: "Report format", choices: reporterNames, default: "pretty" as ReporterName })
+    .option("output", { alias: "o", describe: "Write the report to this file instead of stdout", type: "string", requiresArg: true })
+    .option("rule", { describe: "Run only this rule (repeatable)", type: "string", requiresArg: true })
+    .option("disable", { describe: "Switch this rule off (repeatable)", type: "string", requiresArg: true })
+    .option("fail-on", { describe: "Exit with 1 when a finding has at least this severity", choices: FAIL_ON_LEVELS, default: "warning" as FailOn })
+    .option("color", { describe: "Colour the pretty report (default: when stdout is a terminal; --no-color or NO_COLOR turn it off)", type: "boolean" })
+    .option("debug", { describe: "Print stack traces for internal errors", type: "boolean", default: false })
+    .version(TOOL_VERSION)
+    .help()
+    .alias("help", "h")
+    .epilogue(`Rules: ${ruleIds.join(", ")}\n\nExit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage error, missing path or internal error.`)
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .strict()
+    .exitProcess(false)
+    .fail((message, error) => {
+      // yargs reports its own validation problems as plain messages; anything else is a real failure.
+      if (error) throw error;
+      throw new CliError(`${oneLine(message)} (see perf-scan --help)`);
+    });
+
+  const args = await parser.parseAsync();
+  if (args.help || args.version) return undefined;
+  return {
+    // The positional is declared inside the default command, which yargs' types cannot see.
+    paths: (args.paths as string[] | undefined) ?? ["."],
+    format: args.format,
+    output: args.output,
+    rules: ruleList(args.rule, "--rule"),
+    disable: ruleList(args.disable, "--disable"),
+    failOn: args["fail-on"],
+    color: args.color,
+  };
+}
+
+/** Accepts repeated flags and comma-separated lists; rejects ids that are not rules. */
+function ruleList(value: string | string[] | undefined, flag: string): RuleId[] {
+  const ids = [value ?? []].flat().flatMap((item) => item.split(",")).map((id) => id.trim()).filter((id) => id !== "");
+  for (const id of ids) {
+    if (!(ruleIds as readonly string[]).includes(id)) {
+      throw new CliError(`unknown rule "${id}" for ${flag} (known rules: ${ruleIds.join(", ")})`);
+    }
+  }
+  return ids as RuleId[];
+}
+
+function hasFindingAtOrAbove(result: ScanResult, failOn: FailOn): boolean {
+  if (failOn === "none") return false;
+  return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]);
+}
+
+/** Colour only on a terminal, unless forced; explicit --color / --no-color win over NO_COLOR and FORCE_COLOR. */
+function colorEnabled(flag: boolean | undefined, stream: NodeJS.WriteStream): boolean {
+  if (flag !== undefined) return flag;
+  const { NO_COLOR, FORCE_COLOR, TERM } = process.env;
+  if (NO_COLOR) return false;
+  if (FORCE_COLOR !== undefined) return FORCE_COLOR !== "0" && FORCE_COLOR !== "false";
+  return stream.isTTY === true && TERM !== "dumb";
+}
+
+/** Files that could not be analysed do not stop the scan: one warning line each. */
+function printWarnings(result: ScanResult): void {
+  const paint = painter(colorEnabled(undefined, process.stderr));
+  for (const error of result.errors) {
+    process.stderr.write(`perf-scan: ${paint("yellow", "warning:")} ${error.file}: ${oneLine(error.message)}\n`);
+  }
+}
+
+function printError(message: string): void {
+  process.stderr.write(`perf-scan: ${message}\n`);
+}
+
+async function writeReport(output: string, report: string): Promise<void> {
+  const path = resolve(output);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, report);
+  } catch (error) {
+    throw new CliError(`could not write ${output} (${oneLine(error instanceof Error ? error.message : String(error))})`);
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
+}
+
+// `perf-scan … | head` closes stdout early; that is not an error worth a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? EXIT_CLEAN);
+});
+
+process.exitCode = await runCli(hideBin(process.argv));

@@ -1,0 +1,109 @@
+import type { Finding, RuleId, ScanResult, Severity } from "../types.js";
+import type { ReporterOptions } from "./index.js";
+import { SourceLines } from "./source.js";
+import { painter, type Paint, type TextStyle } from "./style.js";
+
+const SEVERITY_STYLE: Record<Severity, TextStyle> = { error: "red", warning: "yellow", note: "cyan" };
+/** Longer source lines are shown as a window around the reported column. */
+const MAX_FRAME_WIDTH = 120;
+const INDENT = "    ";
+
+/** Human-readable report: findings grouped by file, each with a code frame, the fix and related places; then a summary. */
+export function formatPretty(result: ScanResult, options: ReporterOptions): string {
+  const paint = painter(options.color);
+  const sources = new SourceLines(result.root);
+  const lines: string[] = [];
+
+  for (const [file, findings] of groupByFile(result.findings)) {
+    lines.push(paint(["bold", "underline"], file));
+    const positionWidth = Math.max(...findings.map((finding) => `${finding.line}:${finding.column}`.length));
+    for (const finding of findings) {
+      const position = `${finding.line}:${finding.column}`.padEnd(positionWidth);
+      lines.push(`  ${paint("dim", position)}  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))}  ${finding.message}  ${paint("dim", finding.ruleId)}`);
+      lines.push(...codeFrame(sources.of(file), finding, paint).map((line) => INDENT + line));
+      lines.push(`${INDENT}${paint("green", "fix:")} ${finding.fix}`);
+      if (finding.queryCount) lines.push(`${INDENT}${paint("dim", "queries:")} ${finding.queryCount}`);
+      for (const related of finding.related) {
+        lines.push(`${INDENT}${paint("dim", "related:")} ${related.file}:${related.line}:${related.column}  ${related.message}`);
+      }
+      lines.push("");
+    }
+  }
+
+  lines.push(...summary(result, paint));
+  return `${lines.join("\n")}\n`;
+}
+
+function groupByFile(findings: Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.file);
+    if (group) group.push(finding);
+    else groups.set(finding.file, [finding]);
+  }
+  return groups;
+}
+
+/** The reported line with one line of context either side and a caret row under the reported range. */
+function codeFrame(source: string[] | undefined, finding: Finding, paint: Paint): string[] {
+  const target = source?.[finding.line - 1];
+  if (source === undefined || target === undefined) return [];
+  const first = Math.max(1, finding.line - 1);
+  const last = Math.min(source.length, finding.line + 1);
+  const gutterWidth = String(last).length;
+  const caretStart = finding.column - 1;
+  const caretEnd = finding.endLine === finding.line ? Math.max(finding.endColumn - 1, caretStart + 1) : Math.max(target.length, caretStart + 1);
+  const windowStart = target.length > MAX_FRAME_WIDTH ? Math.max(0, Math.min(caretStart - 20, target.length - MAX_FRAME_WIDTH)) : 0;
+
+  const frame: string[] = [];
+  for (let lineNumber = first; lineNumber <= last; lineNumber++) {
+    const isTarget = lineNumber === finding.line;
+    const marker = isTarget ? paint(SEVERITY_STYLE[finding.severity], ">") : " ";
+    const gutter = paint("dim", `${String(lineNumber).padStart(gutterWidth)} |`);
+    // Only the reported line scrolls to the caret; context lines are just cut at the width.
+    frame.push(`${marker} ${gutter} ${clip(source[lineNumber - 1]!, isTarget ? windowStart : 0)}`.trimEnd());
+    if (isTarget) {
+      const visibleStart = caretStart - windowStart;
+      const visibleTarget = clip(target, windowStart);
+      const shift = windowStart > 0 ? 1 : 0; // the leading ellipsis
+      // Copy tabs so the caret lines up under tab-indented code.
+      const padding = visibleTarget.slice(0, visibleStart + shift).replace(/[^\t]/g, " ");
+      const width = Math.max(1, Math.min(caretEnd - caretStart, MAX_FRAME_WIDTH - visibleStart));
+      frame.push(`  ${paint("dim", `${" ".repeat(gutterWidth)} |`)} ${padding}${paint(SEVERITY_STYLE[finding.severity], "^".repeat(width))}`);
+    }
+  }
+  return frame;
+}
+
+function clip(line: string, windowStart: number): string {
+  if (line.length <= MAX_FRAME_WIDTH && windowStart === 0) return line;
+  const visible = line.slice(windowStart, windowStart + MAX_FRAME_WIDTH);
+  return `${windowStart > 0 ? "…" : ""}${visible}${windowStart + MAX_FRAME_WIDTH < line.length ? "…" : ""}`;
+}
+
+function summary(result: ScanResult, paint: Paint): string[] {
+  const { findings, summary } = result;
+  const files = plural(summary.files, "file");
+  const lines: string[] = [];
+  if (findings.length === 0) {
+    lines.push(paint("green", `No database performance problems found in ${files}.`));
+  } else {
+    const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+    const bySeverity = [plural(count("error"), "error"), plural(count("warning"), "warning"), plural(count("note"), "note")].join(", ");
+    lines.push(paint("bold", `${plural(findings.length, "finding")} (${bySeverity}) in ${files}, ${summary.durationMs}ms`));
+    const byRule = Object.entries(summary.byRule) as [RuleId, number][];
+    const idWidth = Math.max(...byRule.map(([id]) => id.length));
+    // Most frequent first; ties by id so the order is stable.
+    for (const [id, total] of byRule.sort(([idA, a], [idB, b]) => b - a || (idA < idB ? -1 : 1))) {
+      lines.push(`  ${id.padEnd(idWidth)}  ${total}`);
+    }
+  }
+  if (result.errors.length > 0) {
+    lines.push(paint("dim", `${plural(result.errors.length, "file")} could not be analysed; see the warnings.`));
+  }
+  return lines;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+/** Reads scanned files back for code frames and fingerprints; a file that is gone or unreadable yields `undefined`. */
+export class SourceLines {
+  private readonly cache = new Map<string, string[] | undefined>();
+
+  constructor(private readonly root: string) {}
+
+  /** The file's lines, or `undefined` when it cannot be read. `file` is relative to the root (or absolute, outside it). */
+  of(file: string): string[] | undefined {
+    if (!this.cache.has(file)) this.cache.set(file, this.read(file));
+    return this.cache.get(file);
+  }
+
+  /** One 1-based line, or `undefined`. */
+  line(file: string, line: number): string | undefined {
+    return this.of(file)?.[line - 1];
+  }
+
+  private read(file: string): string[] | undefined {
+    try {
+      return readFileSync(resolve(this.root, file), "utf8").split(/\r?\n/);
+    } catch {
+      return undefined;
+    }
+  }
+}
