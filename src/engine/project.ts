@@ -61,10 +61,11 @@ export class Project {
 
   constructor(discovery: Discovery) {
     this.root = discovery.root;
+    // Workspace packages first: imports are resolved while modules are summarised.
+    this.findPackageJsons(discovery);
     for (const file of discovery.files) {
       this.addModule(file.absPath, file.text, true);
     }
-    this.findPackageJsons(discovery);
   }
 
   get scannedModules(): ModuleInfo[] {
@@ -205,14 +206,32 @@ export class Project {
     let matcher: ((specifier: string) => string[]) | null = null;
     try {
       const tsconfig = getTsconfig(dir) ?? getTsconfig(dir, "jsconfig.json");
-      if (tsconfig && tsconfig.path.startsWith(this.root + sep)) {
-        matcher = createPathsMatcher(tsconfig);
-      }
-    } catch (error) {
-      this.errors.push({ file: relative(this.root, dir) || ".", kind: "read", message: `could not read tsconfig near ${relative(this.root, dir) || "."}: ${(error as Error).message}; path aliases ignored` });
+      if (tsconfig && tsconfig.path.startsWith(this.root + sep)) matcher = createPathsMatcher(tsconfig);
+    } catch {
+      // Usually an `extends` into an uninstalled package: fall back to the file's own `paths`.
+      matcher = this.ownPathsMatcher(dir);
     }
     this.pathsMatchers.set(dir, matcher);
     return matcher;
+  }
+
+  /** Paths matcher from the nearest tsconfig.json alone, ignoring `extends` (no node_modules to follow it into). */
+  private ownPathsMatcher(dir: string): ((specifier: string) => string[]) | null {
+    for (let current = dir; current.startsWith(this.root); current = dirname(current)) {
+      const path = join(current, "tsconfig.json");
+      if (existsSync(path)) {
+        const parsed = ts.readConfigFile(path, (p) => readFileSync(p, "utf8"));
+        const compilerOptions = (parsed.config?.compilerOptions ?? {}) as { baseUrl?: string; paths?: Record<string, string[]> };
+        if (!compilerOptions.paths && !compilerOptions.baseUrl) return null;
+        try {
+          return createPathsMatcher({ path, config: { compilerOptions: { baseUrl: compilerOptions.baseUrl, paths: compilerOptions.paths } } });
+        } catch {
+          return null;
+        }
+      }
+      if (dirname(current) === current) break;
+    }
+    return null;
   }
 
   private summarize(info: ModuleInfo): void {

@@ -703,7 +703,62 @@ export class Resolver {
       }
     }
     const calleeValue = this.evaluate(callee);
-    if (calleeValue.kind === "function") return this.returnValue(calleeValue.fn);
+    if (calleeValue.kind === "function") {
+      const returned = this.returnValue(calleeValue.fn);
+      return returned.kind !== "unknown" ? returned : this.passThroughValue(calleeValue.fn, call);
+    }
+    return UNKNOWN;
+  }
+
+  /** `function remember<T>(name: string, make: () => T): T`: the return type is bound by an argument. */
+  private typeParameterBinding(fn: FunctionRef, call: ts.CallExpression): Value {
+    const returnType = fn.node.type;
+    const typeParameters = fn.node.typeParameters?.map((t) => t.name.text) ?? [];
+    if (!returnType || !ts.isTypeReferenceNode(returnType) || !ts.isIdentifier(returnType.typeName)) return UNKNOWN;
+    const name = returnType.typeName.text;
+    if (!typeParameters.includes(name)) return UNKNOWN;
+    for (const [index, parameter] of fn.node.parameters.entries()) {
+      const type = parameter.type;
+      const argument = call.arguments[index];
+      if (!type || !argument) continue;
+      const isT = (node: ts.TypeNode | undefined) => !!node && ts.isTypeReferenceNode(node) && node.typeName.getText() === name;
+      if (isT(type)) return this.evaluate(argument);
+      if (ts.isFunctionTypeNode(type) && (isT(type.type) || (ts.isTypeReferenceNode(type.type) && type.type.typeName.getText() === "Promise" && isT(type.type.typeArguments?.[0])))) {
+        const value = this.evaluate(argument);
+        if (value.kind === "function") return this.returnValue(value.fn);
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /**
+   * Memo and singleton helpers return what their argument produces: `remember("prisma", () => new PrismaClient())`,
+   * `once(() => …)`, `identity(x)`. When the function returns (a call of) one of its parameters, use the argument.
+   */
+  private passThroughValue(fn: FunctionRef, call: ts.CallExpression): Value {
+    const generic = this.typeParameterBinding(fn, call);
+    if (generic.kind !== "unknown") return generic;
+    const body = fn.node.body;
+    if (!body) return UNKNOWN;
+    const results = ts.isBlock(body) ? returnExpressions(body) : [body];
+    for (const result of results) {
+      for (const candidate of operandsOf(result)) {
+        const callee = ts.isCallExpression(candidate) ? unwrap(candidate.expression) : candidate;
+        if (!ts.isIdentifier(callee)) continue;
+        const index = fn.node.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === callee.text);
+        const argument = index >= 0 ? call.arguments[index] : undefined;
+        if (!argument) continue;
+        const value = this.evaluate(argument);
+        if (ts.isCallExpression(candidate)) {
+          if (value.kind === "function") {
+            const produced = this.returnValue(value.fn);
+            if (produced.kind !== "unknown") return produced;
+          }
+        } else if (value.kind !== "unknown") {
+          return value;
+        }
+      }
+    }
     return UNKNOWN;
   }
 
@@ -874,6 +929,15 @@ const QUERY_BUILDER_CHAIN = new Set([
   "limit", "setParameter", "setParameters", "withDeleted", "setLock", "cache", "useTransaction", "distinct", "distinctOn", "subQuery", "relation", "of",
   "update", "set", "delete", "insert", "into", "values", "orUpdate", "orIgnore", "returning", "softDelete", "restore", "setFindOptions",
 ]);
+
+/** The sub-expressions a value can come from: `a ?? b`, `x ??= b`, `c ? a : b`, `await a`, `a as T`. */
+function operandsOf(expression: ts.Expression): ts.Expression[] {
+  const expr = unwrap(expression);
+  if (ts.isBinaryExpression(expr) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(expr.operatorToken.kind)) return [...operandsOf(expr.left), ...operandsOf(expr.right)];
+  if (ts.isBinaryExpression(expr) && [ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken].includes(expr.operatorToken.kind)) return [...operandsOf(expr.left), ...operandsOf(expr.right)];
+  if (ts.isConditionalExpression(expr)) return [...operandsOf(expr.whenTrue), ...operandsOf(expr.whenFalse)];
+  return [expr];
+}
 
 function returnExpressions(body: ts.Block): ts.Expression[] {
   const found: ts.Expression[] = [];
