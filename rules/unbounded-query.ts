@@ -14,7 +14,7 @@ export const unboundedQuery: Rule = {
   },
   check(facts) {
     const reportedElsewhere = sitesReportedByOtherRules(facts);
-    return facts.dbCalls.filter((call) => isUnboundedRead(call) && !reportedElsewhere.has(call.node)).map((call) =>
+    return facts.dbCalls.filter((call) => isUnboundedRead(call) && !reportedElsewhere.has(call.node) && (!call.scopedByKey || hasConsequence(call, facts))).map((call) =>
       finding("unbounded-query", call, locate(call.module, call.node), {
         message: `${describeCall(call)} has no limit: it reads every matching ${call.model ?? "row"}, and grows with the table.`,
         fix: limitFix(call),
@@ -29,6 +29,15 @@ export const unboundedQuery: Rule = {
  */
 export function isUnboundedRead(call: DbCall): boolean {
   return call.kind === "read-many" && !call.bounded && !call.optionsOpaque && !call.filteredByUnique && !call.filteredByList;
+}
+
+/**
+ * Rows scoped to one parent (`where: { merchantId }`) are usually few; they are reported only when the code then
+ * does per-row work with them: an N+1 loop over them, or aggregating or filtering them in JavaScript.
+ */
+function hasConsequence(call: DbCall, facts: ProjectFacts): boolean {
+  const usage = facts.rowUsage(call);
+  return facts.loopSourceCalls.has(call) || usage.aggregations.length > 0 || usage.filters.length > 0 || usage.onlyLength;
 }
 
 function sitesReportedByOtherRules(facts: ProjectFacts): Set<unknown> {

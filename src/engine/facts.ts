@@ -69,6 +69,8 @@ export interface ProjectFacts {
   /** Every database operation in the scanned files (test files excluded). */
   dbCalls: DbCall[];
   loopQueries: LoopQuery[];
+  /** Queries whose rows drive a loop that runs an N+1 (the "1" in 1 + N). */
+  loopSourceCalls: Set<DbCall>;
   clientCreations: ClientCreation[];
   handlers: Handler[];
   paginationSites: PaginationSite[];
@@ -154,6 +156,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
     errors: [...errors, ...project.errors.filter((e) => !errors.includes(e))],
     dbCalls,
     loopQueries,
+    loopSourceCalls: analysis.loopSources(loopQueries),
     clientCreations,
     handlers,
     paginationSites,
@@ -386,6 +389,18 @@ class Analysis {
     if (body) visit(body);
     this.batchLoopCache.set(node, found);
     return found;
+  }
+
+  /** The queries whose rows are iterated by the loops of N+1 sites. */
+  loopSources(loopQueries: LoopQuery[]): Set<DbCall> {
+    const sources = new Set<DbCall>();
+    for (const { loop } of loopQueries) {
+      const collection = ts.isForOfStatement(loop) ? loop.expression : ts.isCallExpression(loop) && ts.isPropertyAccessExpression(loop.expression) ? loop.expression.expression : undefined;
+      if (!collection) continue;
+      const rows = this.resolver.evaluate(collection);
+      if (rows.kind === "rows") sources.add(rows.call);
+    }
+    return sources;
   }
 
   // ---------- responses ----------

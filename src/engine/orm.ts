@@ -28,6 +28,8 @@ export interface DbCall {
   filteredByList: boolean;
   /** Filtered on a unique column (at most one row). */
   filteredByUnique: boolean;
+  /** Scoped to one parent by a key (`where: { merchantId }`, `{ merchant: { id } }`, an association getter). */
+  scopedByKey: boolean;
   /** Raw SQL text when it is a literal. */
   rawSql: string | null;
 }
@@ -237,6 +239,7 @@ export class OrmRecognizer {
         optionsOpaque: shape.opaque,
         filteredByList: shape.filteredByList,
         filteredByUnique: shape.filteredByUnique || (orm === "prisma" && this.prismaWhereIsUnique(model, shape.whereKeys)),
+        scopedByKey: shape.scopedByKey,
         rawSql: null,
       };
     };
@@ -248,6 +251,7 @@ export class OrmRecognizer {
         const field = inner.model ? this.resolver.prismaSchema?.models.get(inner.model)?.fields.get(method) : undefined;
         if (this.resolver.prismaSchema && !field?.relationTo) return null;
         const call = base("prisma", field?.relationTo ?? null, null, field && !field.list ? "read-one" : "read-many", inner.confidence, args[0]);
+        call.scopedByKey = true;
         return call;
       }
     }
@@ -347,6 +351,7 @@ export class OrmRecognizer {
       const kind = method === "$get" && relation && !relation.many ? "read-one" : tsKind;
       const call = base("sequelize", relation?.target ?? receiver.model, null, kind, receiver.confidence, args[1]);
       call.operation = property ? `${method}('${property}')` : method;
+      call.scopedByKey = true;
       return call;
     }
     const match = ASSOCIATION_ACCESSOR.exec(method);
@@ -359,7 +364,9 @@ export class OrmRecognizer {
     const many = association ? association.many : /s$/.test(target);
     const kind: QueryKind = verb === "get" ? (many ? "read-many" : "read-one") : verb === "count" ? "count" : verb === "has" ? "read-one" : "write";
     const confidence = association ? receiver.confidence : lowerConfidence(receiver.confidence, "medium");
-    return base("sequelize", association?.target ?? target, null, kind, confidence, args[0]);
+    const call = base("sequelize", association?.target ?? target, null, kind, confidence, args[0]);
+    call.scopedByKey = true;
+    return call;
   }
 
   /** sequelize-typescript: `@HasMany(() => Line) lines: Line[]`. */
@@ -398,6 +405,7 @@ export class OrmRecognizer {
       optionsOpaque: false,
       filteredByList: false,
       filteredByUnique: false,
+      scopedByKey: true,
       rawSql: null,
     };
   }
@@ -455,12 +463,13 @@ interface OptionsShape {
   opaque: boolean;
   filteredByList: boolean;
   filteredByUnique: boolean;
+  scopedByKey: boolean;
   whereKeys: string[];
 }
 
 /** Reads take/limit and the where filter from an options object literal (followed through one variable). */
 function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Resolver): OptionsShape {
-  const shape: OptionsShape = { bounded: false, opaque: false, filteredByList: false, filteredByUnique: false, whereKeys: [] };
+  const shape: OptionsShape = { bounded: false, opaque: false, filteredByList: false, filteredByUnique: false, scopedByKey: false, whereKeys: [] };
   if (!options) return shape;
   const literal = objectLiteralOf(options, resolver);
   if (!literal) {
@@ -483,14 +492,34 @@ function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Res
           const key = whereProperty.name && (ts.isIdentifier(whereProperty.name) || ts.isStringLiteral(whereProperty.name)) ? whereProperty.name.text : undefined;
           if (key) shape.whereKeys.push(key);
         }
+        shape.scopedByKey = isScopedByKey(where);
       }
     }
   }
-  // TypeORM findBy(where) and Sequelize-style bare where objects: a top-level `id` equality is one row.
+  // TypeORM findBy(where): the argument is the where object itself.
   if (orm === "typeorm" && !literal.properties.some((p) => p.name && ["where", "take", "skip", "order", "relations", "select"].includes(p.name.getText()))) {
     shape.filteredByList = hasListFilter(literal);
+    shape.scopedByKey = isScopedByKey(literal);
   }
   return shape;
+}
+
+const KEY_COLUMN = /^(id|_id|uuid)$|Id$|_id$|Uuid$/;
+
+/** An equality on a key column, or a relation filter by key: the rows belong to one parent. */
+function isScopedByKey(where: ts.ObjectLiteralExpression): boolean {
+  for (const property of where.properties) {
+    const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+    if (!key) continue;
+    const value = ts.isPropertyAssignment(property) ? unwrapExpression(property.initializer) : undefined;
+    if (KEY_COLUMN.test(key)) {
+      if (!value || !ts.isObjectLiteralExpression(value)) return true; // { merchantId } or { merchantId: x }
+      if (value.properties.some((p) => p.name?.getText() === "equals")) return true;
+    }
+    // { merchant: { id } } (TypeORM/Prisma relation filter), AND: [...] is not followed
+    if (value && ts.isObjectLiteralExpression(value) && value.properties.some((p) => p.name && KEY_COLUMN.test(p.name.getText()) && !(ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(unwrapExpression(p.initializer))))) return true;
+  }
+  return false;
 }
 
 function objectLiteralOf(expression: ts.Expression, resolver: Resolver): ts.ObjectLiteralExpression | undefined {
