@@ -6,6 +6,7 @@ import { Project, type ModuleInfo } from "./project.js";
 import { Resolver, ITERATION_METHODS, isFunctionLike, isConstantExpression, unwrapExpression } from "./resolve.js";
 import { OrmRecognizer, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
+import { TypeOracle } from "./type-oracle.js";
 import { findHandlers, responseValues, type Framework, type Handler } from "./http.js";
 import type { FunctionRef, Value } from "./values.js";
 import { lowerConfidence } from "./values.js";
@@ -90,6 +91,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   const schemaDirs = project.packageJsons.map((p) => p.dir);
   const prismaSchema = prismaInUse || schemaDirs.length === 0 ? loadPrismaSchema(discovery.root, schemaDirs, errors) : null;
   const resolver = new Resolver(project, prismaSchema, prismaInUse || prismaSchema !== null);
+  resolver.typeOracle = TypeOracle.forProject(discovery.root, discovery.files);
   const orm = new OrmRecognizer(resolver);
   resolver.queryValue = (call) => orm.valueOfQueryCall(call);
 

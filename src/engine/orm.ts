@@ -257,7 +257,9 @@ export class OrmRecognizer {
     }
 
     if (!mightBeOrmCall(method)) return null;
-    const receiver = this.resolver.evaluate(callee.expression);
+    let receiver = this.resolver.evaluate(callee.expression);
+    // Syntax could not place the receiver: ask the type checker when the project has its ORM installed.
+    if (receiver.kind === "unknown" && this.resolver.typeOracle && ORM_METHOD_NAMES.has(method)) receiver = this.resolver.typeOracle.valueOf(callee.expression) ?? receiver;
     switch (receiver.kind) {
       case "prisma-delegate": {
         const kind = PRISMA_DELEGATE_OPS[method];

@@ -3,6 +3,7 @@ import type { ModuleInfo, Project } from "./project.js";
 import type { ClassRef, FunctionRef, Value } from "./values.js";
 import { UNKNOWN, lowerConfidence, confidenceOf } from "./values.js";
 import type { PrismaSchemaInfo } from "./prisma-schema.js";
+import type { TypeOracle } from "./type-oracle.js";
 
 /** A name's declaration: a node in a project module, or an import from a package. */
 export type Binding =
@@ -75,6 +76,8 @@ export class Resolver {
   private readonly bindingCache = new Map<ts.Identifier, Binding | undefined>();
   private readonly classInfoCache = new Map<ts.Node, ClassOrmInfo>();
   private readonly returnCache = new Map<ts.Node, Value>();
+  /** The type-checker path, when the scanned project has its ORM installed. */
+  typeOracle: TypeOracle | null = null;
   /** Hook the ORM layer installs so that query calls evaluate to rows or instances. */
   queryValue: (call: ts.CallExpression) => Value | undefined = () => undefined;
 

@@ -1,0 +1,133 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { ts } from "ts-morph";
+import type { Value } from "./values.js";
+
+const ORM_PACKAGES = ["@prisma/client", ".prisma/client", "typeorm", "sequelize", "sequelize-typescript"];
+/** Files worth putting in the program: they call something named like an ORM operation. */
+const ORM_CALL_TEXT = /\.(findMany|findUnique|findFirst|findAll|findOne|findBy|findByPk|findAndCount|findAndCountAll|getMany|getOne|getRawMany|\$queryRaw|\$executeRaw|upsert|createMany|updateMany|deleteMany|bulkCreate|aggregate|groupBy)\s*[<(`]/;
+
+/**
+ * The type-checker path of provenance. Used only when the scanned project has its ORM installed: it builds one
+ * `ts.Program` over the files that call ORM-like methods (never the whole type-check) and answers "what is this
+ * receiver?" for the calls the syntactic pass could not place, e.g. a client exported from an installed package.
+ */
+export class TypeOracle {
+  private program: ts.Program | null = null;
+  private checker: ts.TypeChecker | null = null;
+  private readonly cache = new Map<string, Value | undefined>();
+
+  private constructor(
+    private readonly rootFiles: string[],
+    private readonly options: ts.CompilerOptions,
+  ) {}
+
+  /** Returns an oracle when types are available (ORM package in node_modules), else null. */
+  static forProject(root: string, files: { absPath: string; text: string }[]): TypeOracle | null {
+    if (!hasInstalledOrm(root)) return null;
+    const rootFiles = files.filter((f) => ORM_CALL_TEXT.test(f.text)).map((f) => f.absPath);
+    if (rootFiles.length === 0) return null;
+    return new TypeOracle(rootFiles, compilerOptionsFor(root));
+  }
+
+  /** The ORM value of an expression, from its type; undefined when the type says nothing ORM-specific. */
+  valueOf(expression: ts.Expression): Value | undefined {
+    const sourceFile = expression.getSourceFile();
+    const key = `${sourceFile.fileName}:${expression.getStart(sourceFile)}:${expression.getEnd()}`;
+    if (this.cache.has(key)) return this.cache.get(key);
+    let value: Value | undefined;
+    try {
+      value = this.computeValue(sourceFile.fileName, expression.getStart(sourceFile), expression.getEnd());
+    } catch {
+      value = undefined; // a checker failure must never stop the scan
+    }
+    this.cache.set(key, value);
+    return value;
+  }
+
+  private ensureProgram(): ts.TypeChecker {
+    if (!this.checker) {
+      this.program = ts.createProgram({ rootNames: this.rootFiles, options: this.options });
+      this.checker = this.program.getTypeChecker();
+    }
+    return this.checker;
+  }
+
+  private computeValue(fileName: string, start: number, end: number): Value | undefined {
+    const checker = this.ensureProgram();
+    const sourceFile = this.program!.getSourceFile(fileName);
+    if (!sourceFile) return undefined;
+    const node = findNode(sourceFile, start, end);
+    if (!node) return undefined;
+    const type = checker.getTypeAtLocation(node);
+    return valueOfType(type, checker);
+  }
+}
+
+function hasInstalledOrm(root: string): boolean {
+  for (let dir = root; ; dir = dirname(dir)) {
+    if (ORM_PACKAGES.some((name) => existsSync(join(dir, "node_modules", name, "package.json")) || existsSync(join(dir, "node_modules", name, "index.d.ts")))) return true;
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+function compilerOptionsFor(root: string): ts.CompilerOptions {
+  const defaults: ts.CompilerOptions = { allowJs: true, checkJs: false, skipLibCheck: true, noEmit: true, experimentalDecorators: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, jsx: ts.JsxEmit.Preserve };
+  const configPath = ts.findConfigFile(root, (p) => existsSync(p));
+  if (!configPath) return defaults;
+  try {
+    const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: () => undefined,
+      readFile: (p) => (existsSync(p) ? readFileSync(p, "utf8") : undefined),
+    });
+    return { ...defaults, ...(parsed?.options ?? {}), noEmit: true, skipLibCheck: true };
+  } catch {
+    return defaults;
+  }
+}
+
+function findNode(sourceFile: ts.SourceFile, start: number, end: number): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (node.getStart(sourceFile) === start && node.getEnd() === end) found = node;
+    if (node.pos <= start && node.end >= end) ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+function declarationFile(symbol: ts.Symbol | undefined): string {
+  return symbol?.declarations?.[0]?.getSourceFile().fileName.replace(/\\/g, "/") ?? "";
+}
+
+/** Maps a checker type to an ORM value by where its declarations live and what members it has. */
+export function valueOfType(type: ts.Type, checker: ts.TypeChecker): Value | undefined {
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  const name = symbol?.getName() ?? "";
+  const file = declarationFile(symbol);
+  const member = (memberName: string) => type.getProperty(memberName);
+  const memberFile = (memberName: string) => declarationFile(member(memberName));
+
+  const isPrismaFile = (path: string) => /(@prisma\/client|\.prisma\/client|\/generated\/prisma|prisma\/client)/.test(path);
+  if (member("$transaction") && member("$queryRaw") && isPrismaFile(memberFile("$transaction") || file)) return { kind: "prisma-client", confidence: "high" };
+  if (member("findMany") && member("findUnique") && isPrismaFile(memberFile("findMany") || file)) {
+    const model = /^(\w+?)Delegate$/.exec(name)?.[1] ?? (/^Prisma__(\w+)Client$/.exec(name)?.[1] ?? null);
+    return { kind: "prisma-delegate", model: model ?? "unknown", confidence: "high" };
+  }
+  const isTypeorm = (path: string) => /\/typeorm\//.test(path);
+  if (isTypeorm(file) || isTypeorm(memberFile("find"))) {
+    if (/Repository$/.test(name) || (member("findOneBy") && member("metadata"))) {
+      const entityType = (type as ts.TypeReference).typeArguments?.[0] ?? checker.getTypeArguments?.(type as ts.TypeReference)?.[0];
+      return { kind: "typeorm-repository", entity: entityType?.getSymbol()?.getName() ?? null, confidence: "high" };
+    }
+    if (name === "EntityManager" || name === "DataSource" || name === "Connection") return { kind: "typeorm-manager", confidence: "high" };
+    if (/QueryBuilder$/.test(name)) return { kind: "typeorm-query-builder", entity: null, bounded: false, confidence: "high" };
+  }
+  const isSequelize = (path: string) => /\/(sequelize|sequelize-typescript|@sequelize\/core)\//.test(path);
+  if (member("findAll") && member("findByPk") && isSequelize(memberFile("findAll"))) {
+    return { kind: "orm-model", orm: "sequelize", model: name.replace(/^typeof /, "") || "unknown", cls: null, activeRecord: true, confidence: "high" };
+  }
+  if (member("sync") && member("query") && member("define") && isSequelize(memberFile("query"))) return { kind: "sequelize-client", confidence: "high" };
+  return undefined;
+}
