@@ -25,4 +25,15 @@ describe("fixture projects: the scan reports exactly the inline `expect:` marker
       expect(expected.length).toBeGreaterThan(0);
     });
   }
+
+  it("scanning all fixtures at once reports the union of the per-fixture scans (no cross-project leakage)", async () => {
+    const repoRoot = join(fixturesDir, "..");
+    const together = await scan({ cwd: repoRoot, paths: ["fixtures"] });
+    const separately: string[] = [];
+    for (const fixture of fixtures) {
+      const expected = await expectedFindings(join(fixturesDir, fixture));
+      separately.push(...expected.map((e) => `fixtures/${fixture}/${e}`));
+    }
+    expect(actualFindings(together.findings)).toEqual(separately.sort());
+  });
 });

@@ -78,7 +78,7 @@ export interface ProjectFacts {
   rowUsage(call: DbCall): RowUsage;
 }
 
-const TEST_FILE = /(^|\/)(__tests__|__mocks__|test|tests|e2e|spec|fixtures?)\/|\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/;
+const TEST_FILE = /(^|\/)(__tests__|__mocks__|test|tests|e2e|spec)\/|\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/;
 
 export function isTestFile(relPath: string): boolean {
   return TEST_FILE.test(relPath);
