@@ -326,9 +326,9 @@ export class Resolver {
     }
     // Callback parameters: infer from the call that receives the callback.
     const fn = node.parent;
-    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return this.parameterFromCallers(node, module);
+    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return this.parameterFromCallers(node);
     const call = fn.parent;
-    if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return UNKNOWN;
+    if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return this.parameterFromCallers(node);
     const index = fn.parameters.indexOf(node);
     if (!ts.isPropertyAccessExpression(call.expression)) return UNKNOWN;
     const method = call.expression.name.text;
@@ -345,8 +345,43 @@ export class Resolver {
   }
 
   /** An untyped function parameter: when every caller in the project passes an ORM value, so does the parameter. */
-  private parameterFromCallers(_node: ts.ParameterDeclaration, _module: ModuleInfo): Value {
+  private parameterFromCallers(node: ts.ParameterDeclaration): Value {
+    const fn = node.parent;
+    if (!isFunctionLike(fn)) return UNKNOWN;
+    const name = functionName(fn);
+    const index = fn.parameters.indexOf(node);
+    if (!name || index < 0 || node.dotDotDotToken) return UNKNOWN;
+    for (const call of this.callsNamed(name)) {
+      const argument = call.arguments[index];
+      if (!argument || this.calleeFunction(call)?.node !== fn) continue;
+      const value = this.evaluate(argument);
+      if (ORM_VALUE_KINDS.has(value.kind)) return { ...value, confidence: lowerConfidence(confidenceOf(value), "medium") } as Value;
+    }
     return UNKNOWN;
+  }
+
+  private callIndex: Map<string, ts.CallExpression[]> | null = null;
+
+  /** Calls in the scanned files by callee name (`load(…)`, `this.load(…)`, `svc.load(…)`), built once on demand. */
+  private callsNamed(name: string): ts.CallExpression[] {
+    if (!this.callIndex) {
+      const index = new Map<string, ts.CallExpression[]>();
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node)) {
+          const callee = node.expression;
+          const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+          if (calleeName) {
+            const list = index.get(calleeName) ?? [];
+            list.push(node);
+            index.set(calleeName, list);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      for (const module of this.project.scannedModules) visit(module.sourceFile);
+      this.callIndex = index;
+    }
+    return this.callIndex.get(name) ?? [];
   }
 
   private decoratorValue(node: ts.ParameterDeclaration | ts.PropertyDeclaration): Value {
@@ -827,6 +862,16 @@ export class Resolver {
     return confidenceOf(value);
   }
   lower = lowerConfidence;
+}
+
+const ORM_VALUE_KINDS = new Set<Value["kind"]>(["prisma-client", "prisma-delegate", "typeorm-repository", "typeorm-manager", "typeorm-query-builder", "sequelize-client", "orm-model"]);
+
+function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
 }
 
 /** Of two candidate values, the known one with the higher confidence (the first on a tie). */
