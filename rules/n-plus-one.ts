@@ -22,12 +22,15 @@ export const nPlusOne: Rule = {
       const target = loopQuery.target;
       const query = describeCall(target);
       const via = loopQuery.chain.length > 0 ? ` through ${loopQuery.chain.map(functionName).join(" → ")}` : "";
-      const relatedLocations = [related(loopQuery.module, loopHead(loopQuery), "the loop that runs it once per element")];
+      const perParent = !isLoop(loopQuery.loop);
+      const relatedLocations = [related(loopQuery.module, loopHead(loopQuery), perParent ? "the field resolver that runs once per parent row" : "the loop that runs it once per element")];
       if (loopQuery.chain.length > 0) relatedLocations.push(related(target.module, target.node, `the query it reaches: ${query}`));
       const write = target.kind === "write" || target.kind === "write-many";
       return [
         finding("n-plus-one", target, locate(loopQuery.module, loopQuery.site), {
-          message: `${query} runs once per element of the loop${via}: 1 + N ${write ? "writes" : "queries"} where one would do.`,
+          message: perParent
+            ? `${query} runs once per parent row${via}: this field resolver is called for every item of a list, 1 + N queries; batch it with a DataLoader.`
+            : `${query} runs once per element of the loop${via}: 1 + N ${write ? "writes" : "queries"} where one would do.`,
           fix: fixFor(loopQuery),
           queryCount: loopQuery.depth > 1 ? `1 + N^${loopQuery.depth}` : "1 + N",
           related: relatedLocations,
@@ -36,6 +39,10 @@ export const nPlusOne: Rule = {
     });
   },
 };
+
+function isLoop(node: ts.Node): boolean {
+  return !ts.isDecorator(node);
+}
 
 function functionName(fn: { node: ts.FunctionLikeDeclaration }): string {
   const node = fn.node;

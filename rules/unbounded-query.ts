@@ -37,7 +37,7 @@ export function isUnboundedRead(call: DbCall): boolean {
  */
 function hasConsequence(call: DbCall, facts: ProjectFacts): boolean {
   const usage = facts.rowUsage(call);
-  return facts.loopSourceCalls.has(call) || usage.aggregations.length > 0 || usage.filters.length > 0 || usage.onlyLength;
+  return facts.loopSourceCalls.has(call) || usage.aggregations.length > 0 || usage.filters.length > 0 || usage.onlyLength || usage.savedBack;
 }
 
 function sitesReportedByOtherRules(facts: ProjectFacts): Set<unknown> {

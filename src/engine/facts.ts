@@ -50,6 +50,8 @@ export interface RowOperationSite {
 export interface RowUsage {
   /** Rows used for nothing but `.length`. */
   onlyLength: boolean;
+  /** The rows are written back whole (`repo.save(rows)`): a load-modify-save of the set. */
+  savedBack: boolean;
   /** `rows.reduce(...)` with numeric accumulation, accumulation loops, `Math.max(...rows.map(...))`. */
   aggregations: RowOperationSite[];
   /** `rows.filter(r => r.col …)`, `rows.find(...)`. */
@@ -79,9 +81,12 @@ export interface ProjectFacts {
 }
 
 const TEST_FILE = /(^|\/)(__tests__|__mocks__|test|tests|e2e|spec)\/|\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/;
+/** Code that never runs in a request: one-off scripts, seeds, migrations, examples, dev servers, code templates, stories. */
+const NON_RUNTIME_FILE = /(^|\/)(scripts?|seeds?|seeders?|migrations?|examples?|example-plugins|test-plugins|dev-server|templates?|__fixtures__|stories|storybook|\.storybook)\/|(^|\/)seed[^/]*\.[cm]?[jt]sx?$|\.(seed|stories|story)\.[cm]?[jt]sx?$/;
 
+/** Findings are reported only in runtime code: tests and non-runtime files are analysed (helpers may live there) but not reported. */
 export function isTestFile(relPath: string): boolean {
-  return TEST_FILE.test(relPath);
+  return TEST_FILE.test(relPath) || NON_RUNTIME_FILE.test(relPath);
 }
 
 export function buildProjectFacts(discovery: Discovery): ProjectFacts {
@@ -203,7 +208,8 @@ function clientKind(value: Value, node: ts.NewExpression, resolver: Resolver): O
 
 interface LoopFrame {
   node: ts.Node;
-  kind: "statement" | "callback";
+  /** statement: for/while/do; callback: xs.map(...) and friends; resolver: a GraphQL field resolver, run per parent row. */
+  kind: "statement" | "callback" | "resolver";
   /** The iteration callback, for callback frames. */
   callback?: ts.FunctionLikeDeclaration;
 }
@@ -247,6 +253,7 @@ class Analysis {
     let result: { call: DbCall; chain: FunctionRef[] } | null = null;
     const visit = (node: ts.Node): void => {
       if (result) return;
+      if (isCachedCallback(node)) return; // runs once per cache key, not once per call
       const db = this.dbCallAt(node);
       if (db && db.kind !== "raw" || db && db.rawSql !== null) {
         result = { call: db, chain: [] };
@@ -291,6 +298,8 @@ class Analysis {
           current = call;
           continue;
         }
+        const resolver = fieldResolverDecorator(parent);
+        if (resolver) frames.push({ node: resolver, kind: "resolver" });
         break;
       }
       current = parent;
@@ -507,14 +516,19 @@ class Analysis {
     return { call: rows.call, kind: isAggregation ? "aggregation" : "filter", node };
   }
 
-  rowUsage(call: DbCall): Pick<RowUsage, "onlyLength" | "pluckedFields"> {
-    const usage: Pick<RowUsage, "onlyLength" | "pluckedFields"> = { onlyLength: false, pluckedFields: null };
+  rowUsage(call: DbCall): Pick<RowUsage, "onlyLength" | "pluckedFields" | "savedBack"> {
+    const usage: Pick<RowUsage, "onlyLength" | "pluckedFields" | "savedBack"> = { onlyLength: false, pluckedFields: null, savedBack: false };
     const uses = this.rowUseSites(call.node);
     let lengthUses = 0;
     let otherUses = 0;
     const plucked = new Set<string>();
     let pluckUses = 0;
     for (const use of uses) {
+      const holder = use.parent;
+      if (holder && ts.isCallExpression(holder) && holder.arguments.includes(use)) {
+        const write = this.dbCallAt(holder);
+        if (write && (write.kind === "write" || write.kind === "write-many")) usage.savedBack = true;
+      }
       const kind = this.classifyRowUse(use, plucked);
       if (kind === "length") lengthUses++;
       else if (kind === "pluck") pluckUses++;
@@ -718,6 +732,22 @@ function enclosingFunctions(node: ts.Node): ts.FunctionLikeDeclaration[] {
 
 // ---------- syntax helpers ----------
 
+const CACHE_CALLEE = /cache|memo|remember|once\b|dataloader|loader/i;
+
+/** A callback handed to a cache or loader (`cache.get(key, () => query)`, `new DataLoader(keys => query)`). */
+function isCachedCallback(node: ts.Node): boolean {
+  if (!isFunctionLike(node)) return false;
+  const call = node.parent;
+  if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(node as ts.Expression)) return false;
+  return CACHE_CALLEE.test(call.expression.getText());
+}
+
+/** `@ResolveField()` (NestJS GraphQL) / `@FieldResolver()` (type-graphql): the method runs once per parent row of a list. */
+function fieldResolverDecorator(fn: ts.FunctionLikeDeclaration): ts.Decorator | undefined {
+  if (!ts.isMethodDeclaration(fn)) return undefined;
+  return (ts.getDecorators(fn) ?? []).find((d) => /^(ResolveField|FieldResolver|ResolveProperty)$/.test((ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).getText()));
+}
+
 function isLoopStatement(node: ts.Node): node is ts.IterationStatement {
   return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
 }
@@ -871,7 +901,8 @@ function pluckedFields(fn: ts.ArrowFunction | ts.FunctionExpression): string[] |
   walk(fn.body, (node) => {
     if (ts.isIdentifier(node) && node.text === name && !isPropertyNameNode(node)) {
       const parent = node.parent;
-      if (ts.isPropertyAccessExpression(parent) && parent.expression === node) fields.add(parent.name.text);
+      const isMethodCall = ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === node && !isMethodCall) fields.add(parent.name.text);
       else bare = true;
     }
   });

@@ -106,6 +106,8 @@ const TYPEORM_QB_TERMINALS: Record<string, QueryKind> = {
   getExists: "count",
   execute: "write",
 };
+/** Terminals of the relation query builder: `qb.relation(Post, "tags").of(post).add(tag)`. */
+const TYPEORM_RELATION_TERMINALS: Record<string, QueryKind> = { add: "write", remove: "write", set: "write", addAndRemove: "write", loadMany: "read-many", loadOne: "read-one" };
 
 const SEQUELIZE_STATIC_OPS: Record<string, QueryKind> = {
   findAll: "read-many",
@@ -151,6 +153,7 @@ export const ORM_METHOD_NAMES = new Set([
   ...Object.keys(PRISMA_RAW_OPS),
   ...Object.keys(TYPEORM_OPS),
   ...Object.keys(TYPEORM_QB_TERMINALS),
+  ...Object.keys(TYPEORM_RELATION_TERMINALS),
   ...Object.keys(SEQUELIZE_STATIC_OPS),
   ...Object.keys(SEQUELIZE_INSTANCE_OPS),
   ...Object.keys(SEQUELIZE_TS_INSTANCE_OPS),
@@ -294,12 +297,13 @@ export class OrmRecognizer {
         return base("typeorm", entityName(args[0]), entityValue?.kind === "orm-model" ? entityValue.cls : null, kind, receiver.confidence, typeormOptionsArg(method, args, 1));
       }
       case "typeorm-query-builder": {
-        const kind = TYPEORM_QB_TERMINALS[method];
+        const kind = receiver.relation ? TYPEORM_RELATION_TERMINALS[method] : TYPEORM_QB_TERMINALS[method];
         if (!kind) return null;
         const call = base("typeorm", receiver.entity, null, kind, receiver.confidence, undefined);
         call.bounded = receiver.bounded;
         call.optionsOpaque = false;
-        if (method === "execute") call.kind = "write";
+        call.filteredByList = receiver.listFilter ?? false;
+        call.scopedByKey = (receiver.keyScoped ?? false) || (receiver.relation ?? false);
         return call;
       }
       case "orm-model": {

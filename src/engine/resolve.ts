@@ -1,5 +1,6 @@
 import { ts } from "ts-morph";
 import type { ModuleInfo, Project } from "./project.js";
+import { requireSpecifier } from "./project.js";
 import type { ClassRef, FunctionRef, Value } from "./values.js";
 import { UNKNOWN, lowerConfidence, confidenceOf } from "./values.js";
 import type { PrismaSchemaInfo } from "./prisma-schema.js";
@@ -237,6 +238,8 @@ export class Resolver {
   }
 
   valueOfDeclaration(node: ts.Node, module: ModuleInfo): Value {
+    // `export default X` / `module.exports = X` store the expression itself: evaluate it as an expression.
+    if (ts.isExpression(node) && !ts.isClassExpression(node) && !ts.isFunctionExpression(node) && !ts.isArrowFunction(node)) return this.evaluate(node);
     const cached = this.valueCache.get(node);
     if (cached) return cached;
     if (this.inProgress.has(node)) return UNKNOWN;
@@ -259,6 +262,13 @@ export class Resolver {
     if (ts.isInterfaceDeclaration(node)) return { kind: "interface", node, module };
     if (ts.isTypeAliasDeclaration(node)) return this.typeValue(node.type);
     if (ts.isVariableDeclaration(node)) {
+      const specifier = requireSpecifier(node.initializer);
+      if (specifier) {
+        // const db = require("./db"): the module namespace (or package) it loads
+        const target = this.project.resolveImport(module.absPath, specifier);
+        const binding = this.followImport(target.module, target.external, "*");
+        if (binding) return this.valueOfBinding(binding);
+      }
       const forOf = forOfOwner(node);
       if (forOf) return this.elementOf(this.evaluate(forOf.expression));
       const fromType = node.type ? this.typeValue(node.type) : UNKNOWN;
@@ -276,7 +286,18 @@ export class Resolver {
       return fromType;
     }
     if (ts.isParameter(node)) return this.parameterValue(node, module);
-    if (ts.isBindingElement(node)) return this.bindingElementValue(node);
+    if (ts.isBindingElement(node)) {
+      // const { PrismaClient } = require("@prisma/client")
+      const owner = node.parent.parent;
+      const specifier = ts.isVariableDeclaration(owner) && ts.isObjectBindingPattern(node.parent) ? requireSpecifier(owner.initializer) : undefined;
+      if (specifier) {
+        const imported = node.propertyName && ts.isIdentifier(node.propertyName) ? node.propertyName.text : ts.isIdentifier(node.name) ? node.name.text : undefined;
+        const target = this.project.resolveImport(module.absPath, specifier);
+        const binding = imported ? this.followImport(target.module, target.external, imported) : undefined;
+        if (binding) return this.valueOfBinding(binding);
+      }
+      return this.bindingElementValue(node);
+    }
     if (ts.isPropertyDeclaration(node)) {
       const fromType = node.type ? this.typeValue(node.type) : UNKNOWN;
       if (fromType.kind !== "unknown") return fromType;
@@ -409,6 +430,19 @@ export class Resolver {
     if (!propertyName) return UNKNOWN;
     const owner = pattern.parent;
     let parentValue: Value = UNKNOWN;
+    if (ts.isArrayBindingPattern(pattern) && ts.isVariableDeclaration(owner) && owner.initializer) {
+      // const [repo, other] = cond ? [a, b] : [c, d]; const [a, b] = await Promise.all([qa, qb])
+      const index = pattern.elements.indexOf(node);
+      for (const source of operandsOf(owner.initializer)) {
+        let list = unwrap(source);
+        if (ts.isCallExpression(list) && /^Promise\.(all|allSettled)$/.test(list.expression.getText()) && list.arguments[0]) list = unwrap(list.arguments[0]);
+        if (ts.isArrayLiteralExpression(list) && list.elements[index]) {
+          const value = this.evaluate(list.elements[index]!);
+          if (value.kind !== "unknown") return value;
+        }
+      }
+      return UNKNOWN;
+    }
     if (ts.isObjectBindingPattern(pattern)) {
       if (ts.isVariableDeclaration(owner)) {
         const forOf = forOfOwner(owner);
@@ -461,6 +495,16 @@ export class Resolver {
       const module = this.moduleOf(type);
       return module ? { kind: "interface", node: type, module } : UNKNOWN;
     }
+    if (ts.isImportTypeNode(type) && ts.isLiteralTypeNode(type.argument) && ts.isStringLiteral(type.argument.literal) && type.qualifier) {
+      // import("../service/product-variant.service").ProductVariantService
+      const module = this.moduleOf(type);
+      if (!module) return UNKNOWN;
+      const target = this.project.resolveImport(module.absPath, type.argument.literal.text);
+      const name = ts.isIdentifier(type.qualifier) ? type.qualifier.text : type.qualifier.right.text;
+      const binding = this.followImport(target.module, target.external, name);
+      if (binding?.kind === "external") return externalTypeValue(binding.module, binding.name, binding.name, type.typeArguments ?? []);
+      return binding ? this.typeOfDeclaration(binding.node, binding.module) : UNKNOWN;
+    }
     if (!ts.isTypeReferenceNode(type)) return UNKNOWN;
     const args = type.typeArguments ?? [];
     const typeName = type.typeName;
@@ -495,6 +539,13 @@ export class Resolver {
   }
 
   private typeOfDeclaration(target: ts.Node, module: ModuleInfo): Value {
+    if (ts.isIdentifier(target) || ts.isPropertyAccessExpression(target)) {
+      // `export default User` used as a type: the class behind the expression
+      const value = this.evaluate(target);
+      if (value.kind === "class") return this.instanceValue(value.cls);
+      if (value.kind === "orm-model") return { kind: "orm-instance", orm: value.orm, model: value.model, cls: value.cls, source: null, confidence: value.confidence };
+      return UNKNOWN;
+    }
     if (ts.isClassDeclaration(target)) {
       const ref: ClassRef = { node: target, module };
       return this.instanceValue(ref);
@@ -603,7 +654,8 @@ export class Resolver {
     for (let depth = 0; current && depth < 10; depth++) {
       for (const member of current.node.members) {
         const isStatic = hasStatic(member);
-        if (member.name && memberName(member.name) === name && isStatic === wantStatic) return { node: member, module: current.module };
+        // Overloads: the implementation (with a body) is what runs.
+        if (member.name && memberName(member.name) === name && isStatic === wantStatic && !isOverloadSignature(member)) return { node: member, module: current.module };
         if (!wantStatic && ts.isConstructorDeclaration(member)) {
           for (const parameter of member.parameters) {
             if (ts.isIdentifier(parameter.name) && parameter.name.text === name && isParameterProperty(parameter)) return { node: parameter, module: current.module };
@@ -956,8 +1008,16 @@ function ormMethodValue(receiver: Value, method: string, call: ts.CallExpression
       return undefined;
     case "typeorm-query-builder":
       if (QUERY_BUILDER_CHAIN.has(method)) {
-        const bounds = method === "take" || method === "limit";
-        return { ...receiver, bounded: receiver.bounded || bounds };
+        const firstArg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+        const whereText = /where/i.test(method) && firstArg && ts.isStringLiteralLike(firstArg) ? firstArg.text : "";
+        const setsTake = method === "setFindOptions" && firstArg !== undefined && ts.isObjectLiteralExpression(firstArg) && firstArg.properties.some((p) => p.name?.getText() === "take");
+        return {
+          ...receiver,
+          bounded: receiver.bounded || method === "take" || method === "limit" || setsTake,
+          listFilter: receiver.listFilter || /InIds$/.test(method) || /\bIN\s*\(\s*:\.\.\./i.test(whereText),
+          keyScoped: receiver.keyScoped || /(^|[\s.(])\w*(id|Id|_id)\s*=\s*:/.test(whereText),
+          relation: receiver.relation || method === "relation",
+        };
       }
       return undefined;
     case "sequelize-client":
@@ -1001,6 +1061,10 @@ function returnExpressions(body: ts.Block): ts.Expression[] {
 function memberName(name: ts.PropertyName | ts.BindingName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
   return undefined;
+}
+
+function isOverloadSignature(member: ts.ClassElement): boolean {
+  return (ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member)) && member.body === undefined;
 }
 
 function hasStatic(member: ts.ClassElement): boolean {
@@ -1095,6 +1159,7 @@ function statementDeclares(statement: ts.Statement, name: string): ts.Node | und
     }
     return undefined;
   }
+  if (ts.isFunctionDeclaration(statement) && !statement.body && statement.name?.text === name) return undefined; // overload signature
   if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name?.text === name) {
     return statement;
   }

@@ -23,7 +23,18 @@ export type Value =
   | { kind: "typeorm-repository"; entity: string | null; entityClass?: ClassRef | null; confidence: Confidence }
   /** EntityManager, DataSource or Connection. */
   | { kind: "typeorm-manager"; confidence: Confidence }
-  | { kind: "typeorm-query-builder"; entity: string | null; bounded: boolean; confidence: Confidence }
+  | {
+      kind: "typeorm-query-builder";
+      entity: string | null;
+      bounded: boolean;
+      confidence: Confidence;
+      /** `WHERE id IN (:...ids)`, `whereInIds`. */
+      listFilter?: boolean;
+      /** `WHERE productId = :id`: rows of one parent. */
+      keyScoped?: boolean;
+      /** `relation("tags").of(post)`: the relation query builder. */
+      relation?: boolean;
+    }
   | { kind: "sequelize-client"; confidence: Confidence }
   /** A model class used through its static API (Sequelize models, TypeORM BaseEntity subclasses, plain TypeORM entities). */
   | { kind: "orm-model"; orm: Orm; model: string; cls: ClassRef | null; activeRecord: boolean; confidence: Confidence }

@@ -1,0 +1,1023 @@
+import { describe, expect, it } from "vitest";
+import { expectMarked, expectNone, findingAt, findingObjects, lineOf, prismaProject, sequelizeProject, typeormProject } from "../support/project.js";
+
+const RULE = "n-plus-one" as const;
+
+describe(RULE, () => {
+  describe("positive: Prisma loops of every shape report the call inside the body", () => {
+    it("for-of over fetched rows", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "src/feed.ts": `import { prisma } from './db';
+
+export async function feed() {
+  const users = await prisma.user.findMany({ take: 50 });
+  const out = [];
+  for (const user of users) {
+    const posts = await prisma.post.findMany({ where: { authorId: user.id } }); // expect: n-plus-one
+    out.push({ user, posts });
+  }
+  return out;
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      const finding = findingAt(result, RULE, "src/feed.ts", lineOf(files, "src/feed.ts", "prisma.post.findMany"));
+      expect(finding).toMatchObject({ orm: "prisma", model: "Post", operation: "findMany", queryCount: "1 + N" });
+      expect(finding.related.some((r) => r.file === "src/feed.ts" && r.line === lineOf(files, "src/feed.ts", "for (const user of users)"))).toBe(true);
+    });
+
+    it("indexed for loop", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/stats.ts": `import { prisma } from './db';
+
+export async function postCounts(userIds: number[]) {
+  const counts: number[] = [];
+  for (let i = 0; i < userIds.length; i++) {
+    counts.push(await prisma.post.count({ where: { authorId: userIds[i] } })); // expect: n-plus-one
+  }
+  return counts;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("while loop walking a queue", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/tree.ts": `import { prisma } from './db';
+
+export async function reports(rootId: number) {
+  const queue = [rootId];
+  const seen: number[] = [];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    seen.push(id);
+    const children = await prisma.user.findMany({ where: { managerId: id } }); // expect: n-plus-one
+    queue.push(...children.map((c) => c.id));
+  }
+  return seen;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("do-while loop climbing a chain", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/chain.ts": `import { prisma } from './db';
+
+export async function managementChain(startId: number) {
+  const chain: string[] = [];
+  let id: number | null = startId;
+  do {
+    const user = await prisma.user.findFirst({ where: { id: id! } }); // expect: n-plus-one
+    if (user) chain.push(user.name);
+    id = user?.managerId ?? null;
+  } while (id !== null);
+  return chain;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("forEach callback", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/notify.ts": `import { prisma } from './db';
+
+export async function markSeen(userIds: number[]) {
+  userIds.forEach(async (userId) => {
+    await prisma.user.update({ where: { id: userId }, data: { role: 'seen' } }); // expect: n-plus-one
+  });
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("Promise.all(rows.map(async ...)) with findMany", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/with-posts.ts": `import { prisma } from './db';
+
+export async function withPosts() {
+  const users = await prisma.user.findMany({ take: 20 });
+  return Promise.all(
+    users.map(async (user) => ({
+      ...user,
+      posts: await prisma.post.findMany({ where: { authorId: user.id } }), // expect: n-plus-one
+    })),
+  );
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("Promise.all(ids.map(...)) with findFirst and findUniqueOrThrow (not batched by Prisma)", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/lookup.ts": `import { prisma } from './db';
+
+export async function byEmails(emails: string[]) {
+  return Promise.all(emails.map((email) => prisma.user.findFirst({ where: { email } }))); // expect: n-plus-one
+}
+
+export async function byIdsOrThrow(ids: number[]) {
+  return Promise.all(ids.map((id) => prisma.user.findUniqueOrThrow({ where: { id } }))); // expect: n-plus-one
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("flatMap callback", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/flat.ts": `import { prisma } from './db';
+
+export async function counts(userIds: number[]) {
+  const pending = userIds.flatMap((userId) => [prisma.order.count({ where: { userId } })]); // expect: n-plus-one
+  return Promise.all(pending);
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("async reduce callback", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/reduce.ts": `import { prisma } from './db';
+
+export async function orderCounts(userIds: number[]) {
+  return userIds.reduce(async (previous, userId) => {
+    const acc = await previous;
+    acc[userId] = await prisma.order.count({ where: { userId } }); // expect: n-plus-one
+    return acc;
+  }, Promise.resolve({} as Record<number, number>));
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("Promise.all(ids.map(...)) with findUnique issued after an await in the callback", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/late.ts": `import { prisma } from './db';
+
+async function audit(id: number) {
+  console.log('loading', id);
+}
+
+export async function load(ids: number[]) {
+  return Promise.all(
+    ids.map(async (id) => {
+      await audit(id);
+      return prisma.user.findUnique({ where: { id } }); // expect: n-plus-one
+    }),
+  );
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("nested loops multiply: queryCount is 1 + N^2", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "src/nested.ts": `import { prisma } from './db';
+
+export async function grid(userIds: number[], statuses: string[]) {
+  for (const userId of userIds) {
+    for (const status of statuses) {
+      await prisma.order.count({ where: { userId, status } }); // expect: n-plus-one
+    }
+  }
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "src/nested.ts", lineOf(files, "src/nested.ts", "prisma.order.count")).queryCount).toBe("1 + N^2");
+    });
+
+    it("Prisma fluent relation call reports once, at the chain", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "src/fluent.ts": `import { prisma } from './db';
+
+export async function authorsPosts(postIds: number[]) {
+  const out = [];
+  for (const postId of postIds) {
+    const posts = await prisma.post.findUnique({ where: { id: postId } }).author().posts(); // expect: n-plus-one
+    out.push(posts);
+  }
+  return out;
+}
+
+export async function comments(postIds: number[]) {
+  const out = [];
+  for (const id of postIds) {
+    out.push(await prisma.post.findUnique({ where: { id } }).comments()); // expect: n-plus-one
+  }
+  return out;
+}
+`,
+      };
+      await expectMarked(files, RULE);
+    });
+  });
+
+  describe("positive: the query is reached through helpers and services", () => {
+    it("a helper in another file, two levels deep: reported at the call in the loop, message names the chain, related has loop and query", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "src/lib/comments.ts": `import { prisma } from '../db';
+
+async function commentsFor(postId: number) {
+  return prisma.comment.findMany({ where: { postId } });
+}
+
+export async function loadComments(postId: number) {
+  const comments = await commentsFor(postId);
+  return comments.map((c) => c.body);
+}
+`,
+        "src/digest.ts": `import { prisma } from './db';
+import { loadComments } from './lib/comments';
+
+export async function digest() {
+  const posts = await prisma.post.findMany({ where: { published: true }, take: 10 });
+  const out = [];
+  for (const post of posts) {
+    out.push({ title: post.title, comments: await loadComments(post.id) }); // expect: n-plus-one
+  }
+  return out;
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      const finding = findingAt(result, RULE, "src/digest.ts", lineOf(files, "src/digest.ts", "await loadComments(post.id)"));
+      expect(finding.message).toContain("loadComments() → commentsFor()");
+      expect(finding.message).toContain("prisma.comment.findMany");
+      expect(finding.related).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ file: "src/digest.ts", line: lineOf(files, "src/digest.ts", "for (const post of posts)") }),
+          expect.objectContaining({ file: "src/lib/comments.ts", line: lineOf(files, "src/lib/comments.ts", "prisma.comment.findMany") }),
+        ]),
+      );
+      // Never inside the helper.
+      expect(findingObjects(result, RULE).every((f) => f.file === "src/digest.ts")).toBe(true);
+    });
+
+    it("NestJS: this.service.method() of an injected service that queries through a PrismaService extends PrismaClient", async () => {
+      const files = {
+        ...prismaProject("nestjs"),
+        "src/prisma.service.ts": `import { Injectable, OnModuleInit } from '@nestjs/common';
+import { PrismaClient } from '@prisma/client';
+
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleInit {
+  async onModuleInit() {
+    await this.$connect();
+  }
+}
+`,
+        "src/posts.service.ts": `import { Injectable } from '@nestjs/common';
+import { PrismaService } from './prisma.service';
+
+@Injectable()
+export class PostsService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  byAuthor(authorId: number) {
+    return this.prisma.post.findMany({ where: { authorId }, take: 20 });
+  }
+}
+`,
+        "src/users.service.ts": `import { Injectable } from '@nestjs/common';
+import { PrismaService } from './prisma.service';
+import { PostsService } from './posts.service';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly postsService: PostsService,
+  ) {}
+
+  async feed() {
+    const users = await this.prisma.user.findMany({ take: 50 });
+    const out = [];
+    for (const user of users) {
+      out.push({ user, posts: await this.postsService.byAuthor(user.id) }); // expect: n-plus-one
+    }
+    return out;
+  }
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      const finding = findingAt(result, RULE, "src/users.service.ts", lineOf(files, "src/users.service.ts", "this.postsService.byAuthor"));
+      expect(finding.message).toContain("byAuthor()");
+    });
+
+    it("NestJS + TypeORM: injected service whose repository comes from @InjectRepository", async () => {
+      await expectMarked(
+        {
+          ...typeormProject("nestjs"),
+          "src/orders.service.ts": `import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './entities';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectRepository(Order) private readonly orders: Repository<Order>) {}
+
+  countFor(userId: number) {
+    return this.orders.countBy({ userId });
+  }
+}
+`,
+          "src/users.service.ts": `import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from './entities';
+import { OrdersService } from './orders.service';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly ordersService: OrdersService,
+  ) {}
+
+  async withOrderCounts() {
+    const users = await this.users.find({ take: 100 });
+    return Promise.all(users.map(async (user) => ({ ...user, orders: await this.ordersService.countFor(user.id) }))); // expect: n-plus-one
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
+  describe("positive: more helper shapes", () => {
+    it("a private method of the same class, and an exported arrow-function helper", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/helpers.ts": `import { prisma } from './db';
+
+export const authorOf = async (authorId: number) => prisma.user.findFirst({ where: { id: authorId } });
+`,
+          "src/feed.service.ts": `import { prisma } from './db';
+import { authorOf } from './helpers';
+
+export class FeedService {
+  private async commentCount(postId: number) {
+    return prisma.comment.count({ where: { postId } });
+  }
+
+  async feed() {
+    const posts = await prisma.post.findMany({ take: 20 });
+    const out = [];
+    for (const post of posts) {
+      const comments = await this.commentCount(post.id); // expect: n-plus-one
+      const author = await authorOf(post.authorId); // expect: n-plus-one
+      out.push({ title: post.title, comments, author: author?.name });
+    }
+    return out;
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("an untyped JS helper that receives the client from its caller", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/lib/counts.js": `export async function countPosts(db, authorId) {
+  return db.post.count({ where: { authorId } });
+}
+`,
+          "src/report.ts": `import { prisma } from './db';
+import { countPosts } from './lib/counts';
+
+export async function report(userIds: number[]) {
+  const out: number[] = [];
+  for (const id of userIds) {
+    out.push(await countPosts(prisma, id)); // expect: n-plus-one
+  }
+  return out;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("for-in over a runtime object", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/by-key.ts": `import { prisma } from './db';
+
+export async function load(byEmail: Record<string, number>) {
+  for (const email in byEmail) {
+    await prisma.user.updateMany({ where: { email }, data: { role: 'member' } }); // expect: n-plus-one
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
+  describe("positive: Prisma clients of every provenance", () => {
+    it("a parameter typed PrismaClient", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/touch.ts": `import { PrismaClient } from '@prisma/client';
+
+export async function touch(db: PrismaClient, ids: number[]) {
+  for (const id of ids) {
+    await db.user.update({ where: { id }, data: { role: 'member' } }); // expect: n-plus-one
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("a parameter typed Prisma.TransactionClient", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/archive.ts": `import { Prisma } from '@prisma/client';
+
+export async function archive(tx: Prisma.TransactionClient, postIds: number[]) {
+  for (const id of postIds) {
+    await tx.post.update({ where: { id }, data: { published: false } }); // expect: n-plus-one
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("the tx of an interactive $transaction", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/pay.ts": `import { prisma } from './db';
+
+export async function markPaid(orderIds: number[]) {
+  await prisma.$transaction(async (tx) => {
+    for (const id of orderIds) {
+      await tx.order.update({ where: { id }, data: { status: 'PAID' } }); // expect: n-plus-one
+    }
+  });
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("an instance of a local class that extends PrismaClient", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/client.ts": `import { PrismaClient } from '@prisma/client';
+
+class Database extends PrismaClient {
+  async ping() {
+    await this.$queryRaw\`SELECT 1\`;
+  }
+}
+
+export const db = new Database();
+`,
+          "src/emails.ts": `import { db } from './client';
+
+export async function emails(ids: number[]) {
+  const out: string[] = [];
+  for (const id of ids) {
+    const user = await db.user.findFirst({ where: { id } }); // expect: n-plus-one
+    if (user) out.push(user.email);
+  }
+  return out;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("an untyped JS file using require('@prisma/client')", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/jobs/digest.js": `const { PrismaClient } = require('@prisma/client');
+
+const prisma = new PrismaClient();
+
+async function digest() {
+  const users = await prisma.user.findMany({ take: 100 });
+  for (const user of users) {
+    const count = await prisma.post.count({ where: { authorId: user.id } }); // expect: n-plus-one
+    console.log(user.email, count);
+  }
+}
+
+module.exports = { digest };
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
+  describe("positive: TypeORM", () => {
+    it("repository findOneBy in a for-of loop", async () => {
+      await expectMarked(
+        {
+          ...typeormProject("none"),
+          "src/authors.ts": `import { AppDataSource } from './data-source';
+import { Post, User } from './entities';
+
+export async function authorNames() {
+  const posts = await AppDataSource.getRepository(Post).find({ take: 20 });
+  const users = AppDataSource.getRepository(User);
+  const names: string[] = [];
+  for (const post of posts) {
+    const author = await users.findOneBy({ id: post.authorId }); // expect: n-plus-one
+    names.push(author?.name ?? '?');
+  }
+  return names;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("lazy relation: await post.author (author: Promise<User> with @ManyToOne)", async () => {
+      const files = {
+        ...typeormProject("none"),
+        "src/lazy.ts": `import { AppDataSource } from './data-source';
+import { Post } from './entities';
+
+export async function bylines() {
+  const posts = await AppDataSource.getRepository(Post).find({ where: { published: true }, take: 20 });
+  const out: string[] = [];
+  for (const post of posts) {
+    const author = await post.author; // expect: n-plus-one
+    out.push(\`\${post.title} by \${author.name}\`);
+  }
+  return out;
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "src/lazy.ts", lineOf(files, "src/lazy.ts", "await post.author"))).toMatchObject({ orm: "typeorm", operation: "author" });
+    });
+
+    it("entity manager and query builder inside a map callback", async () => {
+      await expectMarked(
+        {
+          ...typeormProject("none"),
+          "src/manager.ts": `import { AppDataSource } from './data-source';
+import { Order, User } from './entities';
+
+export async function totals(userIds: number[]) {
+  return Promise.all(
+    userIds.map(async (userId) => {
+      const user = await AppDataSource.manager.findOneBy(User, { id: userId }); // expect: n-plus-one
+      const orders = await AppDataSource.getRepository(Order) // expect: n-plus-one
+        .createQueryBuilder('o')
+        .where('o.userId = :userId', { userId })
+        .getMany();
+      return { user, orders };
+    }),
+  );
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
+  describe("positive: TypeORM clients of every provenance", () => {
+    it("a parameter typed Repository<User>, a parameter typed EntityManager, and the manager of dataSource.transaction", async () => {
+      await expectMarked(
+        {
+          ...typeormProject("none"),
+          "src/typed.ts": `import { EntityManager, Repository } from 'typeorm';
+import { AppDataSource } from './data-source';
+import { Order, User } from './entities';
+
+export async function names(repo: Repository<User>, ids: number[]) {
+  const out: string[] = [];
+  for (const id of ids) {
+    const user = await repo.findOneBy({ id }); // expect: n-plus-one
+    out.push(user?.name ?? '?');
+  }
+  return out;
+}
+
+export async function close(manager: EntityManager, ids: number[]) {
+  for (const id of ids) {
+    await manager.update(Order, { id }, { status: 'closed' }); // expect: n-plus-one
+  }
+}
+
+export async function pay(ids: number[]) {
+  await AppDataSource.transaction(async (manager) => {
+    for (const id of ids) {
+      const order = await manager.findOneBy(Order, { id }); // expect: n-plus-one
+      if (order) order.status = 'paid';
+    }
+  });
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
+  describe("positive: Sequelize", () => {
+    it("association getter post.getComments() in a for-of loop", async () => {
+      const files = {
+        ...sequelizeProject("none"),
+        "src/threads.ts": `import { Post } from './models';
+
+export async function threads() {
+  const posts = await Post.findAll({ where: { published: true }, limit: 20 });
+  const out = [];
+  for (const post of posts) {
+    const comments = await post.getComments(); // expect: n-plus-one
+    out.push({ title: post.title, comments });
+  }
+  return out;
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "src/threads.ts", lineOf(files, "src/threads.ts", "post.getComments()"))).toMatchObject({ orm: "sequelize", operation: "getComments" });
+    });
+
+    it("static finders in loops and in Promise.all(map)", async () => {
+      await expectMarked(
+        {
+          ...sequelizeProject("none"),
+          "src/lookup.ts": `import { Order, Post, User } from './models';
+
+export async function authors(authorIds: number[]) {
+  const out = [];
+  for (const id of authorIds) {
+    out.push(await User.findByPk(id)); // expect: n-plus-one
+  }
+  return out;
+}
+
+export async function latestOrders(userIds: number[]) {
+  return Promise.all(userIds.map((userId) => Order.findOne({ where: { userId }, order: [['id', 'DESC']] }))); // expect: n-plus-one
+}
+
+export async function postAuthors() {
+  const posts = await Post.findAll({ limit: 10 });
+  return Promise.all(posts.map((post) => post.getAuthor())); // expect: n-plus-one
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
+  describe("positive: Sequelize nested getters and transactions", () => {
+    it("user.getPosts() in a loop over users, post.getComments() nested inside", async () => {
+      const files = {
+        ...sequelizeProject("none"),
+        "src/nested.ts": `import { User } from './models';
+
+export async function everything() {
+  const users = await User.findAll({ limit: 10 });
+  const out = [];
+  for (const user of users) {
+    for (const post of await user.getPosts()) { // expect: n-plus-one
+      out.push({ user: user.name, post: post.title, comments: await post.getComments() }); // expect: n-plus-one
+    }
+  }
+  return out;
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "src/nested.ts", lineOf(files, "src/nested.ts", "await post.getComments()")).queryCount).toBe("1 + N^2");
+    });
+
+    it("static update inside sequelize.transaction", async () => {
+      await expectMarked(
+        {
+          ...sequelizeProject("none"),
+          "src/pay.ts": `import { sequelize } from './db';
+import { Order } from './models';
+
+export async function markPaid(ids: number[]) {
+  await sequelize.transaction(async (transaction) => {
+    for (const id of ids) {
+      await Order.update({ status: 'paid' }, { where: { id }, transaction }); // expect: n-plus-one
+    }
+  });
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
+  describe("negative: no query per element", () => {
+    it("Array.prototype.find and Map.get over rows loaded once with an IN list after the loop", async () => {
+      await expectNone(
+        {
+          ...prismaProject("none"),
+          "src/feed.ts": `import { prisma } from './db';
+
+export async function feed() {
+  const posts = await prisma.post.findMany({ where: { published: true }, take: 20 });
+  const authorIds: number[] = [];
+  for (const post of posts) authorIds.push(post.authorId);
+  const authors = await prisma.user.findMany({ where: { id: { in: authorIds } } });
+  const byId = new Map(authors.map((a) => [a.id, a]));
+  const out = [];
+  for (const post of posts) {
+    const author = authors.find((a) => a.id === post.authorId);
+    const same = byId.get(post.authorId);
+    out.push({ title: post.title, author: author?.name, check: same?.email });
+  }
+  return out;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("in-memory stores and caches with ORM-like method names", async () => {
+      await expectNone(
+        {
+          ...prismaProject("none"),
+          "src/store.ts": `interface Row { id: number; name: string }
+
+export class MemoryStore {
+  private rows: Row[] = [];
+
+  findMany(filter: { name?: string }) {
+    return this.rows.filter((r) => filter.name === undefined || r.name === filter.name);
+  }
+
+  findUnique(args: { where: { id: number } }) {
+    return this.rows.find((r) => r.id === args.where.id) ?? null;
+  }
+}
+
+export const store = new MemoryStore();
+
+export const cache = {
+  user: {
+    findUnique: (args: { where: { id: number } }) => ({ id: args.where.id, name: 'cached' }),
+  },
+  findMany: (_args: unknown) => [] as Row[],
+};
+`,
+          "src/use.ts": `import { cache, store } from './store';
+
+export async function names(ids: number[]) {
+  const out: string[] = [];
+  for (const id of ids) {
+    const row = store.findUnique({ where: { id } });
+    const cached = cache.user.findUnique({ where: { id } });
+    out.push(row?.name ?? cached.name, ...store.findMany({ name: String(id) }).map((r) => r.name));
+    cache.findMany({ where: { id } });
+  }
+  return out;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("loops over literal and constant collections", async () => {
+      await expectNone(
+        {
+          ...prismaProject("none"),
+          "src/roles.ts": `import { prisma } from './db';
+
+const STATUSES = ['PENDING', 'PAID', 'SHIPPED'] as const;
+
+export async function summary() {
+  const byRole: Record<string, number> = {};
+  for (const role of ['admin', 'member']) {
+    byRole[role] = await prisma.user.count({ where: { role } });
+  }
+  const byStatus: Record<string, number> = {};
+  for (const status of STATUSES) {
+    byStatus[status] = await prisma.order.count({ where: { status } });
+  }
+  const LIMITS = { small: 10, large: 100 };
+  for (const key of Object.keys(LIMITS)) {
+    byStatus[key] = await prisma.product.count({ where: { category: key } });
+  }
+  for (let i = 0; i < 3; i++) {
+    byStatus[\`shard\${i}\`] = await prisma.user.count({ where: { role: \`shard\${i}\` } });
+  }
+  return { byRole, byStatus };
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("Promise.all(ids.map(id => prisma.user.findUnique(...))) is batched by Prisma", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/batch.ts": `import { prisma } from './db';
+
+export async function byIds(ids: number[]) {
+  return Promise.all(ids.map((id) => prisma.user.findUnique({ where: { id } })));
+}
+
+// positive control in the same project: the same loop with findFirst is not batched
+export async function byIdsFirst(ids: number[]) {
+  return Promise.all(ids.map((id) => prisma.user.findFirst({ where: { id } }))); // expect: n-plus-one
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("keyset batch loop with take + cursor (Prisma)", async () => {
+      await expectNone(
+        {
+          ...prismaProject("none"),
+          "src/backfill.ts": `import { prisma } from './db';
+
+export async function backfill() {
+  let cursor: number | undefined;
+  while (true) {
+    const batch = await prisma.user.findMany({
+      take: 500,
+      skip: cursor === undefined ? 0 : 1,
+      cursor: cursor === undefined ? undefined : { id: cursor },
+      orderBy: { id: 'asc' },
+    });
+    if (batch.length === 0) break;
+    await prisma.user.updateMany({ where: { id: { in: batch.map((u) => u.id) } }, data: { role: 'member' } });
+    cursor = batch[batch.length - 1]!.id;
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("offset batch loop with limit (Sequelize)", async () => {
+      await expectNone(
+        {
+          ...sequelizeProject("none"),
+          "src/export.ts": `import { User } from './models';
+
+export async function exportUsers(write: (line: string) => void) {
+  for (let offset = 0; ; offset += 500) {
+    const rows = await User.findAll({ limit: 500, offset, order: [['id', 'ASC']] });
+    if (rows.length === 0) break;
+    for (const row of rows) write(row.email);
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("chunked writes: for (const chunk of chunks) updateMany({ where: { id: { in: chunk } } })", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/chunks.ts": `import { prisma } from './db';
+
+export async function deactivate(ids: number[]) {
+  const chunks: number[][] = [];
+  for (let i = 0; i < ids.length; i += 1000) chunks.push(ids.slice(i, i + 1000));
+  for (const chunk of chunks) {
+    await prisma.user.updateMany({ where: { id: { in: chunk } }, data: { role: 'inactive' } });
+  }
+  // positive control: the same write per id
+  for (const id of ids) {
+    await prisma.user.update({ where: { id }, data: { role: 'inactive' } }); // expect: n-plus-one
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("TypeORM: In(ids) once after the loop, and a lazy relation preloaded with relations", async () => {
+      await expectNone(
+        {
+          ...typeormProject("none"),
+          "src/feed.ts": `import { In } from 'typeorm';
+import { AppDataSource } from './data-source';
+import { Post, User } from './entities';
+
+export async function feed() {
+  const posts = await AppDataSource.getRepository(Post).find({ take: 20 });
+  const ids: number[] = [];
+  for (const post of posts) ids.push(post.authorId);
+  const users = await AppDataSource.getRepository(User).findBy({ id: In(ids) });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return posts.map((post) => ({ title: post.title, author: byId.get(post.authorId)?.name }));
+}
+
+export async function bylines() {
+  const posts = await AppDataSource.getRepository(Post).find({ relations: { author: true }, take: 20 });
+  const out: string[] = [];
+  for (const post of posts) {
+    const author = await post.author;
+    out.push(author.name);
+  }
+  return out;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("Sequelize: eager include and non-query instance getters (get, getDataValue) in loops", async () => {
+      await expectNone(
+        {
+          ...sequelizeProject("none"),
+          "src/threads.ts": `import { Comment, Post } from './models';
+
+export async function threads() {
+  const posts = await Post.findAll({ include: [{ model: Comment, as: 'comments' }], limit: 20 });
+  const out = [];
+  for (const post of posts) {
+    out.push({ title: post.get('title'), author: post.getDataValue('authorId'), comments: post.get('comments') });
+  }
+  return out;
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+});

@@ -1,0 +1,410 @@
+import { describe, expect, it } from "vitest";
+import { expectMarked, expectNone, findingAt, lineOf, prismaProject, sequelizeProject, typeormProject } from "../support/project.js";
+
+const RULE = "unbounded-query" as const;
+
+describe(RULE, () => {
+  describe("positive: list reads without take/limit", () => {
+    it("Prisma findMany() and findMany({ where }) without take, as warnings", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "src/export.ts": `import { prisma } from './db';
+
+export async function exportUsers() {
+  const users = await prisma.user.findMany(); // expect: unbounded-query
+  return users.map((u) => \`\${u.id},\${u.email},\${u.name},\${u.role}\`).join('\\n');
+}
+
+export async function publishedPosts() {
+  return prisma.post.findMany({ where: { published: true }, orderBy: { createdAt: 'desc' } }); // expect: unbounded-query
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      const finding = findingAt(result, RULE, "src/export.ts", lineOf(files, "src/export.ts", "prisma.user.findMany()"));
+      expect(finding).toMatchObject({ severity: "warning", orm: "prisma", model: "User", operation: "findMany" });
+      expect(finding.fix).toMatch(/take/);
+    });
+
+    it("Prisma clients of every provenance: PrismaClient parameter, TransactionClient, $transaction tx, extends PrismaClient", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/typed.ts": `import { Prisma, PrismaClient } from '@prisma/client';
+import { prisma } from './db';
+
+class Database extends PrismaClient {}
+const database = new Database();
+
+export async function a(db: PrismaClient) {
+  return db.post.findMany({ where: { published: false } }); // expect: unbounded-query
+}
+
+export async function b(tx: Prisma.TransactionClient) {
+  return tx.order.findMany({ where: { status: 'PENDING' } }); // expect: unbounded-query
+}
+
+export async function c() {
+  return prisma.$transaction(async (tx) => {
+    const products = await tx.product.findMany({ orderBy: { name: 'asc' } }); // expect: unbounded-query
+    return products.map((p) => ({ ...p, label: p.name.toUpperCase() }));
+  });
+}
+
+export async function d() {
+  return database.user.findMany({ where: { role: 'admin' } }); // expect: unbounded-query
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("untyped JS with require('@prisma/client')", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/report.js": `const { PrismaClient } = require('@prisma/client');
+
+const prisma = new PrismaClient();
+
+async function allOrders() {
+  return prisma.order.findMany({ where: { status: 'PAID' } }); // expect: unbounded-query
+}
+
+module.exports = { allOrders };
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("TypeORM find(), findBy() and a query builder getMany() without take (reported at the chain start)", async () => {
+      const files = {
+        ...typeormProject("none"),
+        "src/reports.ts": `import { AppDataSource } from './data-source';
+import { Order, User } from './entities';
+
+const users = AppDataSource.getRepository(User);
+
+export async function everyone() {
+  return users.find(); // expect: unbounded-query
+}
+
+export async function actives() {
+  return users.findBy({ active: true }); // expect: unbounded-query
+}
+
+export async function paid() {
+  return AppDataSource.getRepository(Order) // expect: unbounded-query
+    .createQueryBuilder('o')
+    .where('o.status = :status', { status: 'paid' })
+    .orderBy('o.id', 'DESC')
+    .getMany();
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "src/reports.ts", lineOf(files, "src/reports.ts", "users.find()")).orm).toBe("typeorm");
+    });
+
+    it("Sequelize findAll() and findAll({ where }) without limit", async () => {
+      const files = {
+        ...sequelizeProject("none"),
+        "src/reports.ts": `import { Order, User } from './models';
+
+export async function everyone() {
+  return User.findAll(); // expect: unbounded-query
+}
+
+export async function paid() {
+  return Order.findAll({ where: { status: 'paid' }, order: [['id', 'DESC']] }); // expect: unbounded-query
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "src/reports.ts", lineOf(files, "src/reports.ts", "User.findAll()"))).toMatchObject({ orm: "sequelize", model: "User", operation: "findAll" });
+    });
+
+    it("a key-scoped read whose rows are aggregated in JavaScript or drive an N+1", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/scoped.ts": `import { prisma } from './db';
+
+export async function spent(userId: number) {
+  const orders = await prisma.order.findMany({ where: { userId } }); // expect: unbounded-query
+  return orders.reduce((sum, o) => sum + o.amount, 0);
+}
+
+export async function commentCounts(authorId: number) {
+  const posts = await prisma.post.findMany({ where: { authorId } }); // expect: unbounded-query
+  const out: number[] = [];
+  for (const post of posts) {
+    out.push(await prisma.comment.count({ where: { postId: post.id } }));
+  }
+  return out;
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
+  describe("positive: key-scoped reads with per-row work (TypeORM, Sequelize)", () => {
+    it("TypeORM find({ where: { authorId } }) whose rows drive a lazy-relation N+1", async () => {
+      await expectMarked(
+        {
+          ...typeormProject("none"),
+          "src/scoped.ts": `import { AppDataSource } from './data-source';
+import { Post } from './entities';
+
+export async function bylines(authorId: number) {
+  const posts = await AppDataSource.getRepository(Post).find({ where: { authorId } }); // expect: unbounded-query
+  const out: string[] = [];
+  for (const post of posts) {
+    const author = await post.author;
+    out.push(author.name);
+  }
+  return out;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("Sequelize user.getPosts() whose rows drive an N+1, and Order.findAll({ where: { userId } }) summed in JS", async () => {
+      await expectMarked(
+        {
+          ...sequelizeProject("none"),
+          "src/scoped.ts": `import { Order, User } from './models';
+
+export async function threads(userId: number) {
+  const user = await User.findByPk(userId);
+  if (!user) return [];
+  const out = [];
+  for (const post of await user.getPosts()) { // expect: unbounded-query
+    out.push({ title: post.title, comments: await post.getComments() });
+  }
+  return out;
+}
+
+export async function spent(userId: number) {
+  const orders = await Order.findAll({ where: { userId } }); // expect: unbounded-query
+  return orders.reduce((sum, o) => sum + o.amount, 0);
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
+  describe("negative: key-scoped reads with no per-row work", () => {
+    it("Prisma relation filter, TypeORM findBy({ authorId }), Sequelize getter returned as is", async () => {
+      await expectNone(
+        {
+          ...prismaProject("none"),
+          "src/scoped.ts": `import { prisma } from './db';
+
+export async function postsOf(authorId: number) {
+  return prisma.post.findMany({ where: { author: { id: authorId } }, orderBy: { id: 'desc' } });
+}
+
+export async function commentsOf(postId: number) {
+  const comments = await prisma.comment.findMany({ where: { postId } });
+  return comments.map((c) => ({ id: c.id, body: c.body.trim() }));
+}
+`,
+        },
+        RULE,
+      );
+      await expectNone(
+        {
+          ...typeormProject("none"),
+          "src/scoped.ts": `import { AppDataSource } from './data-source';
+import { Order } from './entities';
+
+export async function ordersOf(userId: number) {
+  return AppDataSource.getRepository(Order).findBy({ userId });
+}
+`,
+        },
+        RULE,
+      );
+      await expectNone(
+        {
+          ...sequelizeProject("none"),
+          "src/scoped.ts": `import { User } from './models';
+
+export async function postsOf(userId: number) {
+  const user = await User.findByPk(userId);
+  return user ? user.getPosts() : [];
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
+  describe("negative: bounded reads", () => {
+    it("Prisma findMany with take, with an IN list, a unique lookup, and a key-scoped read with no per-row work", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/bounded.ts": `import { prisma } from './db';
+
+export async function page(cursor?: number) {
+  return prisma.post.findMany({ take: 20, where: { published: true }, orderBy: { id: 'asc' } });
+}
+
+export async function byIds(ids: number[]) {
+  return prisma.user.findMany({ where: { id: { in: ids } } });
+}
+
+export async function one(email: string) {
+  return prisma.user.findUnique({ where: { email } });
+}
+
+export async function postsOf(authorId: number) {
+  return prisma.post.findMany({ where: { authorId } });
+}
+
+// positive control
+export async function all() {
+  return prisma.post.findMany(); // expect: unbounded-query
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("TypeORM find with take, In(ids), and a query builder with take()", async () => {
+      await expectMarked(
+        {
+          ...typeormProject("none"),
+          "src/bounded.ts": `import { In } from 'typeorm';
+import { AppDataSource } from './data-source';
+import { User } from './entities';
+
+const users = AppDataSource.getRepository(User);
+
+export async function page(skip: number) {
+  return users.find({ where: { active: true }, take: 50, skip });
+}
+
+export async function byIds(ids: number[]) {
+  return users.find({ where: { id: In(ids) } });
+}
+
+export async function builder() {
+  return users.createQueryBuilder('u').where('u.active = true').take(25).getMany();
+}
+
+// positive control
+export async function all() {
+  return users.find({ where: { active: false } }); // expect: unbounded-query
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("Sequelize findAll with limit and with [Op.in]", async () => {
+      await expectMarked(
+        {
+          ...sequelizeProject("none"),
+          "src/bounded.ts": `import { Op } from 'sequelize';
+import { User } from './models';
+
+export async function page(offset: number) {
+  return User.findAll({ where: { active: true }, limit: 50, offset });
+}
+
+export async function byIds(ids: number[]) {
+  return User.findAll({ where: { id: { [Op.in]: ids } } });
+}
+
+// positive control
+export async function all() {
+  return User.findAll({ where: { active: false } }); // expect: unbounded-query
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("not reported at a site already reported as n-plus-one", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "src/loop.ts": `import { prisma } from './db';
+
+export async function perUser(userIds: number[]) {
+  const out = [];
+  for (const userId of userIds) {
+    out.push(await prisma.order.findMany({ where: { userId, status: 'PAID' } }));
+  }
+  return out;
+}
+`,
+      };
+      const result = await expectNone(files, RULE);
+      // the site is reported, but by n-plus-one
+      expect(result.findings.map((f) => `${f.line} ${f.ruleId}`)).toContain(`${lineOf(files, "src/loop.ts", "prisma.order.findMany")} n-plus-one`);
+    });
+
+    it("not reported at a site already reported as missing-pagination", async () => {
+      const files = {
+        ...prismaProject("express"),
+        "src/app.ts": `import express from 'express';
+import { prisma } from './db';
+
+const app = express();
+
+app.get('/users', async (_req, res) => {
+  const users = await prisma.user.findMany();
+  res.json(users);
+});
+
+app.listen(3000);
+`,
+      };
+      const result = await expectNone(files, RULE);
+      expect(result.findings.map((f) => `${f.line} ${f.ruleId}`)).toContain(`${lineOf(files, "src/app.ts", "prisma.user.findMany")} missing-pagination`);
+    });
+
+    it("in-memory stores with findMany/findAll names", async () => {
+      await expectNone(
+        {
+          ...prismaProject("none"),
+          "src/store.ts": `interface Row { id: number }
+
+class Store {
+  private rows: Row[] = [];
+  findMany() {
+    return [...this.rows];
+  }
+  findAll() {
+    return [...this.rows];
+  }
+}
+
+const store = new Store();
+const users = [{ id: 1 }, { id: 2 }];
+
+export function all() {
+  return [store.findMany(), store.findAll(), users.find((u) => u.id === 1)];
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+});
