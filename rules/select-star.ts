@@ -4,7 +4,8 @@ import type { DbCall } from "../src/engine/orm.js";
 import type { RuleFinding } from "../src/engine/findings.js";
 import { describeCall, finding, locate } from "./support.js";
 
-const SELECT_STAR = /\bselect\s+(distinct\s+)?([\w"`]+\.)?\*/i;
+/** `SELECT *` / `SELECT t.*` from a table (not from `unnest(...)`, `generate_series(...)`, `VALUES` or a subquery). */
+const SELECT_STAR = /(?<!exists\s*\(\s*)\bselect\s+(distinct\s+)?([\w"`]+\.)?\*\s*(,|\s+from\s+(?![(]|unnest\b|generate_series\b|values\b|json\w*_to_recordset\b))/i;
 
 export const selectStar: Rule = {
   meta: {

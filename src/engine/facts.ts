@@ -80,7 +80,7 @@ export interface ProjectFacts {
   rowUsage(call: DbCall): RowUsage;
 }
 
-const TEST_FILE = /(^|\/)(__tests__|__mocks__|test|tests|e2e|spec)\/|\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/;
+const TEST_FILE = /(^|\/)(__tests__|__mocks__|test|tests|e2e|spec|playwright|cypress)\/|\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/;
 /** Code that never runs in a request: one-off scripts, seeds, migrations, examples, dev servers, code templates, stories. */
 const NON_RUNTIME_FILE = /(^|\/)(scripts?|seeds?|seeders?|migrations?|examples?|example-plugins|test-plugins|dev-server|templates?|__fixtures__|stories|storybook|\.storybook)\/|(^|\/)seed[^/]*\.[cm]?[jt]sx?$|\.(seed|stories|story)\.[cm]?[jt]sx?$/;
 
@@ -254,6 +254,8 @@ class Analysis {
     const visit = (node: ts.Node): void => {
       if (result) return;
       if (isCachedCallback(node)) return; // runs once per cache key, not once per call
+      if (ts.isCatchClause(node)) return; // error paths are not the per-call cost
+      if (isFunctionLike(node) && !isInvokedCallback(node)) return; // a closure the function builds or returns runs where it is called
       const db = this.dbCallAt(node);
       if (db && db.kind !== "raw" || db && db.rawSql !== null) {
         result = { call: db, chain: [] };
@@ -275,7 +277,8 @@ class Analysis {
       }
       ts.forEachChild(node, visit);
     };
-    ts.forEachChild(fn.node.body, visit);
+    if (ts.isBlock(fn.node.body)) ts.forEachChild(fn.node.body, visit);
+    else visit(fn.node.body); // arrow function with an expression body
     this.functionQueryCache.set(fn.node, result);
     return result;
   }
@@ -369,6 +372,8 @@ class Analysis {
 
   private isConstantCollection(expression: ts.Expression): boolean {
     const expr = unwrapExpression(expression);
+    if (ts.isIdentifier(expr) && /^[A-Z][A-Z0-9_]*$/.test(expr.text)) return true; // imported or module CONSTANT_LIST
+    if (ts.isConditionalExpression(expr)) return this.isConstantCollection(expr.whenTrue) && this.isConstantCollection(expr.whenFalse);
     if (ts.isArrayLiteralExpression(expr)) return expr.elements.every((e) => isConstantExpression(e) || ts.isIdentifier(e) || ts.isObjectLiteralExpression(e));
     if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.expression.getText() === "Object" && expr.arguments[0]) {
       // Object.keys/values/entries of a constant object or an enum
@@ -386,18 +391,20 @@ class Analysis {
     if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return false;
     const cached = this.batchLoopCache.get(node);
     if (cached !== undefined) return cached;
-    let found = false;
+    // while/do loops that neither consume a queue nor walk a chain of rows are retry, polling or paging loops.
+    let found = (ts.isWhileStatement(node) || ts.isDoStatement(node)) && !consumesQueue(node) && !walksRowChain(node);
     const body = loopBody(node);
     const visit = (child: ts.Node): void => {
       if (found || isFunctionLike(child) || isLoopStatement(child)) return;
       const db = this.dbCallAt(child);
-      if (db && (db.kind === "read-many") && db.bounded) {
+      const pagedRaw = db?.kind === "raw" && db.rawSql !== null && /\blimit\b/i.test(db.rawSql);
+      if (db && ((db.kind === "read-many" || db.kind === "write-many") && db.bounded || pagedRaw)) {
         found = true;
         return;
       }
       ts.forEachChild(child, visit);
     };
-    if (body) visit(body);
+    if (body && !found) visit(body);
     this.batchLoopCache.set(node, found);
     return found;
   }
@@ -484,6 +491,19 @@ class Analysis {
    * derived arrays (`orders.filter(...)` then `.reduce(...)`) are covered.
    */
   rowOperationAt(node: ts.Node): { call: DbCall; kind: "aggregation" | "filter"; node: ts.Node } | null {
+    if (ts.isForStatement(node) && node.condition && ts.isBinaryExpression(node.condition)) {
+      // for (let i = 0; i < orders.length; i++) total += orders[i].amount
+      const bound = unwrapExpression(node.condition.right);
+      if (!ts.isPropertyAccessExpression(bound) || bound.name.text !== "length") return null;
+      const collection = bound.expression.getText();
+      let accumulates = false;
+      walk(node.statement, (child) => {
+        if (ts.isBinaryExpression(child) && [ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken].includes(child.operatorToken.kind) && new RegExp(`\\b${collection.replace(/[.$]/g, "\\$&")}\\[\\w+\\]!?\\??\\.\\w+`).test(child.right.getText())) accumulates = true;
+      });
+      if (!accumulates) return null;
+      const rows = this.resolver.evaluate(bound.expression);
+      return rows.kind === "rows" ? { call: rows.call, kind: "aggregation", node } : null;
+    }
     if (ts.isForOfStatement(node)) {
       const declaration = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
       if (!declaration || !accumulates(node.statement, declaration)) return null;
@@ -734,6 +754,12 @@ function enclosingFunctions(node: ts.Node): ts.FunctionLikeDeclaration[] {
 
 const CACHE_CALLEE = /cache|memo|remember|once\b|dataloader|loader/i;
 
+/** A function passed straight to a call (`xs.map(fn)`, `$transaction(fn)`, `pMap(xs, fn)`): it runs as part of the call. */
+function isInvokedCallback(node: ts.FunctionLikeDeclaration): boolean {
+  const parent = node.parent;
+  return !!parent && (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && (parent.arguments?.includes(node as ts.Expression) ?? false);
+}
+
 /** A callback handed to a cache or loader (`cache.get(key, () => query)`, `new DataLoader(keys => query)`). */
 function isCachedCallback(node: ts.Node): boolean {
   if (!isFunctionLike(node)) return false;
@@ -787,9 +813,40 @@ function isSameTickCallback(frame: LoopFrame, node: ts.Node): boolean {
 function usesLoopVariableAsList(loop: ts.ForOfStatement, db: DbCall): boolean {
   if (!db.filteredByList || !db.options) return false;
   const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
-  if (!declaration || !ts.isIdentifier(declaration.name)) return false;
-  const name = declaration.name.text;
-  return new RegExp(`(\\bin\\s*:\\s*|In\\(\\s*|\\[Op\\.in\\]\\s*:\\s*|:\\s*)${name}\\b(?!\\.)`).test(db.options.getText());
+  if (!declaration) return false;
+  const text = db.options.getText();
+  return boundNames(declaration.name).some((name) => new RegExp(`(\\bin\\s*:\\s*|In\\(\\s*|\\[Op\\.in\\]\\s*:\\s*|:\\s*)${name}\\b(?!\\.)`).test(text));
+}
+
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isBindingElement(element) ? boundNames(element.name) : []));
+}
+
+/** `do { node = await findUnique({ where: { id: node.parentId } }) } while (node)`: each row leads to the next. */
+function walksRowChain(loop: ts.WhileStatement | ts.DoStatement): boolean {
+  // Names holding an awaited row: `const user = await …` or `node = await …`.
+  const awaited = new Set<string>();
+  walk(loop.statement, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && /^\(?\s*await\b/.test(node.initializer.getText())) awaited.add(node.name.text);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && /^\(?\s*await\b/.test(node.right.getText())) awaited.add(node.left.text);
+  });
+  if (awaited.size === 0) return false;
+  // …and the next step reads a field of it: `id = user?.managerId`, `where: { id: node.parentId }`.
+  let chained = false;
+  walk(loop.statement, (node) => {
+    if (chained) return;
+    const next = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? node.right : ts.isPropertyAssignment(node) ? node.initializer : undefined;
+    if (next && [...awaited].some((name) => new RegExp(`\\b${name}\\??\\.\\w+`).test(next.getText()))) chained = true;
+  });
+  return chained;
+}
+
+/** `while (queue.length)`, `while ((item = queue.shift()))`, `for (;;) { const job = jobs.pop() … }`. */
+function consumesQueue(loop: ts.WhileStatement | ts.DoStatement): boolean {
+  const condition = loop.expression.getText();
+  if (/\.(length|size)\b/.test(condition) || /\.(shift|pop|next)\s*\(/.test(condition)) return true;
+  return /\.(shift|pop|dequeue)\s*\(/.test(loop.statement.getText());
 }
 
 function isInnerOfChain(node: ts.Node): boolean {
@@ -875,6 +932,8 @@ function accumulates(body: ts.Node, element: ts.VariableDeclaration | ts.Paramet
       return reads;
     };
     if ((op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.MinusEqualsToken) && ts.isIdentifier(node.left) && readsElement()) found = true;
+    const right = unwrapExpression(node.right);
+    if (op === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && ts.isBinaryExpression(right) && right.operatorToken.kind === ts.SyntaxKind.PlusToken && right.left.getText() === node.left.text && readsElement()) found = true;
     if (op === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && /^Math\.(max|min)\(/.test(node.right.getText()) && readsElement()) found = true;
   });
   return found;

@@ -44,7 +44,8 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
       if (!isRouteExport) continue;
       const node = target.kind === "node" ? target.node : target.kind === "local" ? module.topLevel.get(target.name) : undefined;
       const declaration = node && ts.isVariableDeclaration(node) ? node.initializer : node;
-      const fn = fnRef(declaration);
+      // export const GET = withWorkspace(async (req) => …): the wrapped function is the handler
+      const fn = fnRef(declaration) ?? fnRef(wrappedHandler(declaration));
       if (!fn || !node) continue;
       const route = appRoute ? nextAppRoute(appRoute[2] ?? "") : nextPagesRoute(pagesApi![2]!);
       handlers.push({ fn, framework: "nextjs", endpoint: `${appRoute ? name : "ANY"} ${route}`, registration: node });
@@ -87,6 +88,17 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
   };
   visit(module.sourceFile);
   return handlers;
+}
+
+function wrappedHandler(node: ts.Node | undefined): ts.Node | undefined {
+  let current = node && ts.isExpression(node) ? unwrapExpression(node) : undefined;
+  for (let depth = 0; current && ts.isCallExpression(current) && depth < 4; depth++) {
+    const fnArgument = [...current.arguments].reverse().find((a) => isFunctionLike(unwrapExpression(a)));
+    if (fnArgument) return unwrapExpression(fnArgument);
+    const inner: ts.Expression | undefined = current.arguments[0];
+    current = inner ? unwrapExpression(inner) : undefined;
+  }
+  return undefined;
 }
 
 function nestHandlers(cls: ts.ClassDeclaration, module: ModuleInfo): Handler[] {

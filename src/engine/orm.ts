@@ -491,7 +491,10 @@ function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Res
     if (!name) continue;
     if (name === "take" || name === "limit" || name === "first" || name === "last") shape.bounded = true;
     if (name === "where") {
-      const where = ts.isPropertyAssignment(property) ? objectLiteralOf(property.initializer, resolver) : undefined;
+      const whereExpression = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+      const where = whereExpression ? objectLiteralOf(whereExpression, resolver) : undefined;
+      // A where built elsewhere (a helper, a parameter): its bounds are unknown, so never claim it is unbounded.
+      if (!where) shape.opaque = true;
       if (where) {
         shape.filteredByList = hasListFilter(where);
         for (const whereProperty of where.properties) {
@@ -536,6 +539,12 @@ function objectLiteralOf(expression: ts.Expression, resolver: Resolver): ts.Obje
     if (binding?.kind === "node" && ts.isVariableDeclaration(binding.node) && binding.node.initializer) {
       const init = unwrapExpression(binding.node.initializer);
       if (ts.isObjectLiteralExpression(init)) return init;
+    }
+    // A where passed in by the caller: read the object literal the (first) project caller passes.
+    if (binding?.kind === "node" && ts.isParameter(binding.node)) {
+      const passed = resolver.argumentsFor(binding.node).map((a) => unwrapExpression(a));
+      const literal = passed.find(ts.isObjectLiteralExpression);
+      if (literal && passed.every(ts.isObjectLiteralExpression)) return literal;
     }
   }
   return undefined;

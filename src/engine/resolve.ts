@@ -360,8 +360,8 @@ export class Resolver {
       const settled = this.evaluate(call.expression.expression);
       return settled;
     }
-    if (receiver.kind === "rows" && index === 0 && ITERATION_METHODS.has(method)) return this.elementOf(receiver);
-    if (receiver.kind === "rows" && method === "reduce" && index === 1) return this.elementOf(receiver);
+    if ((receiver.kind === "rows" || receiver.kind === "instances") && index === 0 && ITERATION_METHODS.has(method)) return this.elementOf(receiver);
+    if ((receiver.kind === "rows" || receiver.kind === "instances") && method === "reduce" && index === 1) return this.elementOf(receiver);
     return UNKNOWN;
   }
 
@@ -379,6 +379,18 @@ export class Resolver {
       if (ORM_VALUE_KINDS.has(value.kind)) return { ...value, confidence: lowerConfidence(confidenceOf(value), "medium") } as Value;
     }
     return UNKNOWN;
+  }
+
+  /** The arguments project callers pass for a parameter (`findOrderItems({ productId })` for `where`). */
+  argumentsFor(node: ts.ParameterDeclaration): ts.Expression[] {
+    const fn = node.parent;
+    if (!isFunctionLike(fn)) return [];
+    const name = functionName(fn);
+    const index = fn.parameters.indexOf(node);
+    if (!name || index < 0) return [];
+    return this.callsNamed(name)
+      .filter((call) => this.calleeFunction(call)?.node === fn)
+      .flatMap((call) => (call.arguments[index] ? [call.arguments[index]!] : []));
   }
 
   private callIndex: Map<string, ts.CallExpression[]> | null = null;
@@ -439,6 +451,10 @@ export class Resolver {
         if (ts.isArrayLiteralExpression(list) && list.elements[index]) {
           const value = this.evaluate(list.elements[index]!);
           if (value.kind !== "unknown") return value;
+        } else if (index === 0) {
+          // const [group, created] = await Group.findOrCreate(...)
+          const value = this.evaluate(list);
+          if (value.kind === "orm-instance") return value;
         }
       }
       return UNKNOWN;
@@ -486,6 +502,14 @@ export class Resolver {
       }
       return UNKNOWN;
     }
+    if (ts.isArrayTypeNode(type)) {
+      const element = this.typeValue(type.elementType);
+      return element.kind === "orm-instance" ? { kind: "instances", of: element } : UNKNOWN;
+    }
+    if (ts.isIndexedAccessTypeNode(type) && ts.isLiteralTypeNode(type.indexType) && ts.isStringLiteral(type.indexType.literal)) {
+      // PrismaClient["sentEmail"]
+      return this.member(this.typeValue(type.objectType), type.indexType.literal.text, type);
+    }
     if (ts.isTypeQueryNode(type)) {
       const name = type.exprName;
       if (ts.isIdentifier(name)) return this.evaluate(name);
@@ -518,6 +542,10 @@ export class Resolver {
 
     if (["Omit", "Pick", "Readonly", "Partial", "Required", "NonNullable", "Promise", "Awaited"].includes(left.text) && right === null && args[0]) {
       return this.typeValue(args[0]);
+    }
+    if ((left.text === "Array" || left.text === "ReadonlyArray") && right === null && args[0]) {
+      const element = this.typeValue(args[0]);
+      return element.kind === "orm-instance" ? { kind: "instances", of: element } : UNKNOWN;
     }
     const binding = this.lookup(left);
     if (!binding) return UNKNOWN;
@@ -885,6 +913,7 @@ export class Resolver {
       const call = collection.call;
       return { kind: "orm-instance", orm: call.orm, model: call.model ?? "unknown", cls: call.modelClass, source: call, confidence: call.confidence };
     }
+    if (collection.kind === "instances") return collection.of;
     if (collection.kind === "constant") return { kind: "constant" };
     return UNKNOWN;
   }
@@ -1003,6 +1032,8 @@ function ormMethodValue(receiver: Value, method: string, call: ts.CallExpression
       if (method === "extend") return receiver;
       return undefined;
     case "orm-model":
+      // User.scope("withTeam").findAll(), Document.unscoped().findOne()
+      if (receiver.orm === "sequelize" && (method === "scope" || method === "unscoped" || method === "schema")) return receiver;
       if (receiver.orm === "typeorm" && receiver.activeRecord && method === "createQueryBuilder") return { kind: "typeorm-query-builder", entity: receiver.model, bounded: false, confidence: receiver.confidence };
       if (receiver.orm === "typeorm" && receiver.activeRecord && method === "getRepository") return { kind: "typeorm-repository", entity: receiver.model, confidence: receiver.confidence };
       return undefined;
@@ -1021,6 +1052,9 @@ function ormMethodValue(receiver: Value, method: string, call: ts.CallExpression
       }
       return undefined;
     case "sequelize-client":
+      if (method === "model" && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {
+        return { kind: "orm-model", orm: "sequelize", model: call.arguments[0].text, cls: null, activeRecord: true, confidence: receiver.confidence };
+      }
       if (method === "define" && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {
         return { kind: "orm-model", orm: "sequelize", model: call.arguments[0].text, cls: null, activeRecord: true, confidence: receiver.confidence };
       }

@@ -42,6 +42,8 @@ export type Value =
   | { kind: "orm-instance"; orm: Orm; model: string; cls: ClassRef | null; source: DbCall | null; confidence: Confidence }
   /** Many rows: the result of a list query, or an array derived from one. */
   | { kind: "rows"; call: DbCall; derived: boolean; capped: boolean; filtered?: boolean }
+  /** A list of model instances known from a type (`posts: Post[]`), not from a query. */
+  | { kind: "instances"; of: Value }
   | { kind: "class"; cls: ClassRef }
   | { kind: "instance"; cls: ClassRef }
   | { kind: "function"; fn: FunctionRef }

@@ -29,7 +29,7 @@ export async function admins() {
       expect(finding.fix).toContain("where");
     });
 
-    it("Prisma .find() by column and a destructuring callback", async () => {
+    it("Prisma rows.find() by a column against a parameter (fetch all, keep one)", async () => {
       await expectMarked(
         {
           ...prismaProject("none"),
@@ -39,6 +39,17 @@ export async function byEmail(email: string) {
   const users = await prisma.user.findMany();
   return users.find((u) => u.email === email); // expect: in-memory-filter
 }
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("Prisma rows.filter() with a destructuring callback", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/paid.ts": `import { prisma } from './db';
 
 export async function paid() {
   const orders = await prisma.order.findMany();
@@ -104,7 +115,7 @@ export async function lowStock() {
   });
 
   describe("positive: more shapes", () => {
-    it("TypeORM query builder getMany() without take, then filter; Sequelize rows .find()", async () => {
+    it("TypeORM query builder getMany() without take, then filter", async () => {
       await expectMarked(
         {
           ...typeormProject("none"),
@@ -119,6 +130,9 @@ export async function bigOrders() {
         },
         RULE,
       );
+    });
+
+    it("Sequelize findAll() rows .find() by a column against a parameter", async () => {
       await expectMarked(
         {
           ...sequelizeProject("none"),

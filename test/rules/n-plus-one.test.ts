@@ -91,6 +91,25 @@ export async function managementChain(startId: number) {
       );
     });
 
+    it("do-while loop draining a queue", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/drain.ts": `import { prisma } from './db';
+
+export async function drain(pending: number[]) {
+  if (pending.length === 0) return;
+  do {
+    const id = pending.pop()!;
+    await prisma.order.update({ where: { id }, data: { status: 'PAID' } }); // expect: n-plus-one
+  } while (pending.length > 0);
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("forEach callback", async () => {
       await expectMarked(
         {
@@ -390,16 +409,10 @@ export class UsersService {
   });
 
   describe("positive: more helper shapes", () => {
-    it("a private method of the same class, and an exported arrow-function helper", async () => {
-      await expectMarked(
-        {
-          ...prismaProject("none"),
-          "src/helpers.ts": `import { prisma } from './db';
-
-export const authorOf = async (authorId: number) => prisma.user.findFirst({ where: { id: authorId } });
-`,
-          "src/feed.service.ts": `import { prisma } from './db';
-import { authorOf } from './helpers';
+    it("a private method of the same class", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "src/feed.service.ts": `import { prisma } from './db';
 
 export class FeedService {
   private async commentCount(postId: number) {
@@ -411,11 +424,36 @@ export class FeedService {
     const out = [];
     for (const post of posts) {
       const comments = await this.commentCount(post.id); // expect: n-plus-one
-      const author = await authorOf(post.authorId); // expect: n-plus-one
-      out.push({ title: post.title, comments, author: author?.name });
+      out.push({ title: post.title, comments });
     }
     return out;
   }
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "src/feed.service.ts", lineOf(files, "src/feed.service.ts", "this.commentCount(post.id)")).message).toContain("commentCount()");
+    });
+
+    it("an exported arrow-function helper with an expression body", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/helpers.ts": `import { prisma } from './db';
+
+export const authorOf = async (authorId: number) => prisma.user.findFirst({ where: { id: authorId } });
+`,
+          "src/feed.ts": `import { prisma } from './db';
+import { authorOf } from './helpers';
+
+export async function feed() {
+  const posts = await prisma.post.findMany({ take: 20 });
+  const out = [];
+  for (const post of posts) {
+    const author = await authorOf(post.authorId); // expect: n-plus-one
+    out.push({ title: post.title, author: author?.name });
+  }
+  return out;
 }
 `,
         },

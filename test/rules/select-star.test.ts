@@ -100,7 +100,7 @@ export async function feed() {
   });
 
   describe("positive: SQL shapes", () => {
-    it("Prisma.sql fragments, template strings, multi-line SQL and alias.* next to other columns", async () => {
+    it("Prisma.sql fragments, template strings and multi-line SQL", async () => {
       await expectMarked(
         {
           ...prismaProject("none"),
@@ -123,8 +123,19 @@ export async function c() {
     WHERE status = 'PAID'
   \`;
 }
+`,
+        },
+        RULE,
+      );
+    });
 
-export async function d() {
+    it("alias.* listed next to other columns: SELECT u.*, p.title FROM …", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/raw.ts": `import { prisma } from './db';
+
+export async function withTitles() {
   return prisma.$queryRaw\`SELECT u.*, p.title FROM "User" u JOIN "Post" p ON p."authorId" = u.id\`; // expect: select-star
 }
 `,
