@@ -277,6 +277,7 @@ export class Resolver {
         const initial = this.evaluate(node.initializer);
         if (initial.kind !== "unknown") {
           if (initial.kind === "constant" && !isConstDeclaration(node)) return UNKNOWN;
+          if (initial.kind === "typeorm-query-builder" && ts.isIdentifier(node.name)) return withStatementCalls(initial, node.name.text, node);
           return initial;
         }
       } else if (ts.isIdentifier(node.name)) {
@@ -955,6 +956,21 @@ function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
   return undefined;
 }
 
+/**
+ * A query builder held in a variable and configured by statements (`qb.take(n)`, `qb.setFindOptions({ take })`,
+ * `qb.where("id IN (:...ids)")`) rather than one chain: read those calls in the declaring function.
+ */
+function withStatementCalls(builder: Extract<Value, { kind: "typeorm-query-builder" }>, name: string, declaration: ts.Node): Value {
+  let scope: ts.Node | undefined = declaration.parent;
+  while (scope && !isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  if (!scope) return builder;
+  const text = scope.getText();
+  const escaped = name.replace(/[$]/g, "\\$&");
+  const bounded = new RegExp(`\\b${escaped}\\s*\\.\\s*(take|limit)\\s*\\(`).test(text) || new RegExp(`\\b${escaped}\\s*\\.\\s*setFindOptions\\s*\\(\\s*\\{[^;]*\\btake\\b`).test(text);
+  const listFilter = new RegExp(`\\b${escaped}\\s*\\.\\s*(\\w*[wW]here\\w*)\\s*\\([^;]*IN\\s*\\(\\s*:\\.\\.\\.`).test(text);
+  return { ...builder, bounded: builder.bounded || bounded, listFilter: builder.listFilter || listFilter };
+}
+
 /** Of two candidate values, the known one with the higher confidence (the first on a tie). */
 function moreCertain(a: Value, b: Value): Value {
   if (a.kind === "unknown") return b;
@@ -1008,9 +1024,10 @@ export function entityTypeName(type: ts.TypeNode | undefined): string | null {
 export function entityName(expression: ts.Expression | undefined): string | null {
   if (!expression) return null;
   const expr = unwrap(expression);
-  if (ts.isIdentifier(expr)) return expr.text;
+  // Entity classes are capitalised; a lower-case identifier is a parameter or variable holding one.
+  if (ts.isIdentifier(expr)) return /^[A-Z]/.test(expr.text) ? expr.text : null;
   if (ts.isStringLiteralLike(expr)) return expr.text;
-  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  if (ts.isPropertyAccessExpression(expr)) return /^[A-Z]/.test(expr.name.text) ? expr.name.text : null;
   return null;
 }
 
