@@ -1,4 +1,3 @@
-import { ts } from "ts-morph";
 import type { Rule } from "./rule.js";
 import { docsUrl } from "./rule.js";
 import { locate, related } from "./support.js";
@@ -20,7 +19,7 @@ export const clientPerRequest: Rule = {
       const relatedNode =
         creation.reason.kind === "loop"
           ? related(creation.module, creation.reason.node, "the loop")
-          : related(creation.reason.handler.fn.module, handlerAnchor(creation.reason.handler.registration), "the request handler that runs it");
+          : related(creation.reason.handler.fn.module, creation.reason.handler.registration, "the request handler that runs it");
       return {
         ruleId: "client-per-request" as const,
         confidence: "high" as const,
@@ -36,7 +35,3 @@ export const clientPerRequest: Rule = {
     });
   },
 };
-
-function handlerAnchor(node: ts.Node): ts.Node {
-  return node;
-}

@@ -1,4 +1,3 @@
-import { dirname } from "node:path";
 import { ts } from "ts-morph";
 import type { Orm, ScanError } from "../types.js";
 import type { Discovery } from "./discover.js";
@@ -9,7 +8,6 @@ import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { TypeOracle } from "./type-oracle.js";
 import { findHandlers, responseValues, type Framework, type Handler } from "./http.js";
 import type { FunctionRef, Value } from "./values.js";
-import { lowerConfidence } from "./values.js";
 
 /** A query that runs once per element of a collection. */
 export interface LoopQuery {
@@ -951,7 +949,7 @@ function pluckedFields(fn: ts.ArrowFunction | ts.FunctionExpression): string[] |
   if (!param) return null;
   if (ts.isObjectBindingPattern(param.name)) {
     const fields = param.name.elements.map((e) => (e.propertyName ?? e.name).getText());
-    return e_valid(fields);
+    return nonEmpty(fields);
   }
   if (!ts.isIdentifier(param.name)) return null;
   const name = param.name.text;
@@ -965,10 +963,10 @@ function pluckedFields(fn: ts.ArrowFunction | ts.FunctionExpression): string[] |
       else bare = true;
     }
   });
-  return bare ? null : e_valid([...fields]);
+  return bare ? null : nonEmpty([...fields]);
 }
 
-function e_valid(fields: string[]): string[] | null {
+function nonEmpty(fields: string[]): string[] | null {
   return fields.length > 0 ? fields : null;
 }
 
@@ -977,4 +975,3 @@ function isPluckOnlyUse(mapCall: ts.CallExpression): boolean {
   return mapCall.parent !== undefined && !ts.isReturnStatement(mapCall.parent);
 }
 
-export { dirname as _dirname, lowerConfidence };

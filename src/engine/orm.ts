@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import type { Confidence, Orm } from "../types.js";
 import type { ModuleInfo } from "./project.js";
 import type { Resolver } from "./resolve.js";
-import { entityName, isTypeormModule, unwrapExpression } from "./resolve.js";
+import { entityName, unwrapExpression } from "./resolve.js";
 import type { ClassRef, Value } from "./values.js";
 import { lowerConfidence } from "./values.js";
 
@@ -279,7 +279,7 @@ export class OrmRecognizer {
       case "typeorm-repository": {
         const kind = TYPEORM_OPS[method];
         if (!kind || ts.isTaggedTemplateExpression(node)) return null;
-        const call = base("typeorm", receiver.entity, receiver.entityClass ?? null, kind, receiver.confidence, typeormOptionsArg(method, args, 0));
+        const call = base("typeorm", receiver.entity, receiver.entityClass ?? null, kind, receiver.confidence, args[0]);
         if (kind === "raw") call.rawSql = sqlText(args[0]);
         return call;
       }
@@ -294,7 +294,7 @@ export class OrmRecognizer {
         const entityValue = args[0] ? this.resolver.evaluate(args[0]) : undefined;
         const isEntity = entityValue?.kind === "orm-model" || (args[0] !== undefined && ts.isStringLiteralLike(unwrapExpression(args[0])));
         if (!isEntity) return null;
-        return base("typeorm", entityName(args[0]), entityValue?.kind === "orm-model" ? entityValue.cls : null, kind, receiver.confidence, typeormOptionsArg(method, args, 1));
+        return base("typeorm", entityName(args[0]), entityValue?.kind === "orm-model" ? entityValue.cls : null, kind, receiver.confidence, args[1]);
       }
       case "typeorm-query-builder": {
         const kind = receiver.relation ? TYPEORM_RELATION_TERMINALS[method] : TYPEORM_QB_TERMINALS[method];
@@ -315,7 +315,7 @@ export class OrmRecognizer {
         if (receiver.orm === "typeorm" && receiver.activeRecord) {
           const kind = TYPEORM_OPS[method];
           if (!kind || method === "save" || method === "remove") return null;
-          const call = base("typeorm", receiver.model, receiver.cls, kind, receiver.confidence, typeormOptionsArg(method, args, 0));
+          const call = base("typeorm", receiver.model, receiver.cls, kind, receiver.confidence, args[0]);
           if (kind === "raw") call.rawSql = sqlText(args[0]);
           return call;
         }
@@ -446,10 +446,6 @@ export class OrmRecognizer {
   }
 }
 
-export function isTypeormImport(module: string): boolean {
-  return isTypeormModule(module);
-}
-
 /** The query that produced an entity already loaded the relation (`relations: { comments: true }`, a join-and-select). */
 function preloads(source: DbCall, relation: string): boolean {
   const options = source.options?.getText() ?? "";
@@ -457,11 +453,6 @@ function preloads(source: DbCall, relation: string): boolean {
   if (/\brelations\s*:/.test(options) && mentions.test(options.slice(options.search(/\brelations\s*:/)))) return true;
   const chain = source.node.getText();
   return /JoinAndSelect\s*\(/.test(chain) && new RegExp(`\\.${relation}\\b`).test(chain);
-}
-
-function typeormOptionsArg(method: string, args: readonly ts.Expression[], offset: number): ts.Expression | undefined {
-  // findBy/findOneBy/countBy take a bare where object: represent it as options without take.
-  return args[offset];
 }
 
 interface OptionsShape {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { getSchema } from "@mrleebo/prisma-ast";
 import type { ScanError } from "../types.js";
 
@@ -115,8 +115,4 @@ function prismaFilesAt(path: string): string[] {
     return [];
   }
   return [];
-}
-
-export function schemaDirFor(file: string): string {
-  return dirname(file);
 }

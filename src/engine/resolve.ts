@@ -286,7 +286,7 @@ export class Resolver {
       }
       return fromType;
     }
-    if (ts.isParameter(node)) return this.parameterValue(node, module);
+    if (ts.isParameter(node)) return this.parameterValue(node);
     if (ts.isBindingElement(node)) {
       // const { PrismaClient } = require("@prisma/client")
       const owner = node.parent.parent;
@@ -335,7 +335,7 @@ export class Resolver {
     return result;
   }
 
-  private parameterValue(node: ts.ParameterDeclaration, module: ModuleInfo): Value {
+  private parameterValue(node: ts.ParameterDeclaration): Value {
     const decorated = this.decoratorValue(node);
     if (decorated.kind !== "unknown") return decorated;
     if (node.type) {
@@ -467,8 +467,7 @@ export class Resolver {
         else if (owner.type) parentValue = this.typeValue(owner.type);
         if (parentValue.kind === "unknown" && owner.initializer) parentValue = this.evaluate(owner.initializer);
       } else if (ts.isParameter(owner)) {
-        const module = this.moduleOf(owner);
-        if (module) parentValue = this.parameterValue(owner, module);
+        parentValue = this.parameterValue(owner);
       } else if (ts.isBindingElement(owner)) {
         parentValue = this.bindingElementValue(owner);
       }
@@ -776,7 +775,7 @@ export class Resolver {
   private memberDeclarationValue(node: ts.Node, module: ModuleInfo): Value {
     if (ts.isMethodDeclaration(node)) return { kind: "function", fn: { node, module } };
     if (ts.isGetAccessorDeclaration(node)) return this.returnValue({ node, module });
-    if (ts.isParameter(node)) return this.parameterValue(node, module);
+    if (ts.isParameter(node)) return this.parameterValue(node);
     if (ts.isPropertyDeclaration(node)) {
       const decorated = this.decoratorValue(node);
       if (decorated.kind !== "unknown") return decorated;
@@ -940,10 +939,6 @@ export class Resolver {
     return value.kind === "function" ? value.fn : undefined;
   }
 
-  confidenceOf(value: Value) {
-    return confidenceOf(value);
-  }
-  lower = lowerConfidence;
 }
 
 const ORM_VALUE_KINDS = new Set<Value["kind"]>(["prisma-client", "prisma-delegate", "typeorm-repository", "typeorm-manager", "typeorm-query-builder", "sequelize-client", "orm-model"]);
@@ -1231,4 +1226,3 @@ function bindingNamed(binding: ts.BindingName, name: string, owner: ts.Node): ts
   return undefined;
 }
 
-export { lowerConfidence };
