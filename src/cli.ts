@@ -135,7 +135,8 @@ function colorEnabled(flag: boolean | undefined, stream: NodeJS.WriteStream): bo
 function printWarnings(result: ScanResult): void {
   const paint = painter(colorEnabled(undefined, process.stderr));
   for (const error of result.errors) {
-    process.stderr.write(`perf-scan: ${paint("yellow", "warning:")} ${error.file}: ${oneLine(error.message)}\n`);
+    if (error.kind === "environment") process.stderr.write(`perf-scan: ${paint("cyan", "note:")} ${oneLine(error.message)}\n`);
+    else process.stderr.write(`perf-scan: ${paint("yellow", "warning:")} ${error.file}: ${oneLine(error.message)}\n`);
   }
 }
 

@@ -51,7 +51,8 @@ export interface Finding {
 export interface ScanError {
   /** Path relative to the scan root (or as given, for paths outside it). */
   file: string;
-  kind: "parse" | "read" | "binary" | "too-large" | "missing-path" | "internal";
+  /** `environment`: not a file problem but a limit of this scan (no tsconfig, ORM not installed); reported as a note. */
+  kind: "parse" | "read" | "binary" | "too-large" | "missing-path" | "internal" | "environment";
   message: string;
 }
 

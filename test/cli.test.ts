@@ -15,8 +15,13 @@ const STACK_FRAME = /^\s+at .+\(?.+:\d+:\d+\)?$/m;
 interface Run {
   status: number | null;
   stdout: string;
+  /** stderr without the environment notes (checked on their own below). */
   stderr: string;
+  /** `perf-scan: note: …` lines: what this scan could not use (no node_modules, no tsconfig). */
+  notes: string[];
 }
+
+const NOTE_LINE = /^perf-scan: note: .*\n/gm;
 
 /** Runs perf-scan without inherited colour settings, so results do not depend on the developer's shell. */
 function perfScan(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
@@ -25,7 +30,7 @@ function perfScan(args: string[], options: { cwd?: string; env?: Record<string, 
   if (!options.env?.FORCE_COLOR) delete env.FORCE_COLOR;
   const run = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? repoRoot, env, encoding: "utf8", timeout: 60_000 });
   if (run.error) throw run.error;
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr.replace(NOTE_LINE, ""), notes: run.stderr.match(NOTE_LINE)?.map((line) => line.trimEnd()) ?? [] };
 }
 
 const tempDirs: string[] = [];
@@ -38,6 +43,25 @@ function project(files: Record<string, string | Buffer>): string {
   }
   return root;
 }
+
+describe("environment notes", () => {
+  it("says once, on its own line, that the ORM is not installed and that there is no tsconfig", () => {
+    const dir = project({ "src/a.ts": "export const a = 1;\n" });
+    const run = perfScan([dir]);
+    expect(run.status).toBe(0);
+    expect(run.notes).toEqual([
+      "perf-scan: note: no ORM package in node_modules: call sites are recognised from imports, constructors and classes, without the type checker",
+      "perf-scan: note: no tsconfig.json found: tsconfig path aliases are not applied",
+    ]);
+    expect(run.stderr).toBe("");
+  });
+
+  it("says nothing when the ORM is installed and a tsconfig exists", () => {
+    const run = perfScan([resolve(repoRoot, "test/fixtures-typed/prisma-installed"), "--fail-on", "none"]);
+    expect(run.notes).toEqual([]);
+    expect(run.stderr).toBe("");
+  });
+});
 
 beforeAll(() => {
   if (!existsSync(resolve(repoRoot, "dist/src/cli.js"))) throw new Error("dist/src/cli.js is missing: run `npm run build` (npm test does) before these tests.");

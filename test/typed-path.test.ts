@@ -23,7 +23,8 @@ describe("type-checker provenance (ORM installed in node_modules)", () => {
       cpSync(fixture, copy, { recursive: true, filter: (source) => !source.includes("node_modules") });
       const result = await scan({ cwd: copy });
       expect(result.findings).toEqual([]);
-      expect(result.errors).toEqual([]);
+      expect(result.errors.map((e) => e.kind)).toEqual(["environment"]);
+      expect(result.errors[0]?.message).toContain("no ORM package in node_modules");
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

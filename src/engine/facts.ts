@@ -5,7 +5,9 @@ import { Project, type ModuleInfo } from "./project.js";
 import { Resolver, ITERATION_METHODS, isFunctionLike, isConstantExpression, unwrapExpression } from "./resolve.js";
 import { OrmRecognizer, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
-import { TypeOracle } from "./type-oracle.js";
+import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { findHandlers, responseValues, type Framework, type Handler } from "./http.js";
 import type { FunctionRef, Value } from "./values.js";
 
@@ -94,7 +96,10 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   const schemaDirs = project.packageJsons.map((p) => p.dir);
   const prismaSchema = prismaInUse || schemaDirs.length === 0 ? loadPrismaSchema(discovery.root, schemaDirs, errors) : null;
   const resolver = new Resolver(project, prismaSchema, prismaInUse || prismaSchema !== null);
-  resolver.typeOracle = TypeOracle.forProject(discovery.root, discovery.files);
+  // Package directories of the scanned code: node_modules and tsconfig are looked up from there.
+  const projectDirs = [...new Set([...project.packageJsons.map((p) => p.dir).sort((a, b) => b.length - a.length), discovery.root])];
+  resolver.typeOracle = TypeOracle.forProject(projectDirs, discovery.files);
+  errors.push(...environmentNotes(discovery, projectDirs));
   const orm = new OrmRecognizer(resolver);
   resolver.queryValue = (call) => orm.valueOfQueryCall(call);
 
@@ -175,6 +180,29 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
       return usage;
     },
   };
+}
+
+/** What this scan could not use: said once, so a user knows why a finding may be missing. */
+function environmentNotes(discovery: Discovery, projectDirs: string[]): ScanError[] {
+  const notes: ScanError[] = [];
+  if (discovery.files.length === 0) return notes;
+  if (!projectDirs.some(hasInstalledOrm)) {
+    notes.push({ file: ".", kind: "environment", message: "no ORM package in node_modules: call sites are recognised from imports, constructors and classes, without the type checker" });
+  }
+  const hasTypeScript = discovery.files.some((f) => /\.[cm]?tsx?$/.test(f.relPath));
+  const hasConfig = (dir: string): boolean => existsSync(join(dir, "tsconfig.json")) || existsSync(join(dir, "jsconfig.json"));
+  if (hasTypeScript && !discovery.files.some((f) => hasConfigUpTo(dirname(f.absPath), discovery.root, hasConfig))) {
+    notes.push({ file: ".", kind: "environment", message: "no tsconfig.json found: tsconfig path aliases are not applied" });
+  }
+  return notes;
+}
+
+function hasConfigUpTo(dir: string, root: string, hasConfig: (dir: string) => boolean): boolean {
+  for (let current = dir; current.startsWith(root); current = dirname(current)) {
+    if (hasConfig(current)) return true;
+    if (dirname(current) === current) break;
+  }
+  return false;
 }
 
 function walk(node: ts.Node, visit: (node: ts.Node) => void): void {

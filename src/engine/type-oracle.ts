@@ -23,11 +23,12 @@ export class TypeOracle {
   ) {}
 
   /** Returns an oracle when types are available (ORM package in node_modules), else null. */
-  static forProject(root: string, files: { absPath: string; text: string }[]): TypeOracle | null {
-    if (!hasInstalledOrm(root)) return null;
+  static forProject(projectDirs: string[], files: { absPath: string; text: string }[]): TypeOracle | null {
+    const installedIn = projectDirs.find(hasInstalledOrm);
+    if (!installedIn) return null;
     const rootFiles = files.filter((f) => ORM_CALL_TEXT.test(f.text)).map((f) => f.absPath);
     if (rootFiles.length === 0) return null;
-    return new TypeOracle(rootFiles, compilerOptionsFor(root));
+    return new TypeOracle(rootFiles, compilerOptionsFor(installedIn));
   }
 
   /** The ORM value of an expression, from its type; undefined when the type says nothing ORM-specific. */
@@ -64,8 +65,9 @@ export class TypeOracle {
   }
 }
 
-function hasInstalledOrm(root: string): boolean {
-  for (let dir = root; ; dir = dirname(dir)) {
+/** An ORM package in node_modules of this directory or one above it (where Node would find it). */
+export function hasInstalledOrm(from: string): boolean {
+  for (let dir = from; ; dir = dirname(dir)) {
     if (ORM_PACKAGES.some((name) => existsSync(join(dir, "node_modules", name, "package.json")) || existsSync(join(dir, "node_modules", name, "index.d.ts")))) return true;
     if (dirname(dir) === dir) return false;
   }
