@@ -348,9 +348,6 @@ class Analysis {
     const reached = this.queryReachedBy(node, db);
     if (!reached) return null;
     const target = reached.call;
-    if (target.kind === "raw" && target.rawSql === null && !db) {
-      // raw query with unknown text behind a helper: still a query
-    }
     let frames2 = perElement;
     // Prisma batches findUnique calls issued in the same tick (dataloader): Promise.all(ids.map(id => findUnique)).
     const innermost = frames2[0]!;
@@ -364,9 +361,12 @@ class Analysis {
       frames2 = frames2.slice(1);
       if (frames2.length === 0) return null;
     }
-    // Chunked batches: `for (const chunk of chunks) findMany({ where: { id: { in: chunk } } })`.
+    // Chunked batches: `for (const chunk of chunks) findMany({ where: { id: { in: chunk } } })`, `ids.slice(i, i + n)`.
     const loop = frames2[0]!;
     if (db && loop.kind === "statement" && ts.isForOfStatement(loop.node) && usesLoopVariableAsList(loop.node, db)) return null;
+    if (db && filtersByWholeList(db)) return null;
+    // A field resolver that returns what the parent already holds and queries only as a fallback.
+    if (loop.kind === "resolver" && isGuardedFallback(node)) return null;
     return {
       site: node as LoopQuery["site"],
       module,
@@ -383,6 +383,7 @@ class Analysis {
       return this.isConstantCollection(node.expression.expression);
     }
     if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return this.isConstantCollection(node.expression);
+    if (ts.isForStatement(node) && isRetryLoop(node)) return true;
     if (ts.isForStatement(node)) {
       // for (let i = 0; i < 3; i++): a literal bound.
       const condition = node.condition;
@@ -847,6 +848,43 @@ function usesLoopVariableAsList(loop: ts.ForOfStatement, db: DbCall): boolean {
 function boundNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((element) => (ts.isBindingElement(element) ? boundNames(element.name) : []));
+}
+
+/** `for (let attempt = 0; attempt < max; attempt++) { try { …; return } catch {} }`: tries, not elements. */
+function isRetryLoop(loop: ts.ForStatement): boolean {
+  if (loop.condition && /\.(length|size)\b/.test(loop.condition.getText())) return false;
+  let retries = false;
+  walk(loop.statement, (node) => {
+    if (ts.isTryStatement(node)) {
+      walk(node.tryBlock, (inner) => {
+        if (ts.isReturnStatement(inner) || ts.isBreakStatement(inner)) retries = true;
+      });
+    }
+  });
+  return retries;
+}
+
+/** The list is a whole variable (`in: chunk`, `In(batch)`), not a field of the loop element (`in: user.friendIds`). */
+function filtersByWholeList(db: DbCall): boolean {
+  if (!db.filteredByList || !db.options) return false;
+  return /(\bin\s*:|\bIn\(|\[Op\.in\]\s*:|\$in\s*:)\s*\[?\s*(\.\.\.)?[\w$]+\s*\]?\s*[,)}\]]/.test(db.options.getText());
+}
+
+/**
+ * `@ResolveField() surcharges(@Parent() order) { if (order.surcharges) return order.surcharges; return query… }`:
+ * the query runs only when the list query did not already join the relation.
+ */
+function isGuardedFallback(site: ts.Node): boolean {
+  let method: ts.Node | undefined = site.parent;
+  while (method && !ts.isMethodDeclaration(method)) method = method.parent;
+  if (!method || !ts.isMethodDeclaration(method) || !method.body) return false;
+  const parameters = method.parameters.flatMap((p) => boundNames(p.name));
+  return method.body.statements.some(
+    (statement) =>
+      statement.getEnd() <= site.getStart() &&
+      ts.isIfStatement(statement) &&
+      parameters.some((name) => new RegExp(`\\b${name}\\??\\.\\w+`).test(statement.expression.getText()) && new RegExp(`\\breturn\\s+${name}\\??\\.\\w+`).test(statement.thenStatement.getText())),
+  );
 }
 
 /** `do { node = await findUnique({ where: { id: node.parentId } }) } while (node)`: each row leads to the next. */
