@@ -14,6 +14,8 @@ export const inMemoryAggregation: Rule = {
   check(facts) {
     return facts.dbCalls
       .filter((call) => call.kind === "read-many")
+      // Rows that are needed whole anyway (returned, passed on) must be fetched: the JS pass is a side computation.
+      .filter((call) => !facts.rowUsage(call).neededWhole)
       .flatMap((call) =>
         facts.rowUsage(call).aggregations.map((site) =>
           finding("in-memory-aggregation", call, locate(site.module, site.node), {

@@ -15,6 +15,8 @@ export const inMemoryFilter: Rule = {
   check(facts) {
     return facts.dbCalls
       .filter((call) => isUnboundedRead(call) && !call.filteredByList)
+      // Rows that are needed whole anyway (returned, passed on) must be fetched: the JS pass is a side computation.
+      .filter((call) => !facts.rowUsage(call).neededWhole)
       .flatMap((call) =>
         facts.rowUsage(call).filters.map((site) =>
           finding("in-memory-filter", call, locate(site.module, site.node), {

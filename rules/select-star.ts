@@ -2,6 +2,7 @@ import type { Rule } from "./rule.js";
 import { docsUrl } from "./rule.js";
 import type { DbCall } from "../src/engine/orm.js";
 import type { RuleFinding } from "../src/engine/findings.js";
+import type { ProjectFacts } from "../src/engine/facts.js";
 import { describeCall, finding, locate } from "./support.js";
 
 /** `SELECT *` / `SELECT t.*` from a table (not from `unnest(...)`, `generate_series(...)`, `VALUES` or a subquery). */
@@ -29,7 +30,7 @@ export const selectStar: Rule = {
       }
       if (call.kind !== "read-many" || hasProjection(call)) continue;
       const fields = facts.rowUsage(call).pluckedFields;
-      if (!fields) continue;
+      if (!fields || isNarrowModel(facts, call)) continue;
       findings.push(
         finding("select-star", call, locate(call.module, call.node), {
           message: `${describeCall(call)} fetches whole ${call.model ?? "rows"} but the code only reads ${fields.map((f) => `\`${f}\``).join(" and ")}.`,
@@ -40,6 +41,14 @@ export const selectStar: Rule = {
     return findings;
   },
 };
+
+/** A Prisma model of a handful of columns: selecting fewer saves nothing worth a finding. */
+function isNarrowModel(facts: ProjectFacts, call: DbCall): boolean {
+  const model = call.model ? facts.prismaSchema?.models.get(call.model) : undefined;
+  if (!model) return false;
+  const scalars = [...model.fields.values()].filter((field) => !field.relationTo);
+  return scalars.length <= 4 && !scalars.some((field) => field.type === "Json" || field.type === "Bytes");
+}
 
 function hasProjection(call: DbCall): boolean {
   const text = call.options?.getText() ?? "";

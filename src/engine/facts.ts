@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import type { Orm, ScanError } from "../types.js";
 import type { Discovery } from "./discover.js";
 import { Project, type ModuleInfo } from "./project.js";
-import { Resolver, ITERATION_METHODS, isFunctionLike, isConstantExpression, unwrapExpression } from "./resolve.js";
+import { Resolver, ITERATION_METHODS, isFunctionLike, isConstantExpression, unwrapExpression, isPrismaModule, isTypeormModule, isSequelizeModule } from "./resolve.js";
 import { OrmRecognizer, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
@@ -52,6 +52,8 @@ export interface RowUsage {
   onlyLength: boolean;
   /** The rows are written back whole (`repo.save(rows)`): a load-modify-save of the set. */
   savedBack: boolean;
+  /** The rows are also needed whole: passed to a function or returned, so they must be fetched anyway. */
+  neededWhole: boolean;
   /** `rows.reduce(...)` with numeric accumulation, accumulation loops, `Math.max(...rows.map(...))`. */
   aggregations: RowOperationSite[];
   /** `rows.filter(r => r.col …)`, `rows.find(...)`. */
@@ -81,8 +83,8 @@ export interface ProjectFacts {
 }
 
 const TEST_FILE = /(^|\/)(__tests__|__mocks__|test|tests|e2e|spec|playwright|cypress)\/|\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/;
-/** Code that never runs in a request: one-off scripts, seeds, migrations, examples, dev servers, code templates, stories. */
-const NON_RUNTIME_FILE = /(^|\/)(scripts?|seeds?|seeders?|migrations?|examples?|example-plugins|test-plugins|dev-server|templates?|__fixtures__|stories|storybook|\.storybook)\/|(^|\/)seed[^/]*\.[cm]?[jt]sx?$|\.(seed|stories|story)\.[cm]?[jt]sx?$/;
+/** Code that never runs in a request (scripts, seeds, migrations, examples, dev servers, templates, stories), or that must return every row by design (sitemap, robots). */
+const NON_RUNTIME_FILE = /(^|\/)(scripts?|seeds?|seeders?|migrations?|examples?|example-plugins|test-plugins|dev-server|templates?|__fixtures__|stories|storybook|\.storybook)\/|(^|\/)(seed[^/]*|sitemap|robots)\.[cm]?[jt]sx?$|\.(seed|stories|story)\.[cm]?[jt]sx?$/;
 
 /** Findings are reported only in runtime code: tests and non-runtime files are analysed (helpers may live there) but not reported. */
 export function isTestFile(relPath: string): boolean {
@@ -365,6 +367,11 @@ class Analysis {
     const loop = frames2[0]!;
     if (db && loop.kind === "statement" && ts.isForOfStatement(loop.node) && usesLoopVariableAsList(loop.node, db)) return null;
     if (db && filtersByWholeList(db)) return null;
+    // Writes that already carry a batch (createMany per chunk or group) are the batched form.
+    if (BATCH_WRITES.has(target.operation)) return null;
+    // Per-item workflows: each element also goes to an external service (upload, payment API, email, LLM).
+    const loopBodyNode = loop.kind === "callback" ? loop.callback?.body : loop.kind === "statement" ? loopBody(loop.node) : undefined;
+    if ((loopBodyNode && this.awaitsExternalIo(loopBodyNode)) || (reached.chain[0]?.node.body && this.awaitsExternalIo(reached.chain[0].node.body))) return null;
     // A field resolver that returns what the parent already holds and queries only as a fallback.
     if (loop.kind === "resolver" && isGuardedFallback(node)) return null;
     return {
@@ -375,6 +382,31 @@ class Analysis {
       chain: reached.chain,
       depth: frames2.length,
     };
+  }
+
+  private readonly externalIoCache = new Map<ts.Node, boolean>();
+
+  /** Awaits a call into an installed, non-ORM package (or `fetch`): storage, payment, mail, AI, HTTP clients. */
+  private awaitsExternalIo(body: ts.Node): boolean {
+    const cached = this.externalIoCache.get(body);
+    if (cached !== undefined) return cached;
+    let found = false;
+    walk(body, (node) => {
+      if (found || !ts.isAwaitExpression(node)) return;
+      const call = unwrapExpression(node.expression);
+      if (!ts.isCallExpression(call) || this.dbCallAt(call)) return;
+      let root: ts.Expression = call.expression;
+      while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isElementAccessExpression(root)) root = root.expression;
+      if (!ts.isIdentifier(root)) return;
+      if (root.text === "fetch") {
+        found = true;
+        return;
+      }
+      const binding = this.resolver.lookup(root);
+      if (binding?.kind === "external" && !isOrmPackage(binding.module)) found = true;
+    });
+    this.externalIoCache.set(body, found);
+    return found;
   }
 
   private isConstantIteration(frame: LoopFrame): boolean {
@@ -418,8 +450,9 @@ class Analysis {
     if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return false;
     const cached = this.batchLoopCache.get(node);
     if (cached !== undefined) return cached;
-    // while/do loops that neither consume a queue nor walk a chain of rows are retry, polling or paging loops.
-    let found = (ts.isWhileStatement(node) || ts.isDoStatement(node)) && !consumesQueue(node) && !walksRowChain(node);
+    // while/do loops that do not consume a queue are retry, polling, paging or chain-walking loops
+    // (`while (id) { row = findUnique(id); id = row.parentId }`: each step needs the previous row).
+    let found = (ts.isWhileStatement(node) || ts.isDoStatement(node)) && !consumesQueue(node);
     const body = loopBody(node);
     const visit = (child: ts.Node): void => {
       if (found || isFunctionLike(child) || isLoopStatement(child)) return;
@@ -563,8 +596,8 @@ class Analysis {
     return { call: rows.call, kind: isAggregation ? "aggregation" : "filter", node };
   }
 
-  rowUsage(call: DbCall): Pick<RowUsage, "onlyLength" | "pluckedFields" | "savedBack"> {
-    const usage: Pick<RowUsage, "onlyLength" | "pluckedFields" | "savedBack"> = { onlyLength: false, pluckedFields: null, savedBack: false };
+  rowUsage(call: DbCall): Pick<RowUsage, "onlyLength" | "pluckedFields" | "savedBack" | "neededWhole"> {
+    const usage: Pick<RowUsage, "onlyLength" | "pluckedFields" | "savedBack" | "neededWhole"> = { onlyLength: false, pluckedFields: null, savedBack: false, neededWhole: false };
     const uses = this.rowUseSites(call.node);
     let lengthUses = 0;
     let otherUses = 0;
@@ -575,7 +608,10 @@ class Analysis {
       if (holder && ts.isCallExpression(holder) && holder.arguments.includes(use)) {
         const write = this.dbCallAt(holder);
         if (write && (write.kind === "write" || write.kind === "write-many")) usage.savedBack = true;
+        else if (!write) usage.neededWhole = true;
       }
+      // Sent along in an object (`return { orders, total }`); a bare `return rows` hands them to the caller instead.
+      if (holder && (ts.isShorthandPropertyAssignment(holder) || (ts.isPropertyAssignment(holder) && holder.initializer === use))) usage.neededWhole = true;
       const kind = this.classifyRowUse(use, plucked);
       if (kind === "length") lengthUses++;
       else if (kind === "pluck") pluckUses++;
@@ -779,6 +815,13 @@ function enclosingFunctions(node: ts.Node): ts.FunctionLikeDeclaration[] {
 
 // ---------- syntax helpers ----------
 
+/** Inserts whose payload is already an array of rows. */
+const BATCH_WRITES = new Set(["createMany", "createManyAndReturn", "bulkCreate"]);
+
+function isOrmPackage(module: string): boolean {
+  return isPrismaModule(module) || isTypeormModule(module) || isSequelizeModule(module) || /^@nestjs\/(typeorm|sequelize)$/.test(module);
+}
+
 const CACHE_CALLEE = /cache|memo|remember|once\b|dataloader|loader/i;
 
 /** A function passed straight to a call (`xs.map(fn)`, `$transaction(fn)`, `pMap(xs, fn)`): it runs as part of the call. */
@@ -885,25 +928,6 @@ function isGuardedFallback(site: ts.Node): boolean {
       ts.isIfStatement(statement) &&
       parameters.some((name) => new RegExp(`\\b${name}\\??\\.\\w+`).test(statement.expression.getText()) && new RegExp(`\\breturn\\s+${name}\\??\\.\\w+`).test(statement.thenStatement.getText())),
   );
-}
-
-/** `do { node = await findUnique({ where: { id: node.parentId } }) } while (node)`: each row leads to the next. */
-function walksRowChain(loop: ts.WhileStatement | ts.DoStatement): boolean {
-  // Names holding an awaited row: `const user = await …` or `node = await …`.
-  const awaited = new Set<string>();
-  walk(loop.statement, (node) => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && /^\(?\s*await\b/.test(node.initializer.getText())) awaited.add(node.name.text);
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && /^\(?\s*await\b/.test(node.right.getText())) awaited.add(node.left.text);
-  });
-  if (awaited.size === 0) return false;
-  // …and the next step reads a field of it: `id = user?.managerId`, `where: { id: node.parentId }`.
-  let chained = false;
-  walk(loop.statement, (node) => {
-    if (chained) return;
-    const next = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? node.right : ts.isPropertyAssignment(node) ? node.initializer : undefined;
-    if (next && [...awaited].some((name) => new RegExp(`\\b${name}\\??\\.\\w+`).test(next.getText()))) chained = true;
-  });
-  return chained;
 }
 
 /** `while (queue.length)`, `while ((item = queue.shift()))`, `for (;;) { const job = jobs.pop() … }`. */
