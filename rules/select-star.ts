@@ -19,7 +19,7 @@ export const selectStar: Rule = {
   check(facts) {
     const findings: RuleFinding[] = [];
     for (const call of facts.dbCalls) {
-      if (call.kind === "raw" && call.rawSql && SELECT_STAR.test(call.rawSql)) {
+      if (call.kind === "raw" && call.rawSql && SELECT_STAR.test(call.rawSql) && !hydratesModels(call)) {
         findings.push(
           finding("select-star", call, locate(call.module, call.node), {
             message: `${describeCall(call)} selects every column with SELECT *: more data read, sent and parsed than the code needs, and the query changes when the table does.`,
@@ -48,6 +48,13 @@ function isNarrowModel(facts: ProjectFacts, call: DbCall): boolean {
   if (!model) return false;
   const scalars = [...model.fields.values()].filter((field) => !field.relationTo);
   return scalars.length <= 4 && !scalars.some((field) => field.type === "Json" || field.type === "Bytes");
+}
+
+/** `sequelize.query(sql, { model: Order, mapToModel: true })`: whole model instances are built from the rows. */
+function hydratesModels(call: DbCall): boolean {
+  const node = call.node;
+  const options = "arguments" in node ? node.arguments[1]?.getText() ?? "" : "";
+  return /\b(model|mapToModel)\s*:/.test(options);
 }
 
 function hasProjection(call: DbCall): boolean {

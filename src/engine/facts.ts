@@ -374,6 +374,10 @@ class Analysis {
     if ((loopBodyNode && this.awaitsExternalIo(loopBodyNode)) || (reached.chain[0]?.node.body && this.awaitsExternalIo(reached.chain[0].node.body))) return null;
     // A field resolver that returns what the parent already holds and queries only as a fallback.
     if (loop.kind === "resolver" && isGuardedFallback(node)) return null;
+    // `for (const key of Object.keys(args)) switch (key) { case "x": query }`: once per distinct key at most.
+    if (loop.kind === "statement" && inSwitchOnLoopVariable(node, loop.node)) return null;
+    // The helper already runs the query in a loop of its own: that site is the N+1 to fix, reported there.
+    if (reached.chain.length > 0 && this.loopFrames(target.node).some((frame) => !this.isConstantIteration(frame) && !this.isBatchLoop(frame))) return null;
     return {
       site: node as LoopQuery["site"],
       module,
@@ -386,10 +390,14 @@ class Analysis {
 
   private readonly externalIoCache = new Map<ts.Node, boolean>();
 
-  /** Awaits a call into an installed, non-ORM package (or `fetch`): storage, payment, mail, AI, HTTP clients. */
-  private awaitsExternalIo(body: ts.Node): boolean {
+  /**
+   * Awaits a call into an installed, non-ORM package (or `fetch`): storage, payment, mail, AI, HTTP clients —
+   * directly or through a project wrapper one or two calls deep (`await paypalRequest(…)`).
+   */
+  private awaitsExternalIo(body: ts.Node, depth = 0): boolean {
     const cached = this.externalIoCache.get(body);
     if (cached !== undefined) return cached;
+    this.externalIoCache.set(body, false); // recursion guard
     let found = false;
     walk(body, (node) => {
       if (found || !ts.isAwaitExpression(node)) return;
@@ -403,7 +411,14 @@ class Analysis {
         return;
       }
       const binding = this.resolver.lookup(root);
-      if (binding?.kind === "external" && !isOrmPackage(binding.module)) found = true;
+      if (binding?.kind === "external" && !isOrmPackage(binding.module)) {
+        found = true;
+        return;
+      }
+      if (depth < 2) {
+        const wrapper = this.resolver.calleeFunction(call);
+        if (wrapper?.node.body && !this.functionQuery(wrapper, 0) && this.awaitsExternalIo(wrapper.node.body, depth + 1)) found = true;
+      }
     });
     this.externalIoCache.set(body, found);
     return found;
@@ -891,6 +906,16 @@ function usesLoopVariableAsList(loop: ts.ForOfStatement, db: DbCall): boolean {
 function boundNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((element) => (ts.isBindingElement(element) ? boundNames(element.name) : []));
+}
+
+function inSwitchOnLoopVariable(site: ts.Node, loop: ts.Node): boolean {
+  if (!ts.isForOfStatement(loop) && !ts.isForInStatement(loop)) return false;
+  const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
+  if (!declaration || !ts.isIdentifier(declaration.name)) return false;
+  for (let node: ts.Node | undefined = site.parent; node && node !== loop; node = node.parent) {
+    if (ts.isCaseClause(node) && ts.isSwitchStatement(node.parent.parent) && node.parent.parent.expression.getText() === declaration.name.text) return true;
+  }
+  return false;
 }
 
 /** `for (let attempt = 0; attempt < max; attempt++) { try { …; return } catch {} }`: tries, not elements. */

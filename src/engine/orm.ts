@@ -493,6 +493,8 @@ function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Res
           if (key) shape.whereKeys.push(key);
         }
         shape.scopedByKey = isScopedByKey(where);
+        if (isTimeWindow(where)) shape.bounded = true;
+        if (orm === "sequelize" && hasPluralListValue(where)) shape.filteredByList = true;
       }
     }
   }
@@ -502,6 +504,26 @@ function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Res
     shape.scopedByKey = isScopedByKey(literal);
   }
   return shape;
+}
+
+/** `createdAt: { gte: from, lt: to }`, `[Op.between]: [a, b]`: a time window, bounded by the clock, not by the table. */
+function isTimeWindow(where: ts.ObjectLiteralExpression): boolean {
+  return where.properties.some((property) => {
+    if (!ts.isPropertyAssignment(property)) return false;
+    const value = unwrapExpression(property.initializer);
+    if (!ts.isObjectLiteralExpression(value)) return false;
+    const keys = value.properties.map((p) => p.name?.getText().replace(/^\[Op\.|\]$|^\$/g, "") ?? "");
+    return keys.includes("between") || (keys.some((k) => k === "gte" || k === "gt") && keys.some((k) => k === "lte" || k === "lt"));
+  });
+}
+
+/** Sequelize reads an array value as IN: `{ TransactionGroupId: groupIds }`, `{ status: statuses }`. */
+function hasPluralListValue(where: ts.ObjectLiteralExpression): boolean {
+  return where.properties.some((property) => {
+    if (!ts.isPropertyAssignment(property)) return false;
+    const value = unwrapExpression(property.initializer);
+    return ts.isIdentifier(value) && /[^su]s$/.test(value.text);
+  });
 }
 
 const KEY_COLUMN = /^(id|_id|uuid)$|Id$|_id$|Uuid$/;
