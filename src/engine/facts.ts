@@ -97,7 +97,8 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   const prismaInUse = project.hasDependency("@prisma/client") || project.hasDependency("prisma");
   const schemaDirs = project.packageJsons.map((p) => p.dir);
   const prismaSchema = prismaInUse || schemaDirs.length === 0 ? loadPrismaSchema(discovery.root, schemaDirs, errors) : null;
-  const resolver = new Resolver(project, prismaSchema, prismaInUse || prismaSchema !== null);
+  const sequelizeInUse = project.hasDependency("sequelize") || project.hasDependency("sequelize-typescript");
+  const resolver = new Resolver(project, prismaSchema, prismaInUse || prismaSchema !== null, sequelizeInUse);
   // Package directories of the scanned code: node_modules and tsconfig are looked up from there.
   const projectDirs = [...new Set([...project.packageJsons.map((p) => p.dir).sort((a, b) => b.length - a.length), discovery.root])];
   resolver.typeOracle = TypeOracle.forProject(projectDirs, discovery.files);

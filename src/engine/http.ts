@@ -25,6 +25,9 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
   const handlers: Handler[] = [];
   const fnRef = (node: ts.Node | undefined): FunctionRef | undefined => {
     if (!node) return undefined;
+    // router.get("/x", asyncHandler(async (req, res) => …)): the wrapped function is the handler
+    const wrapped = ts.isCallExpression(node) ? wrappedHandler(node) : undefined;
+    if (wrapped && isFunctionLike(wrapped)) return { node: wrapped, module };
     const expr = ts.isExpression(node) ? unwrapExpression(node) : node;
     if (isFunctionLike(expr)) return { node: expr, module };
     if (ts.isExpression(expr)) {

@@ -271,7 +271,7 @@ export class OrmRecognizer {
       }
       case "prisma-client": {
         const kind = PRISMA_RAW_OPS[method];
-        if (!kind || receiver.confidence === "low") return null;
+        if (!kind) return null;
         const call = base("prisma", null, null, kind, receiver.confidence, undefined);
         call.rawSql = sqlText(ts.isTaggedTemplateExpression(node) ? node.template : args[0]);
         return call;
@@ -292,7 +292,8 @@ export class OrmRecognizer {
           return call;
         }
         const entityValue = args[0] ? this.resolver.evaluate(args[0]) : undefined;
-        const isEntity = entityValue?.kind === "orm-model" || (args[0] !== undefined && ts.isStringLiteralLike(unwrapExpression(args[0])));
+        // An entity target: a known entity class, a string name, or a class-like name from elsewhere (an installed models package).
+        const isEntity = entityValue?.kind === "orm-model" || entityValue?.kind === "class" || entityValue?.kind === "external" || (args[0] !== undefined && (ts.isStringLiteralLike(unwrapExpression(args[0])) || entityName(args[0]) !== null));
         if (!isEntity) return null;
         return base("typeorm", entityName(args[0]), entityValue?.kind === "orm-model" ? entityValue.cls : null, kind, receiver.confidence, args[1]);
       }

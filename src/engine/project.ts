@@ -19,6 +19,8 @@ export interface ModuleInfo {
   starExports: string[];
   /** Top-level declarations by name (functions, classes, variables, enums). */
   topLevel: Map<string, ts.Node>;
+  /** `module.exports = X`: what `require()` of this module returns. */
+  commonJsExport: ts.Expression | null;
 }
 
 export interface ImportBinding {
@@ -131,6 +133,7 @@ export class Project {
       exports: new Map(),
       starExports: [],
       topLevel: new Map(),
+      commonJsExport: null,
     };
     this.modules.set(absPath, info);
     this.summarize(info);
@@ -318,6 +321,7 @@ export class Project {
       const right = statement.expression.right;
       const text = left.getText(info.sourceFile);
       if (text === "module.exports") {
+        info.commonJsExport = right;
         info.exports.set("default", { kind: "node", node: right });
         if (ts.isObjectLiteralExpression(right)) {
           for (const property of right.properties) {

@@ -87,6 +87,8 @@ export class Resolver {
     readonly prismaSchema: PrismaSchemaInfo | null,
     /** The project depends on Prisma: enables the `ctx.prisma` / `db` naming fallback. */
     readonly prismaInUse: boolean,
+    /** The project depends on Sequelize: enables recognising `x.define("Model", {…})` on an untyped connection. */
+    readonly sequelizeInUse = false,
   ) {}
 
   moduleOf(node: ts.Node): ModuleInfo | undefined {
@@ -263,12 +265,7 @@ export class Resolver {
     if (ts.isTypeAliasDeclaration(node)) return this.typeValue(node.type);
     if (ts.isVariableDeclaration(node)) {
       const specifier = requireSpecifier(node.initializer);
-      if (specifier) {
-        // const db = require("./db"): the module namespace (or package) it loads
-        const target = this.project.resolveImport(module.absPath, specifier);
-        const binding = this.followImport(target.module, target.external, "*");
-        if (binding) return this.valueOfBinding(binding);
-      }
+      if (specifier && node.initializer) return this.requiredValue(node.initializer, specifier);
       const forOf = forOfOwner(node);
       if (forOf) return this.elementOf(this.evaluate(forOf.expression));
       const fromType = node.type ? this.typeValue(node.type) : UNKNOWN;
@@ -671,7 +668,7 @@ export class Resolver {
   instanceValue(cls: ClassRef): Value {
     const info = this.classInfo(cls);
     if (info.prismaClient) return { kind: "prisma-client", confidence: "high" };
-    if (info.typeormRepository) return { kind: "typeorm-repository", entity: info.typeormRepository === "unknown" ? null : info.typeormRepository, confidence: "high" };
+    if (info.typeormRepository) return { kind: "typeorm-repository", entity: info.typeormRepository === "unknown" ? null : info.typeormRepository, confidence: "high", repositoryClass: cls };
     if (info.orm) return { kind: "orm-instance", orm: info.orm, model: info.modelName, cls, source: null, confidence: "high" };
     return { kind: "instance", cls };
   }
@@ -731,6 +728,11 @@ export class Resolver {
       case "typeorm-manager":
         if (name === "manager") return object;
         return UNKNOWN;
+      case "typeorm-repository": {
+        // a custom repository's own methods: `this.users.findActive()` on `class UserRepository extends Repository<User>`
+        const found = object.repositoryClass && this.classMember(object.repositoryClass, name, false);
+        return found ? this.memberDeclarationValue(found.node, found.module) : UNKNOWN;
+      }
       case "namespace": {
         const binding = this.resolveExport(object.module, name);
         return binding ? this.valueOfBinding(binding) : UNKNOWN;
@@ -742,7 +744,7 @@ export class Resolver {
             return this.valueOfDeclaration(property, object.module);
           }
         }
-        return UNKNOWN;
+        return this.assignedMember(object.node, name);
       }
       case "interface": {
         const members = ts.isInterfaceDeclaration(object.node) ? object.node.members : object.node.members;
@@ -759,6 +761,39 @@ export class Resolver {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** `require("./db")`: what its `module.exports` holds, else the module namespace (or the package). */
+  private requiredValue(site: ts.Node, specifier: string): Value {
+    const module = this.moduleOf(site);
+    if (!module) return UNKNOWN;
+    const target = this.project.resolveImport(module.absPath, specifier);
+    const loaded = target.external ? undefined : this.project.getModule(target.module);
+    if (loaded?.commonJsExport) return this.evaluate(loaded.commonJsExport);
+    const binding = this.followImport(target.module, target.external, "*");
+    return binding ? this.valueOfBinding(binding) : UNKNOWN;
+  }
+
+  /** `const db = {}; db.User = require("./user")(sequelize, DataTypes)`: a property assigned after the literal. */
+  private assignedMember(literal: ts.ObjectLiteralExpression, name: string): Value {
+    const declaration = literal.parent;
+    if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return UNKNOWN;
+    const holder = declaration.name.text;
+    let found: Value = UNKNOWN;
+    const visit = (node: ts.Node): void => {
+      if (found.kind !== "unknown") return;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = node.left;
+        const key = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : undefined;
+        if (key === name && left.getChildAt(0).getText() === holder) {
+          found = this.evaluate(node.right);
+          return;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(literal.getSourceFile());
+    return found;
   }
 
   /**
@@ -799,6 +834,8 @@ export class Resolver {
   private evaluateCall(call: ts.CallExpression): Value {
     const fromQuery = this.queryValue(call);
     if (fromQuery) return fromQuery;
+    const required = requireSpecifier(call);
+    if (required) return this.requiredValue(call, required);
     const callee = call.expression;
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
@@ -819,6 +856,11 @@ export class Resolver {
         }
         return UNKNOWN;
       }
+    }
+    // `sequelize.define("User", { …attributes })` on a connection we could not place (a factory parameter):
+    // the call shape is Sequelize's own, in a project that depends on Sequelize.
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === "define" && this.sequelizeInUse && call.arguments.length >= 2 && ts.isStringLiteralLike(call.arguments[0]!) && ts.isObjectLiteralExpression(unwrap(call.arguments[1]!))) {
+      return { kind: "orm-model", orm: "sequelize", model: call.arguments[0].text, cls: null, activeRecord: true, confidence: "medium" };
     }
     const calleeValue = this.evaluate(callee);
     if (calleeValue.kind === "function") {

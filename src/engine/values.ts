@@ -20,7 +20,7 @@ export type Value =
   | { kind: "external"; module: string; name: string }
   | { kind: "prisma-client"; confidence: Confidence }
   | { kind: "prisma-delegate"; model: string; confidence: Confidence }
-  | { kind: "typeorm-repository"; entity: string | null; entityClass?: ClassRef | null; confidence: Confidence }
+  | { kind: "typeorm-repository"; entity: string | null; entityClass?: ClassRef | null; confidence: Confidence; repositoryClass?: ClassRef }
   /** EntityManager, DataSource or Connection. */
   | { kind: "typeorm-manager"; confidence: Confidence }
   | {
