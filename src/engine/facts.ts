@@ -1,15 +1,19 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ts } from "ts-morph";
 import type { Orm, ScanError } from "../types.js";
 import type { Discovery } from "./discover.js";
 import { Project, type ModuleInfo } from "./project.js";
-import { Resolver, ITERATION_METHODS, isFunctionLike, isConstantExpression, unwrapExpression, isPrismaModule, isTypeormModule, isSequelizeModule } from "./resolve.js";
+import { Resolver, isFunctionLike, isConstantExpression, unwrapExpression } from "./resolve.js";
 import { OrmRecognizer, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable, isCachedCallback, isGuardedFallback, isInnerOfChain, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
+import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
+import { classifyClientCreations, clientKind } from "./clients.js";
+import { isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
 import { findHandlers, responseValues, type Framework, type Handler } from "./http.js";
-import type { FunctionRef, Value } from "./values.js";
+import type { FunctionRef } from "./values.js";
 
 /** A query that runs once per element of a collection. */
 export interface LoopQuery {
@@ -149,7 +153,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   for (const module of reportable) handlers.push(...findHandlers(module, resolver, frameworkOf));
 
   const paginationSites = analysis.paginationSites(handlers);
-  const clientCreations = classifyClientCreations(creations, handlers, analysis, resolver);
+  const clientCreations = classifyClientCreations(creations, handlers, (node) => analysis.loopFrames(node), resolver);
 
   const ormsDetected = new Set<Orm>(dbCalls.map((c) => c.orm));
   if (prismaInUse) ormsDetected.add("prisma");
@@ -208,11 +212,6 @@ function hasConfigUpTo(dir: string, root: string, hasConfig: (dir: string) => bo
   return false;
 }
 
-function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
-  visit(node);
-  ts.forEachChild(node, (child) => walk(child, visit));
-}
-
 function frameworkChooser(project: Project): (call: ts.CallExpression) => Framework {
   const framework: Framework = project.hasDependency("fastify")
     ? "fastify"
@@ -224,18 +223,9 @@ function frameworkChooser(project: Project): (call: ts.CallExpression) => Framew
   return () => framework;
 }
 
-function clientKind(value: Value, node: ts.NewExpression, resolver: Resolver): Orm | null {
-  const ctor = resolver.evaluate(node.expression);
-  if (ctor.kind !== "external") return null;
-  if (value.kind === "prisma-client") return "prisma";
-  if (value.kind === "sequelize-client") return "sequelize";
-  if (value.kind === "typeorm-manager") return "typeorm";
-  return null;
-}
-
 // ---------------------------------------------------------------------------
 
-interface LoopFrame {
+export interface LoopFrame {
   node: ts.Node;
   /** statement: for/while/do; callback: xs.map(...) and friends; resolver: a GraphQL field resolver, run per parent row. */
   kind: "statement" | "callback" | "resolver";
@@ -716,378 +706,5 @@ class Analysis {
     }
     return "other";
   }
-}
-
-// ---------- pagination and clients ----------
-
-function classifyClientCreations(
-  creations: { node: ts.NewExpression; module: ModuleInfo; orm: Orm }[],
-  handlers: Handler[],
-  analysis: Analysis,
-  resolver: Resolver,
-): ClientCreation[] {
-  if (creations.length === 0) return [];
-  const reachable = requestReachableFunctions(handlers, resolver);
-  const result: ClientCreation[] = [];
-  for (const creation of creations) {
-    if (isSingletonAssignment(creation.node) || isMemoized(creation.node)) continue;
-    const enclosing = enclosingFunctions(creation.node);
-    if (enclosing.length === 0) continue; // module scope: created once
-    if (enclosing.some((fn) => ts.isConstructorDeclaration(fn))) continue; // a DI-managed service: created once
-    if (creation.orm === "typeorm" && !initializesNearby(creation.node)) continue;
-    const frames = analysis.loopFrames(creation.node);
-    if (frames.length > 0) {
-      result.push({ ...creation, reason: { kind: "loop", node: frames[0]!.node } });
-      continue;
-    }
-    const handler = enclosing.map((fn) => reachable.get(fn)).find((h) => h !== undefined);
-    if (handler) result.push({ ...creation, reason: { kind: "handler", handler } });
-  }
-  return result;
-}
-
-/** Functions called (at any depth) from request handlers, each with the first handler that reaches it. */
-function requestReachableFunctions(handlers: Handler[], resolver: Resolver): Map<ts.Node, Handler> {
-  const reached = new Map<ts.Node, Handler>();
-  const queue: { fn: FunctionRef; handler: Handler; depth: number }[] = handlers.map((handler) => ({ fn: handler.fn, handler, depth: 0 }));
-  while (queue.length > 0) {
-    const { fn, handler, depth } = queue.shift()!;
-    if (reached.has(fn.node)) continue;
-    reached.set(fn.node, handler);
-    if (depth >= 6 || !fn.node.body) continue;
-    walk(fn.node.body, (node) => {
-      if (isFunctionLike(node)) reached.set(node, reached.get(node) ?? handler);
-      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-        const callee = resolver.calleeFunction(node);
-        if (callee && !reached.has(callee.node)) queue.push({ fn: callee, handler, depth: depth + 1 });
-      }
-    });
-  }
-  return reached;
-}
-
-/** `globalThis.prisma ??= new PrismaClient()`, `cached = new PrismaClient()` on a module variable, `this.client = …`. */
-function isSingletonAssignment(node: ts.NewExpression): boolean {
-  let current: ts.Node = node;
-  while (current.parent && (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || (ts.isBinaryExpression(current.parent) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(current.parent.operatorToken.kind)) || ts.isConditionalExpression(current.parent))) {
-    current = current.parent;
-  }
-  const parent = current.parent;
-  if (parent && ts.isBinaryExpression(parent) && parent.right === current && [ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken].includes(parent.operatorToken.kind)) {
-    const target = parent.left;
-    if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) return true; // globalThis.x, global.x, this.x, cache.x
-    if (ts.isIdentifier(target)) return !declaredInsideFunction(target);
-  }
-  return false;
-}
-
-/**
- * `let ready = cache.get(key); if (!ready) { ready = new DataSource(o).initialize(); cache.set(key, ready); }`:
- * created once per key and kept, not once per request.
- */
-function isMemoized(node: ts.NewExpression): boolean {
-  let holder: ts.Node = node;
-  while (holder.parent && (ts.isPropertyAccessExpression(holder.parent) || ts.isCallExpression(holder.parent) || ts.isAwaitExpression(holder.parent) || ts.isParenthesizedExpression(holder.parent))) holder = holder.parent;
-  const parent = holder.parent;
-  let name: string | undefined;
-  if (parent && ts.isBinaryExpression(parent) && ts.isIdentifier(parent.left)) name = parent.left.text;
-  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) name = parent.name.text;
-  const fn = enclosingFunctions(node)[0];
-  if (!name || !fn) return false;
-  const text = fn.getText();
-  return new RegExp(`\\.set\\([^;]*\\b${name}\\b`).test(text) || new RegExp(`if\\s*\\(\\s*!\\s*${name}\\s*\\)`).test(text);
-}
-
-function declaredInsideFunction(identifier: ts.Identifier): boolean {
-  let node: ts.Node | undefined = identifier.parent;
-  while (node && !ts.isSourceFile(node)) {
-    if (isFunctionLike(node)) {
-      // Look for a local declaration of the same name in this function.
-      let found = false;
-      walk(node, (child) => {
-        if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.name.text === identifier.text) found = true;
-      });
-      if (found) return true;
-    }
-    node = node.parent;
-  }
-  return false;
-}
-
-function initializesNearby(node: ts.NewExpression): boolean {
-  const fn = enclosingFunctions(node)[0];
-  return fn ? /\.(initialize|connect)\s*\(/.test(fn.getText()) : false;
-}
-
-function enclosingFunctions(node: ts.Node): ts.FunctionLikeDeclaration[] {
-  const functions: ts.FunctionLikeDeclaration[] = [];
-  let current: ts.Node | undefined = node.parent;
-  while (current) {
-    if (isFunctionLike(current)) functions.push(current);
-    current = current.parent;
-  }
-  return functions;
-}
-
-// ---------- syntax helpers ----------
-
-/** Inserts whose payload is already an array of rows. */
-const BATCH_WRITES = new Set(["createMany", "createManyAndReturn", "bulkCreate"]);
-
-function isOrmPackage(module: string): boolean {
-  return isPrismaModule(module) || isTypeormModule(module) || isSequelizeModule(module) || /^@nestjs\/(typeorm|sequelize)$/.test(module);
-}
-
-const CACHE_CALLEE = /cache|memo|remember|once\b|dataloader|loader/i;
-
-/** A function passed straight to a call (`xs.map(fn)`, `$transaction(fn)`, `pMap(xs, fn)`): it runs as part of the call. */
-function isInvokedCallback(node: ts.FunctionLikeDeclaration): boolean {
-  const parent = node.parent;
-  return !!parent && (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && (parent.arguments?.includes(node as ts.Expression) ?? false);
-}
-
-/** A callback handed to a cache or loader (`cache.get(key, () => query)`, `new DataLoader(keys => query)`). */
-function isCachedCallback(node: ts.Node): boolean {
-  if (!isFunctionLike(node)) return false;
-  const call = node.parent;
-  if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(node as ts.Expression)) return false;
-  return CACHE_CALLEE.test(call.expression.getText());
-}
-
-/** `@ResolveField()` (NestJS GraphQL) / `@FieldResolver()` (type-graphql): the method runs once per parent row of a list. */
-function fieldResolverDecorator(fn: ts.FunctionLikeDeclaration): ts.Decorator | undefined {
-  if (!ts.isMethodDeclaration(fn)) return undefined;
-  return (ts.getDecorators(fn) ?? []).find((d) => /^(ResolveField|FieldResolver|ResolveProperty)$/.test((ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).getText()));
-}
-
-function isLoopStatement(node: ts.Node): node is ts.IterationStatement {
-  return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
-}
-
-function loopBody(node: ts.Node): ts.Node | undefined {
-  return isLoopStatement(node) ? node.statement : undefined;
-}
-
-const ROW_OPERATION_METHODS = new Set(["reduce", "reduceRight", "filter", "find", "findLast", "forEach"]);
-
-const ITERATION_HELPERS = /^(Promise|Bluebird|bluebird|P)\.(map|mapSeries|each|filter)$|^(pMap|pMapSeries|mapSeries|eachSeries|mapLimit|eachLimit|asyncPool)$|^Array\.from$/;
-
-function isIterationCall(call: ts.CallExpression, callback: ts.Node): boolean {
-  const callee = call.expression;
-  if (ts.isPropertyAccessExpression(callee) && ITERATION_METHODS.has(callee.name.text)) {
-    return call.arguments[0] === callback;
-  }
-  const text = callee.getText();
-  if (ITERATION_HELPERS.test(text)) return call.arguments.indexOf(callback as ts.Expression) >= 1;
-  return false;
-}
-
-/** The query starts before any await in its callback: every iteration issues it in the same tick. */
-function isSameTickCallback(frame: LoopFrame, node: ts.Node): boolean {
-  const callee = frame.node;
-  if (!ts.isCallExpression(callee) || !ts.isPropertyAccessExpression(callee.expression)) return false;
-  if (!["map", "forEach", "flatMap"].includes(callee.expression.name.text)) return false;
-  const fn = frame.callback;
-  if (!fn?.body) return false;
-  let awaitBefore = false;
-  walk(fn.body, (child) => {
-    if (ts.isAwaitExpression(child) && child.getEnd() <= node.getStart()) awaitBefore = true;
-  });
-  return !awaitBefore;
-}
-
-function usesLoopVariableAsList(loop: ts.ForOfStatement, db: DbCall): boolean {
-  if (!db.filteredByList || !db.options) return false;
-  const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
-  if (!declaration) return false;
-  const text = db.options.getText();
-  return boundNames(declaration.name).some((name) => new RegExp(`(\\bin\\s*:\\s*|In\\(\\s*|\\[Op\\.in\\]\\s*:\\s*|:\\s*)${name}\\b(?!\\.)`).test(text));
-}
-
-function boundNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isBindingElement(element) ? boundNames(element.name) : []));
-}
-
-function inSwitchOnLoopVariable(site: ts.Node, loop: ts.Node): boolean {
-  if (!ts.isForOfStatement(loop) && !ts.isForInStatement(loop)) return false;
-  const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
-  if (!declaration || !ts.isIdentifier(declaration.name)) return false;
-  for (let node: ts.Node | undefined = site.parent; node && node !== loop; node = node.parent) {
-    if (ts.isCaseClause(node) && ts.isSwitchStatement(node.parent.parent) && node.parent.parent.expression.getText() === declaration.name.text) return true;
-  }
-  return false;
-}
-
-/** `for (let attempt = 0; attempt < max; attempt++) { try { …; return } catch {} }`: tries, not elements. */
-function isRetryLoop(loop: ts.ForStatement): boolean {
-  if (loop.condition && /\.(length|size)\b/.test(loop.condition.getText())) return false;
-  let retries = false;
-  walk(loop.statement, (node) => {
-    if (ts.isTryStatement(node)) {
-      walk(node.tryBlock, (inner) => {
-        if (ts.isReturnStatement(inner) || ts.isBreakStatement(inner)) retries = true;
-      });
-    }
-  });
-  return retries;
-}
-
-/** The list is a whole variable (`in: chunk`, `In(batch)`), not a field of the loop element (`in: user.friendIds`). */
-function filtersByWholeList(db: DbCall): boolean {
-  if (!db.filteredByList || !db.options) return false;
-  return /(\bin\s*:|\bIn\(|\[Op\.in\]\s*:|\$in\s*:)\s*\[?\s*(\.\.\.)?[\w$]+\s*\]?\s*[,)}\]]/.test(db.options.getText());
-}
-
-/**
- * `@ResolveField() surcharges(@Parent() order) { if (order.surcharges) return order.surcharges; return query… }`:
- * the query runs only when the list query did not already join the relation.
- */
-function isGuardedFallback(site: ts.Node): boolean {
-  let method: ts.Node | undefined = site.parent;
-  while (method && !ts.isMethodDeclaration(method)) method = method.parent;
-  if (!method || !ts.isMethodDeclaration(method) || !method.body) return false;
-  const parameters = method.parameters.flatMap((p) => boundNames(p.name));
-  return method.body.statements.some(
-    (statement) =>
-      statement.getEnd() <= site.getStart() &&
-      ts.isIfStatement(statement) &&
-      parameters.some((name) => new RegExp(`\\b${name}\\??\\.\\w+`).test(statement.expression.getText()) && new RegExp(`\\breturn\\s+${name}\\??\\.\\w+`).test(statement.thenStatement.getText())),
-  );
-}
-
-/** `while (queue.length)`, `while ((item = queue.shift()))`, `for (;;) { const job = jobs.pop() … }`. */
-function consumesQueue(loop: ts.WhileStatement | ts.DoStatement): boolean {
-  const condition = loop.expression.getText();
-  if (/\.(length|size)\b/.test(condition) || /\.(shift|pop|next)\s*\(/.test(condition)) return true;
-  return /\.(shift|pop|dequeue)\s*\(/.test(loop.statement.getText());
-}
-
-function isInnerOfChain(node: ts.Node): boolean {
-  const parent = node.parent;
-  return !!parent && ts.isPropertyAccessExpression(parent) && parent.expression === node && !!parent.parent && ts.isCallExpression(parent.parent) && !["then", "catch", "finally"].includes(parent.name.text);
-}
-
-function isAwaited(node: ts.Node): boolean {
-  let current = node;
-  while (current.parent && (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent))) current = current.parent;
-  const parent = current.parent;
-  if (!parent) return false;
-  if (ts.isAwaitExpression(parent)) return true;
-  if (ts.isArrayLiteralExpression(parent) && parent.parent && ts.isCallExpression(parent.parent) && /^Promise\.(all|allSettled)$/.test(parent.parent.expression.getText())) return true;
-  if (ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) return true;
-  return ts.isPropertyAccessExpression(parent) && parent.name.text === "then";
-}
-
-function isAwaitedInit(initializer: ts.Expression | undefined): boolean {
-  let expr = initializer;
-  while (expr && (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr))) expr = expr.expression;
-  return !!expr && ts.isAwaitExpression(expr);
-}
-
-function scopeOf(declaration: ts.Node): ts.Node | undefined {
-  let current: ts.Node | undefined = declaration.parent;
-  while (current) {
-    if (isFunctionLike(current) || ts.isSourceFile(current)) return current;
-    current = current.parent;
-  }
-  return undefined;
-}
-
-function isDeclarationName(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  return (ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent) || ts.isFunctionDeclaration(parent)) && parent.name === node;
-}
-
-function isPropertyNameNode(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
-}
-
-/** `rows.reduce((sum, r) => sum + r.total, 0)`: a numeric accumulator, not a Map or object builder. */
-function isNumericReducer(call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
-  const initial = call.arguments[1] && unwrapExpression(call.arguments[1]);
-  if (initial && ts.isNumericLiteral(initial)) return true;
-  if (initial && !ts.isNumericLiteral(initial)) return false;
-  const body = fn.body;
-  const result = ts.isBlock(body) ? body.statements.find(ts.isReturnStatement)?.expression : body;
-  if (!result) return false;
-  const expr = unwrapExpression(result);
-  return (ts.isBinaryExpression(expr) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken].includes(expr.operatorToken.kind)) || /^Math\.(max|min)\(/.test(expr.getText());
-}
-
-/** The callback compares row columns: `p => p.stock < p.reorderAt`, `({ status }) => status === "paid"`. */
-function callbackReadsColumns(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
-  const param = fn.parameters[0];
-  if (!param) return false;
-  if (ts.isObjectBindingPattern(param.name)) return true;
-  if (!ts.isIdentifier(param.name)) return false;
-  const name = param.name.text;
-  let reads = false;
-  walk(fn.body, (node) => {
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) reads = true;
-  });
-  return reads;
-}
-
-/** `total += o.amount` or `total = total + o.amount` over the loop element. */
-function accumulates(body: ts.Node, element: ts.VariableDeclaration | ts.ParameterDeclaration | undefined): boolean {
-  if (!element || !ts.isIdentifier(element.name)) return false;
-  const name = element.name.text;
-  let found = false;
-  walk(body, (node) => {
-    if (found || !ts.isBinaryExpression(node)) return;
-    const op = node.operatorToken.kind;
-    const readsElement = () => {
-      let reads = false;
-      walk(node.right, (child) => {
-        if (ts.isPropertyAccessExpression(child) && ts.isIdentifier(child.expression) && child.expression.text === name) reads = true;
-      });
-      return reads;
-    };
-    if ((op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.MinusEqualsToken) && ts.isIdentifier(node.left) && readsElement()) found = true;
-    const right = unwrapExpression(node.right);
-    if (op === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && ts.isBinaryExpression(right) && right.operatorToken.kind === ts.SyntaxKind.PlusToken && right.left.getText() === node.left.text && readsElement()) found = true;
-    if (op === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && /^Math\.(max|min)\(/.test(node.right.getText()) && readsElement()) found = true;
-  });
-  return found;
-}
-
-function mathSpread(mapCall: ts.CallExpression): ts.CallExpression | undefined {
-  const spread = mapCall.parent;
-  if (spread && ts.isSpreadElement(spread) && spread.parent && ts.isCallExpression(spread.parent) && /^Math\.(max|min)$/.test(spread.parent.expression.getText())) return spread.parent;
-  return undefined;
-}
-
-/** `r => r.id`, `({ id }) => id`: the fields a map callback reads; null when it uses the row otherwise. */
-function pluckedFields(fn: ts.ArrowFunction | ts.FunctionExpression): string[] | null {
-  const param = fn.parameters[0];
-  if (!param) return null;
-  if (ts.isObjectBindingPattern(param.name)) {
-    const fields = param.name.elements.map((e) => (e.propertyName ?? e.name).getText());
-    return nonEmpty(fields);
-  }
-  if (!ts.isIdentifier(param.name)) return null;
-  const name = param.name.text;
-  const fields = new Set<string>();
-  let bare = false;
-  walk(fn.body, (node) => {
-    if (ts.isIdentifier(node) && node.text === name && !isPropertyNameNode(node)) {
-      const parent = node.parent;
-      const isMethodCall = ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
-      if (ts.isPropertyAccessExpression(parent) && parent.expression === node && !isMethodCall) fields.add(parent.name.text);
-      else bare = true;
-    }
-  });
-  return bare ? null : nonEmpty([...fields]);
-}
-
-function nonEmpty(fields: string[]): string[] | null {
-  return fields.length > 0 ? fields : null;
-}
-
-/** The mapped values are consumed as plain values (ids for a later query), not rows sent back whole. */
-function isPluckOnlyUse(mapCall: ts.CallExpression): boolean {
-  return mapCall.parent !== undefined && !ts.isReturnStatement(mapCall.parent);
 }
 

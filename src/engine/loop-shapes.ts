@@ -1,0 +1,125 @@
+import { ts } from "ts-morph";
+import { ITERATION_METHODS, isFunctionLike, isPrismaModule, isSequelizeModule, isTypeormModule } from "./resolve.js";
+import type { DbCall } from "./orm.js";
+import type { LoopFrame } from "./facts.js";
+import { boundNames, walk } from "./syntax.js";
+
+// Loop shapes that decide whether a query really runs once per element.
+
+// ---------- syntax helpers ----------
+
+/** Inserts whose payload is already an array of rows. */
+export const BATCH_WRITES = new Set(["createMany", "createManyAndReturn", "bulkCreate"]);
+
+export function isOrmPackage(module: string): boolean {
+  return isPrismaModule(module) || isTypeormModule(module) || isSequelizeModule(module) || /^@nestjs\/(typeorm|sequelize)$/.test(module);
+}
+
+export const CACHE_CALLEE = /cache|memo|remember|once\b|dataloader|loader/i;
+
+/** A callback handed to a cache or loader (`cache.get(key, () => query)`, `new DataLoader(keys => query)`). */
+export function isCachedCallback(node: ts.Node): boolean {
+  if (!isFunctionLike(node)) return false;
+  const call = node.parent;
+  if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(node as ts.Expression)) return false;
+  return CACHE_CALLEE.test(call.expression.getText());
+}
+
+/** `@ResolveField()` (NestJS GraphQL) / `@FieldResolver()` (type-graphql): the method runs once per parent row of a list. */
+export function fieldResolverDecorator(fn: ts.FunctionLikeDeclaration): ts.Decorator | undefined {
+  if (!ts.isMethodDeclaration(fn)) return undefined;
+  return (ts.getDecorators(fn) ?? []).find((d) => /^(ResolveField|FieldResolver|ResolveProperty)$/.test((ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).getText()));
+}
+
+export const ITERATION_HELPERS = /^(Promise|Bluebird|bluebird|P)\.(map|mapSeries|each|filter)$|^(pMap|pMapSeries|mapSeries|eachSeries|mapLimit|eachLimit|asyncPool)$|^Array\.from$/;
+
+export function isIterationCall(call: ts.CallExpression, callback: ts.Node): boolean {
+  const callee = call.expression;
+  if (ts.isPropertyAccessExpression(callee) && ITERATION_METHODS.has(callee.name.text)) {
+    return call.arguments[0] === callback;
+  }
+  const text = callee.getText();
+  if (ITERATION_HELPERS.test(text)) return call.arguments.indexOf(callback as ts.Expression) >= 1;
+  return false;
+}
+
+/** The query starts before any await in its callback: every iteration issues it in the same tick. */
+export function isSameTickCallback(frame: LoopFrame, node: ts.Node): boolean {
+  const callee = frame.node;
+  if (!ts.isCallExpression(callee) || !ts.isPropertyAccessExpression(callee.expression)) return false;
+  if (!["map", "forEach", "flatMap"].includes(callee.expression.name.text)) return false;
+  const fn = frame.callback;
+  if (!fn?.body) return false;
+  let awaitBefore = false;
+  walk(fn.body, (child) => {
+    if (ts.isAwaitExpression(child) && child.getEnd() <= node.getStart()) awaitBefore = true;
+  });
+  return !awaitBefore;
+}
+
+export function usesLoopVariableAsList(loop: ts.ForOfStatement, db: DbCall): boolean {
+  if (!db.filteredByList || !db.options) return false;
+  const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
+  if (!declaration) return false;
+  const text = db.options.getText();
+  return boundNames(declaration.name).some((name) => new RegExp(`(\\bin\\s*:\\s*|In\\(\\s*|\\[Op\\.in\\]\\s*:\\s*|:\\s*)${name}\\b(?!\\.)`).test(text));
+}
+
+export function inSwitchOnLoopVariable(site: ts.Node, loop: ts.Node): boolean {
+  if (!ts.isForOfStatement(loop) && !ts.isForInStatement(loop)) return false;
+  const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
+  if (!declaration || !ts.isIdentifier(declaration.name)) return false;
+  for (let node: ts.Node | undefined = site.parent; node && node !== loop; node = node.parent) {
+    if (ts.isCaseClause(node) && ts.isSwitchStatement(node.parent.parent) && node.parent.parent.expression.getText() === declaration.name.text) return true;
+  }
+  return false;
+}
+
+/** `for (let attempt = 0; attempt < max; attempt++) { try { …; return } catch {} }`: tries, not elements. */
+export function isRetryLoop(loop: ts.ForStatement): boolean {
+  if (loop.condition && /\.(length|size)\b/.test(loop.condition.getText())) return false;
+  let retries = false;
+  walk(loop.statement, (node) => {
+    if (ts.isTryStatement(node)) {
+      walk(node.tryBlock, (inner) => {
+        if (ts.isReturnStatement(inner) || ts.isBreakStatement(inner)) retries = true;
+      });
+    }
+  });
+  return retries;
+}
+
+/** The list is a whole variable (`in: chunk`, `In(batch)`), not a field of the loop element (`in: user.friendIds`). */
+export function filtersByWholeList(db: DbCall): boolean {
+  if (!db.filteredByList || !db.options) return false;
+  return /(\bin\s*:|\bIn\(|\[Op\.in\]\s*:|\$in\s*:)\s*\[?\s*(\.\.\.)?[\w$]+\s*\]?\s*[,)}\]]/.test(db.options.getText());
+}
+
+/**
+ * `@ResolveField() surcharges(@Parent() order) { if (order.surcharges) return order.surcharges; return query… }`:
+ * the query runs only when the list query did not already join the relation.
+ */
+export function isGuardedFallback(site: ts.Node): boolean {
+  let method: ts.Node | undefined = site.parent;
+  while (method && !ts.isMethodDeclaration(method)) method = method.parent;
+  if (!method || !ts.isMethodDeclaration(method) || !method.body) return false;
+  const parameters = method.parameters.flatMap((p) => boundNames(p.name));
+  return method.body.statements.some(
+    (statement) =>
+      statement.getEnd() <= site.getStart() &&
+      ts.isIfStatement(statement) &&
+      parameters.some((name) => new RegExp(`\\b${name}\\??\\.\\w+`).test(statement.expression.getText()) && new RegExp(`\\breturn\\s+${name}\\??\\.\\w+`).test(statement.thenStatement.getText())),
+  );
+}
+
+/** `while (queue.length)`, `while ((item = queue.shift()))`, `for (;;) { const job = jobs.pop() … }`. */
+export function consumesQueue(loop: ts.WhileStatement | ts.DoStatement): boolean {
+  const condition = loop.expression.getText();
+  if (/\.(length|size)\b/.test(condition) || /\.(shift|pop|next)\s*\(/.test(condition)) return true;
+  return /\.(shift|pop|dequeue)\s*\(/.test(loop.statement.getText());
+}
+
+export function isInnerOfChain(node: ts.Node): boolean {
+  const parent = node.parent;
+  return !!parent && ts.isPropertyAccessExpression(parent) && parent.expression === node && !!parent.parent && ts.isCallExpression(parent.parent) && !["then", "catch", "finally"].includes(parent.name.text);
+}

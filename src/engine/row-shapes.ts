@@ -1,0 +1,94 @@
+import { ts } from "ts-morph";
+import { unwrapExpression } from "./resolve.js";
+import { isPropertyNameNode, walk } from "./syntax.js";
+
+// Shapes of JavaScript work done on fetched rows: accumulation, column filters, plucked fields.
+
+export const ROW_OPERATION_METHODS = new Set(["reduce", "reduceRight", "filter", "find", "findLast", "forEach"]);
+
+/** `rows.reduce((sum, r) => sum + r.total, 0)`: a numeric accumulator, not a Map or object builder. */
+export function isNumericReducer(call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  const initial = call.arguments[1] && unwrapExpression(call.arguments[1]);
+  if (initial && ts.isNumericLiteral(initial)) return true;
+  if (initial && !ts.isNumericLiteral(initial)) return false;
+  const body = fn.body;
+  const result = ts.isBlock(body) ? body.statements.find(ts.isReturnStatement)?.expression : body;
+  if (!result) return false;
+  const expr = unwrapExpression(result);
+  return (ts.isBinaryExpression(expr) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken].includes(expr.operatorToken.kind)) || /^Math\.(max|min)\(/.test(expr.getText());
+}
+
+/** The callback compares row columns: `p => p.stock < p.reorderAt`, `({ status }) => status === "paid"`. */
+export function callbackReadsColumns(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  const param = fn.parameters[0];
+  if (!param) return false;
+  if (ts.isObjectBindingPattern(param.name)) return true;
+  if (!ts.isIdentifier(param.name)) return false;
+  const name = param.name.text;
+  let reads = false;
+  walk(fn.body, (node) => {
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) reads = true;
+  });
+  return reads;
+}
+
+/** `total += o.amount` or `total = total + o.amount` over the loop element. */
+export function accumulates(body: ts.Node, element: ts.VariableDeclaration | ts.ParameterDeclaration | undefined): boolean {
+  if (!element || !ts.isIdentifier(element.name)) return false;
+  const name = element.name.text;
+  let found = false;
+  walk(body, (node) => {
+    if (found || !ts.isBinaryExpression(node)) return;
+    const op = node.operatorToken.kind;
+    const readsElement = () => {
+      let reads = false;
+      walk(node.right, (child) => {
+        if (ts.isPropertyAccessExpression(child) && ts.isIdentifier(child.expression) && child.expression.text === name) reads = true;
+      });
+      return reads;
+    };
+    if ((op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.MinusEqualsToken) && ts.isIdentifier(node.left) && readsElement()) found = true;
+    const right = unwrapExpression(node.right);
+    if (op === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && ts.isBinaryExpression(right) && right.operatorToken.kind === ts.SyntaxKind.PlusToken && right.left.getText() === node.left.text && readsElement()) found = true;
+    if (op === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && /^Math\.(max|min)\(/.test(node.right.getText()) && readsElement()) found = true;
+  });
+  return found;
+}
+
+export function mathSpread(mapCall: ts.CallExpression): ts.CallExpression | undefined {
+  const spread = mapCall.parent;
+  if (spread && ts.isSpreadElement(spread) && spread.parent && ts.isCallExpression(spread.parent) && /^Math\.(max|min)$/.test(spread.parent.expression.getText())) return spread.parent;
+  return undefined;
+}
+
+/** `r => r.id`, `({ id }) => id`: the fields a map callback reads; null when it uses the row otherwise. */
+export function pluckedFields(fn: ts.ArrowFunction | ts.FunctionExpression): string[] | null {
+  const param = fn.parameters[0];
+  if (!param) return null;
+  if (ts.isObjectBindingPattern(param.name)) {
+    const fields = param.name.elements.map((e) => (e.propertyName ?? e.name).getText());
+    return nonEmpty(fields);
+  }
+  if (!ts.isIdentifier(param.name)) return null;
+  const name = param.name.text;
+  const fields = new Set<string>();
+  let bare = false;
+  walk(fn.body, (node) => {
+    if (ts.isIdentifier(node) && node.text === name && !isPropertyNameNode(node)) {
+      const parent = node.parent;
+      const isMethodCall = ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === node && !isMethodCall) fields.add(parent.name.text);
+      else bare = true;
+    }
+  });
+  return bare ? null : nonEmpty([...fields]);
+}
+
+export function nonEmpty(fields: string[]): string[] | null {
+  return fields.length > 0 ? fields : null;
+}
+
+/** The mapped values are consumed as plain values (ids for a later query), not rows sent back whole. */
+export function isPluckOnlyUse(mapCall: ts.CallExpression): boolean {
+  return mapCall.parent !== undefined && !ts.isReturnStatement(mapCall.parent);
+}
