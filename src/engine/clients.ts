@@ -18,7 +18,6 @@ export function clientKind(value: Value, node: ts.NewExpression, resolver: Resol
   return null;
 }
 
-// ---------- pagination and clients ----------
 
 export function classifyClientCreations(
   creations: { node: ts.NewExpression; module: ModuleInfo; orm: Orm }[],

@@ -6,7 +6,6 @@ import { boundNames, walk } from "./syntax.js";
 
 // Loop shapes that decide whether a query really runs once per element.
 
-// ---------- syntax helpers ----------
 
 /** Inserts whose payload is already an array of rows. */
 export const BATCH_WRITES = new Set(["createMany", "createManyAndReturn", "bulkCreate"]);
