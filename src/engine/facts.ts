@@ -4,7 +4,7 @@ import { ts } from "ts-morph";
 import type { Orm, ScanError } from "../types.js";
 import type { Discovery } from "./discover.js";
 import { Project, type ModuleInfo } from "./project.js";
-import { Resolver, isFunctionLike, isConstantExpression, unwrapExpression } from "./resolve.js";
+import { Resolver, isFunctionLike, unwrapExpression } from "./resolve.js";
 import { OrmRecognizer, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
@@ -14,6 +14,17 @@ import { classifyClientCreations, clientKind } from "./clients.js";
 import { isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
 import { findHandlers, responseValues, type Framework, type Handler } from "./http.js";
 import type { FunctionRef } from "./values.js";
+
+/** Helpers followed between a loop and the query it reaches before the link is too weak to report. */
+const MAX_HELPER_DEPTH = 2;
+
+/** `for (const chunk of chunks)`, `for (const batch of …)`: each element is itself a batch. */
+function iteratesBatches(loop: ts.Node): boolean {
+  if (!ts.isForOfStatement(loop)) return false;
+  const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
+  const element = declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : "";
+  return /^(chunk|batch|page|slice)\w*$/i.test(element) || /^(chunks|batches|pages|slices)$/i.test(unwrapExpression(loop.expression).getText());
+}
 
 /** A query that runs once per element of a collection. */
 export interface LoopQuery {
@@ -340,6 +351,8 @@ class Analysis {
     if (db && isInnerOfChain(node)) return null;
     const reached = this.queryReachedBy(node, db);
     if (!reached) return null;
+    // Three or more helpers deep, the query is usually one conditional step of a larger per-item workflow.
+    if (reached.chain.length > MAX_HELPER_DEPTH) return null;
     const target = reached.call;
     let frames2 = perElement;
     // Prisma batches findUnique calls issued in the same tick (dataloader): Promise.all(ids.map(id => findUnique)).
@@ -356,6 +369,7 @@ class Analysis {
     }
     // Chunked batches: `for (const chunk of chunks) findMany({ where: { id: { in: chunk } } })`, `ids.slice(i, i + n)`.
     const loop = frames2[0]!;
+    if (iteratesBatches(loop.node)) return null;
     if (db && loop.kind === "statement" && ts.isForOfStatement(loop.node) && usesLoopVariableAsList(loop.node, db)) return null;
     if (db && filtersByWholeList(db)) return null;
     // Writes that already carry a batch (createMany per chunk or group) are the batched form.
@@ -406,6 +420,11 @@ class Analysis {
         found = true;
         return;
       }
+      // `const mailer = createTransport(…)`, `const stripe = new Stripe(…)`: an object made by an installed package
+      if (binding?.kind === "node" && ts.isVariableDeclaration(binding.node) && binding.node.initializer && this.isMadeByPackage(binding.node.initializer)) {
+        found = true;
+        return;
+      }
       if (depth < 2) {
         const wrapper = this.resolver.calleeFunction(call);
         if (wrapper?.node.body && !this.functionQuery(wrapper, 0) && this.awaitsExternalIo(wrapper.node.body, depth + 1)) found = true;
@@ -413,6 +432,16 @@ class Analysis {
     });
     this.externalIoCache.set(body, found);
     return found;
+  }
+
+  private isMadeByPackage(initializer: ts.Expression): boolean {
+    let expr = unwrapExpression(initializer);
+    if (!ts.isCallExpression(expr) && !ts.isNewExpression(expr)) return false;
+    expr = expr.expression;
+    while (ts.isPropertyAccessExpression(expr) || ts.isCallExpression(expr)) expr = expr.expression;
+    if (!ts.isIdentifier(expr)) return false;
+    const binding = this.resolver.lookup(expr);
+    return binding?.kind === "external" && !isOrmPackage(binding.module);
   }
 
   private isConstantIteration(frame: LoopFrame): boolean {
@@ -439,7 +468,8 @@ class Analysis {
     const expr = unwrapExpression(expression);
     if (ts.isIdentifier(expr) && /^[A-Z][A-Z0-9_]*$/.test(expr.text)) return true; // imported or module CONSTANT_LIST
     if (ts.isConditionalExpression(expr)) return this.isConstantCollection(expr.whenTrue) && this.isConstantCollection(expr.whenFalse);
-    if (ts.isArrayLiteralExpression(expr)) return expr.elements.every((e) => isConstantExpression(e) || ts.isIdentifier(e) || ts.isObjectLiteralExpression(e));
+    // `[a, b]`, `[args.fromAccount, args.host]`: as many elements as written, whatever they hold.
+    if (ts.isArrayLiteralExpression(expr)) return !expr.elements.some(ts.isSpreadElement);
     if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.expression.getText() === "Object" && expr.arguments[0]) {
       // Object.keys/values/entries of a constant object or an enum
       return this.isConstantCollection(expr.arguments[0]);
@@ -462,7 +492,8 @@ class Analysis {
     const body = loopBody(node);
     const visit = (child: ts.Node): void => {
       if (found || isFunctionLike(child) || isLoopStatement(child)) return;
-      const db = this.dbCallAt(child);
+      // The page read may sit in a helper the loop calls with its offset: `loadPage(skip, take)`.
+      const db = this.dbCallAt(child) ?? (ts.isCallExpression(child) ? this.queryReachedBy(child, null)?.call ?? null : null);
       const pagedRaw = db?.kind === "raw" && db.rawSql !== null && /\blimit\b/i.test(db.rawSql);
       if (db && ((db.kind === "read-many" || db.kind === "write-many") && db.bounded || pagedRaw)) {
         found = true;
