@@ -18,6 +18,14 @@ import type { FunctionRef } from "./values.js";
 /** Helpers followed between a loop and the query it reaches before the link is too weak to report. */
 const MAX_HELPER_DEPTH = 2;
 
+/** The iteration builds the operation list of a batch transaction: `$transaction([...xs.map(…)])`. */
+function isTransactionBatch(iteration: ts.Node): boolean {
+  let node: ts.Node = iteration;
+  while (node.parent && (ts.isSpreadElement(node.parent) || ts.isArrayLiteralExpression(node.parent) || ts.isParenthesizedExpression(node.parent))) node = node.parent;
+  const call = node.parent;
+  return !!call && ts.isCallExpression(call) && call.arguments.includes(node as ts.Expression) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === "$transaction";
+}
+
 /** `for (const chunk of chunks)`, `for (const batch of …)`: each element is itself a batch. */
 function iteratesBatches(loop: ts.Node): boolean {
   if (!ts.isForOfStatement(loop)) return false;
@@ -374,9 +382,13 @@ class Analysis {
     if (db && filtersByWholeList(db)) return null;
     // Writes that already carry a batch (createMany per chunk or group) are the batched form.
     if (BATCH_WRITES.has(target.operation)) return null;
-    // Per-item workflows: each element also goes to an external service (upload, payment API, email, LLM).
+    // Per-item workflows: each element also goes to an external service (upload, payment API, email, LLM) and the
+    // write records that step (an audit row, the uploaded file's row). Reads could still be preloaded: kept.
+    const isWrite = target.kind === "write" || target.kind === "write-many";
     const loopBodyNode = loop.kind === "callback" ? loop.callback?.body : loop.kind === "statement" ? loopBody(loop.node) : undefined;
-    if ((loopBodyNode && this.awaitsExternalIo(loopBodyNode)) || (reached.chain[0]?.node.body && this.awaitsExternalIo(reached.chain[0].node.body))) return null;
+    if (isWrite && ((loopBodyNode && this.awaitsExternalIo(loopBodyNode)) || (reached.chain[0]?.node.body && this.awaitsExternalIo(reached.chain[0].node.body)))) return null;
+    // `prisma.$transaction([...lines.map((l) => prisma.x.update(…))])`: one batched transaction, the documented fix.
+    if (loop.kind === "callback" && isTransactionBatch(loop.node)) return null;
     // A field resolver that returns what the parent already holds and queries only as a fallback.
     if (loop.kind === "resolver" && isGuardedFallback(node)) return null;
     // `for (const key of Object.keys(args)) switch (key) { case "x": query }`: once per distinct key at most.

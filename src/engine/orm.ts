@@ -523,7 +523,7 @@ function hasPluralListValue(where: ts.ObjectLiteralExpression): boolean {
   return where.properties.some((property) => {
     if (!ts.isPropertyAssignment(property)) return false;
     const value = unwrapExpression(property.initializer);
-    return ts.isIdentifier(value) && /[^su]s$/.test(value.text);
+    return ts.isIdentifier(value) && /[^su]s$/i.test(value.text);
   });
 }
 

@@ -1,3 +1,4 @@
+import { dirname } from "node:path";
 import { ts } from "ts-morph";
 import type { ModuleInfo, Project } from "./project.js";
 import { requireSpecifier } from "./project.js";
@@ -754,7 +755,8 @@ export class Resolver {
         return UNKNOWN;
       }
       case "external":
-        if (isPrismaModule(object.module) && object.name === "Prisma") return UNKNOWN;
+        // A member of a package namespace (`typeorm.getRepository`, `Sequelize.Model`) is that package's export.
+        if (object.name === "*" || object.name === "default" || (isSequelizeModule(object.module) && object.name === "Sequelize")) return { kind: "external", module: object.module, name };
         return UNKNOWN;
       case "unknown":
         return this.namingFallback(name, site);
@@ -780,6 +782,7 @@ export class Resolver {
     if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return UNKNOWN;
     const holder = declaration.name.text;
     let found: Value = UNKNOWN;
+    let dynamicKeys = false;
     const visit = (node: ts.Node): void => {
       if (found.kind !== "unknown") return;
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
@@ -789,11 +792,35 @@ export class Resolver {
           found = this.evaluate(node.right);
           return;
         }
+        if (ts.isElementAccessExpression(left) && !ts.isStringLiteralLike(left.argumentExpression) && left.expression.getText() === holder) dynamicKeys = true;
       }
       ts.forEachChild(node, visit);
     };
     visit(literal.getSourceFile());
+    // sequelize-cli's models/index.js: `fs.readdirSync(__dirname).forEach(f => { const m = require(f)(…); db[m.name] = m })`
+    if (found.kind === "unknown" && dynamicKeys) found = this.modelInDirectory(literal.getSourceFile().fileName, name);
     return found;
+  }
+
+  private readonly directoryModels = new Map<string, Map<string, Value>>();
+
+  /** The Sequelize models defined by the sibling files of a model registry, by model name. */
+  private modelInDirectory(registryFile: string, name: string): Value {
+    const dir = dirname(registryFile);
+    let models = this.directoryModels.get(dir);
+    if (!models) {
+      models = new Map();
+      this.directoryModels.set(dir, models);
+      for (const module of this.project.modules.values()) {
+        if (dirname(module.absPath) !== dir || module.absPath === registryFile) continue;
+        const exported = module.commonJsExport ?? (module.exports.get("default")?.kind === "node" ? (module.exports.get("default") as { node: ts.Node }).node : undefined);
+        if (!exported) continue;
+        let value = ts.isExpression(exported) ? this.evaluate(exported) : this.valueOfDeclaration(exported, module);
+        if (value.kind === "function") value = this.returnValue(value.fn);
+        if (value.kind === "orm-model") models.set(value.model, value);
+      }
+    }
+    return models.get(name) ?? UNKNOWN;
   }
 
   /**
@@ -822,7 +849,8 @@ export class Resolver {
     const ctor = this.evaluate(expr.expression);
     if (ctor.kind === "external") {
       if (isPrismaModule(ctor.module) && ctor.name === "PrismaClient") return { kind: "prisma-client", confidence: "high" };
-      if (isSequelizeModule(ctor.module) && ctor.name === "Sequelize") return { kind: "sequelize-client", confidence: "high" };
+      // `const Sequelize = require("sequelize"); new Sequelize(…)`: the package itself is the class
+      if (isSequelizeModule(ctor.module) && (ctor.name === "Sequelize" || ctor.name === "*" || ctor.name === "default")) return { kind: "sequelize-client", confidence: "high" };
       if (isTypeormModule(ctor.module) && (ctor.name === "DataSource" || ctor.name === "Connection")) return { kind: "typeorm-manager", confidence: "high" };
       return UNKNOWN;
     }
