@@ -63,6 +63,13 @@ export function loadPrismaSchema(root: string, candidateDirs: string[], errors: 
           unique: attributes.some((a) => a.name === "id" || a.name === "unique"),
         });
       }
+      // Several schemas in one scan (a monorepo with more than one Prisma project): a model of the same name gets
+      // the union of the fields, so no project's relations are lost.
+      const existing = info.models.get(block.name);
+      if (existing) {
+        for (const [fieldName, field] of fields) if (!existing.fields.has(fieldName)) existing.fields.set(fieldName, field);
+        continue;
+      }
       const model: PrismaModel = { name: block.name, delegate: block.name.charAt(0).toLowerCase() + block.name.slice(1), fields, file };
       info.models.set(model.name, model);
       info.byDelegate.set(model.delegate, model);
