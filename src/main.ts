@@ -4,7 +4,7 @@ import { discoverFiles } from "./engine/discover.js";
 import { buildProjectFacts } from "./engine/facts.js";
 import type { RuleFinding, NodeLocation } from "./engine/findings.js";
 import { allRules } from "../rules/index.js";
-import type { Finding, RelatedLocation, RuleId, ScanOptions, ScanResult } from "./types.js";
+import type { Finding, RelatedLocation, RuleId, ScanError, ScanOptions, ScanResult } from "./types.js";
 import { TOOL_VERSION } from "./version.js";
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -23,9 +23,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       !(options.disable ?? []).includes(rule.meta.id),
   );
   const findings: Finding[] = [];
+  const ruleErrors: ScanError[] = [];
   for (const rule of enabled) {
-    for (const raw of rule.check(facts)) {
-      findings.push(toFinding(raw, rule.meta.defaultSeverity));
+    try {
+      for (const raw of rule.check(facts)) findings.push(toFinding(raw, rule.meta.defaultSeverity));
+    } catch (error) {
+      // A failing rule loses its own findings only.
+      ruleErrors.push({ file: ".", kind: "internal", message: `rule ${rule.meta.id} failed: ${(error as Error)?.message ?? error}` });
     }
   }
   findings.sort(compareFindings);
@@ -46,7 +50,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       frameworks: facts.frameworksDetected,
     },
     findings: unique,
-    errors: [...discovery.errors, ...facts.errors],
+    errors: [...discovery.errors, ...facts.errors, ...ruleErrors],
   };
 }
 

@@ -147,6 +147,15 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   const creations: { node: ts.NewExpression; module: ModuleInfo; orm: Orm }[] = [];
 
   for (const module of reportable) {
+    // One file the analysis cannot handle costs that file's findings, never the scan.
+    try {
+      collectFacts(module);
+    } catch (error) {
+      errors.push({ file: module.relPath, kind: "internal", message: `analysis failed (${(error as Error)?.message ?? error}); file skipped` });
+    }
+  }
+
+  function collectFacts(module: ModuleInfo): void {
     walk(module.sourceFile, (node) => {
       const db = analysis.dbCallAt(node);
       if (db) dbCalls.push(db);
