@@ -166,6 +166,12 @@ describe("pretty reporter", () => {
     expect(text.endsWith("\n")).toBe(true);
   });
 
+  it("does not count environment notes (no node_modules, no tsconfig) as files that could not be analysed", () => {
+    const result = sampleResult();
+    const withNoteOnly: ScanResult = { ...result, errors: [{ file: ".", kind: "environment", message: "no tsconfig.json found: tsconfig path aliases are not applied" }] };
+    expect(reporters.pretty(withNoteOnly, { color: false })).not.toContain("could not be analysed");
+  });
+
   it("says clearly when nothing was found", () => {
     const text = reporters.pretty(emptyResult(), { color: false });
     expect(text).toBe("No database performance problems found in 3 files.\n");

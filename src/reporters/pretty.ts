@@ -98,8 +98,9 @@ function summary(result: ScanResult, paint: Paint): string[] {
       lines.push(`  ${id.padEnd(idWidth)}  ${total}`);
     }
   }
-  if (result.errors.length > 0) {
-    lines.push(paint("dim", `${plural(result.errors.length, "file")} could not be analysed; see the warnings.`));
+  const fileErrors = result.errors.filter((error) => error.kind !== "environment");
+  if (fileErrors.length > 0) {
+    lines.push(paint("dim", `${plural(fileErrors.length, "file")} could not be analysed; see the warnings.`));
   }
   return lines;
 }
