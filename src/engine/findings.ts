@@ -1,4 +1,4 @@
-import type { Confidence, Orm, RuleId, Severity } from "../types.js";
+import type { Finding, Severity } from "../types.js";
 import type { ts } from "ts-morph";
 
 /** A place in a parsed file, before it is turned into line/column data. */
@@ -12,17 +12,10 @@ export interface RelatedNode extends NodeLocation {
   message: string;
 }
 
-/** What a rule returns: locations are still nodes; main.ts converts them to plain data. */
-export interface RuleFinding {
-  ruleId: RuleId;
+/** What a rule returns: a Finding whose locations are still nodes; main.ts converts them to plain data. */
+export type RuleFinding = Pick<Finding, "ruleId" | "confidence" | "orm" | "model" | "operation" | "message" | "fix" | "queryCount"> & {
+  /** Defaults to the rule's default severity. */
   severity?: Severity;
-  confidence: Confidence;
-  orm: Orm;
-  model: string | null;
-  operation: string | null;
-  message: string;
-  fix: string;
-  queryCount: string | null;
   at: NodeLocation;
   related: RelatedNode[];
-}
+};
