@@ -30,6 +30,8 @@ export interface DbCall {
   filteredByUnique: boolean;
   /** Scoped to one parent by a key (`where: { merchantId }`, `{ merchant: { id } }`, an association getter). */
   scopedByKey: boolean;
+  /** What the rows are scoped to: the key (`merchantId`, `merchant`) or the parent model of a relation read (`User`). */
+  scopeKey: string | null;
   /** Raw SQL text when it is a literal. */
   rawSql: string | null;
 }
@@ -242,7 +244,8 @@ export class OrmRecognizer {
         optionsOpaque: shape.opaque,
         filteredByList: shape.filteredByList,
         filteredByUnique: shape.filteredByUnique || (orm === "prisma" && this.prismaWhereIsUnique(model, shape.whereKeys)),
-        scopedByKey: shape.scopedByKey,
+        scopedByKey: shape.scopeKey !== null,
+        scopeKey: shape.scopeKey,
         rawSql: null,
       };
     };
@@ -255,6 +258,7 @@ export class OrmRecognizer {
         if (this.resolver.prismaSchema && !field?.relationTo) return null;
         const call = base("prisma", field?.relationTo ?? null, null, field && !field.list ? "read-one" : "read-many", inner.confidence, args[0]);
         call.scopedByKey = true;
+        call.scopeKey = inner.model;
         return call;
       }
     }
@@ -305,6 +309,7 @@ export class OrmRecognizer {
         call.optionsOpaque = false;
         call.filteredByList = receiver.listFilter ?? false;
         call.scopedByKey = (receiver.keyScoped ?? false) || (receiver.relation ?? false);
+        call.scopeKey = call.scopedByKey ? receiver.scopeKey ?? receiver.entity : null;
         return call;
       }
       case "orm-model": {
@@ -359,6 +364,7 @@ export class OrmRecognizer {
       const call = base("sequelize", relation?.target ?? receiver.model, null, kind, receiver.confidence, args[1]);
       call.operation = property ? `${method}('${property}')` : method;
       call.scopedByKey = true;
+      call.scopeKey = receiver.model;
       return call;
     }
     const match = ASSOCIATION_ACCESSOR.exec(method);
@@ -373,6 +379,7 @@ export class OrmRecognizer {
     const confidence = association ? receiver.confidence : lowerConfidence(receiver.confidence, "medium");
     const call = base("sequelize", association?.target ?? target, null, kind, confidence, args[0]);
     call.scopedByKey = true;
+    call.scopeKey = receiver.model;
     return call;
   }
 
@@ -413,6 +420,7 @@ export class OrmRecognizer {
       filteredByList: false,
       filteredByUnique: false,
       scopedByKey: true,
+      scopeKey: owner.model,
       rawSql: null,
     };
   }
@@ -461,13 +469,13 @@ interface OptionsShape {
   opaque: boolean;
   filteredByList: boolean;
   filteredByUnique: boolean;
-  scopedByKey: boolean;
+  scopeKey: string | null;
   whereKeys: string[];
 }
 
 /** Reads take/limit and the where filter from an options object literal (followed through one variable). */
 function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Resolver): OptionsShape {
-  const shape: OptionsShape = { bounded: false, opaque: false, filteredByList: false, filteredByUnique: false, scopedByKey: false, whereKeys: [] };
+  const shape: OptionsShape = { bounded: false, opaque: false, filteredByList: false, filteredByUnique: false, scopeKey: null, whereKeys: [] };
   if (!options) return shape;
   const literal = objectLiteralOf(options, resolver);
   if (!literal) {
@@ -493,7 +501,7 @@ function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Res
           const key = whereProperty.name && (ts.isIdentifier(whereProperty.name) || ts.isStringLiteral(whereProperty.name)) ? whereProperty.name.text : undefined;
           if (key) shape.whereKeys.push(key);
         }
-        shape.scopedByKey = isScopedByKey(where);
+        shape.scopeKey = scopingKey(where);
         if (isTimeWindow(where)) shape.bounded = true;
         if (orm === "sequelize" && hasPluralListValue(where)) shape.filteredByList = true;
       }
@@ -502,7 +510,7 @@ function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Res
   // TypeORM findBy(where): the argument is the where object itself.
   if (orm === "typeorm" && !literal.properties.some((p) => p.name && ["where", "take", "skip", "order", "relations", "select"].includes(p.name.getText()))) {
     shape.filteredByList = hasListFilter(literal);
-    shape.scopedByKey = isScopedByKey(literal);
+    shape.scopeKey = scopingKey(literal);
   }
   return shape;
 }
@@ -530,19 +538,19 @@ function hasPluralListValue(where: ts.ObjectLiteralExpression): boolean {
 const KEY_COLUMN = /^(id|_id|uuid)$|Id$|_id$|Uuid$/;
 
 /** An equality on a key column, or a relation filter by key: the rows belong to one parent. */
-function isScopedByKey(where: ts.ObjectLiteralExpression): boolean {
+function scopingKey(where: ts.ObjectLiteralExpression): string | null {
   for (const property of where.properties) {
     const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
     if (!key) continue;
     const value = ts.isPropertyAssignment(property) ? unwrapExpression(property.initializer) : undefined;
     if (KEY_COLUMN.test(key)) {
-      if (!value || !ts.isObjectLiteralExpression(value)) return true; // { merchantId } or { merchantId: x }
-      if (value.properties.some((p) => p.name?.getText() === "equals")) return true;
+      if (!value || !ts.isObjectLiteralExpression(value)) return key; // { merchantId } or { merchantId: x }
+      if (value.properties.some((p) => p.name?.getText() === "equals")) return key;
     }
     // { merchant: { id } } (TypeORM/Prisma relation filter), AND: [...] is not followed
-    if (value && ts.isObjectLiteralExpression(value) && value.properties.some((p) => p.name && KEY_COLUMN.test(p.name.getText()) && !(ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(unwrapExpression(p.initializer))))) return true;
+    if (value && ts.isObjectLiteralExpression(value) && value.properties.some((p) => p.name && KEY_COLUMN.test(p.name.getText()) && !(ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(unwrapExpression(p.initializer))))) return key;
   }
-  return false;
+  return null;
 }
 
 function objectLiteralOf(expression: ts.Expression, resolver: Resolver): ts.ObjectLiteralExpression | undefined {

@@ -1129,6 +1129,7 @@ function ormMethodValue(receiver: Value, method: string, call: ts.CallExpression
           bounded: receiver.bounded || method === "take" || method === "limit" || setsTake,
           listFilter: receiver.listFilter || /InIds$/.test(method) || /\bIN\s*\(\s*:\.\.\./i.test(whereText),
           keyScoped: receiver.keyScoped || /(^|[\s.(])\w*(id|Id|_id)\s*=\s*:/.test(whereText),
+          scopeKey: receiver.scopeKey ?? /(?:^|[\s.(])(\w*(?:id|Id|_id))\s*=\s*:/.exec(whereText)?.[1],
           relation: receiver.relation || method === "relation",
         };
       }

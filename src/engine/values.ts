@@ -32,6 +32,8 @@ export type Value =
       listFilter?: boolean;
       /** `WHERE productId = :id`: rows of one parent. */
       keyScoped?: boolean;
+      /** The key of that parent (`productId`). */
+      scopeKey?: string;
       /** `relation("tags").of(post)`: the relation query builder. */
       relation?: boolean;
     }
