@@ -13,7 +13,8 @@ export const countViaLength: Rule = {
   },
   check(facts) {
     return facts.dbCalls
-      .filter((call) => call.kind === "read-many" && facts.rowUsage(call).onlyLength)
+      // A page (take/limit), an input list or a unique key bounds the rows: counting them in JS costs little.
+      .filter((call) => call.kind === "read-many" && !call.bounded && !call.filteredByList && !call.filteredByUnique && facts.rowUsage(call).onlyLength)
       .map((call) =>
         finding("count-via-length", call, locate(call.module, call.node), {
           message: `${describeCall(call)} loads every matching ${call.model ?? "row"} only to take .length: the database can count them without sending them.`,

@@ -15,6 +15,13 @@ import { isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopS
 import { findHandlers, responseValues, type Framework, type Handler } from "./http.js";
 import type { FunctionRef } from "./values.js";
 
+/** Rows that are already GROUP BY results (raw SQL, Sequelize `group`, TypeORM `groupBy`): adding them up in JS is cheap. */
+function isAlreadyAggregated(call: DbCall): boolean {
+  if (call.rawSql && /\bgroup\s+by\b/i.test(call.rawSql)) return true;
+  if (call.options && /\bgroup\s*:|\bfn\(\s*["'](sum|count|avg|max|min)/i.test(call.options.getText())) return true;
+  return /\.(groupBy|addGroupBy)\s*\(/.test(call.node.getText());
+}
+
 /** Helpers followed between a loop and the query it reaches before the link is too weak to report. */
 const MAX_HELPER_DEPTH = 2;
 
@@ -650,7 +657,7 @@ class Analysis {
     const isFilter = (name === "filter" || name === "find" || name === "findLast") && callbackReadsColumns(fn);
     if (!isAggregation && !isFilter) return null;
     const rows = this.resolver.evaluate(callee.expression);
-    if (rows.kind !== "rows") return null;
+    if (rows.kind !== "rows" || isAlreadyAggregated(rows.call)) return null;
     return { call: rows.call, kind: isAggregation ? "aggregation" : "filter", node };
   }
 

@@ -26,10 +26,13 @@ export function callbackReadsColumns(fn: ts.ArrowFunction | ts.FunctionExpressio
   if (!ts.isIdentifier(param.name)) return false;
   const name = param.name.text;
   let reads = false;
+  let membership = false;
   walk(fn.body, (node) => {
     if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) reads = true;
+    // `ids.has(r.id)`, `allowed.includes(r.role)`: matching rows against another collection is a join in JS
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(has|includes)$/.test(node.expression.name.text) && node.arguments.some((a) => a.getText().startsWith(`${name}.`))) membership = true;
   });
-  return reads;
+  return reads && !membership;
 }
 
 /** `total += o.amount` or `total = total + o.amount` over the loop element. */
