@@ -248,7 +248,9 @@ function hasConfigUpTo(dir: string, root: string, hasConfig: (dir: string) => bo
 }
 
 function frameworkChooser(project: Project): (call: ts.CallExpression) => Framework {
-  const framework: Framework = project.hasDependency("fastify")
+  const framework: Framework = project.hasDependency("@hapi/hapi") || project.hasDependency("hapi")
+    ? "hapi"
+    : project.hasDependency("fastify")
     ? "fastify"
     : project.hasDependency("hono")
       ? "hono"

@@ -4,7 +4,7 @@ import type { Resolver } from "./resolve.js";
 import { isFunctionLike, unwrapExpression } from "./resolve.js";
 import type { FunctionRef } from "./values.js";
 
-export type Framework = "express" | "fastify" | "koa" | "hono" | "nestjs" | "nextjs" | "trpc";
+export type Framework = "express" | "fastify" | "koa" | "hono" | "hapi" | "nestjs" | "nextjs" | "trpc";
 
 /** A function that runs once per HTTP request (or tRPC call). */
 export interface Handler {
@@ -78,7 +78,8 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
         const url = objectProperty(first, "url") ?? objectProperty(first, "path");
         const verb = objectProperty(first, "method");
         const fn = fnRef(handler);
-        if (fn) handlers.push({ fn, framework: "fastify", endpoint: `${verb && ts.isStringLiteralLike(verb) ? verb.text.toUpperCase() : "ANY"} ${url && isRoutePath(url) ? routeText(url) : "?"}`, registration: node });
+        // fastify.route({ method, url, handler }) and Hapi's server.route({ method, path, handler })
+        if (fn) handlers.push({ fn, framework: frameworkOf(node) === "hapi" ? "hapi" : "fastify", endpoint: `${verb && ts.isStringLiteralLike(verb) ? verb.text.toUpperCase() : "ANY"} ${url && isRoutePath(url) ? routeText(url) : "?"}`, registration: node });
       }
       // tRPC: publicProcedure.input(...).query(({ ctx, input }) => ...)
       if ((method === "query" || method === "mutation" || method === "subscription") && node.arguments.length === 1 && isProcedureChain(node.expression.expression)) {
