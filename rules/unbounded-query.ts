@@ -2,6 +2,7 @@ import type { Rule } from "./rule.js";
 import { docsUrl } from "./rule.js";
 import type { DbCall } from "../src/engine/orm.js";
 import type { ProjectFacts } from "../src/engine/facts.js";
+import { isLookupModel } from "../src/engine/orm.js";
 import { describeCall, finding, locate } from "./support.js";
 
 export const unboundedQuery: Rule = {
@@ -28,7 +29,7 @@ export const unboundedQuery: Rule = {
  * an input list (`id: { in: ids }` — the batched fix for an N+1), are bounded by their input and not reported.
  */
 export function isUnboundedRead(call: DbCall): boolean {
-  return call.kind === "read-many" && !call.bounded && !call.optionsOpaque && !call.filteredByUnique && !call.filteredByList;
+  return call.kind === "read-many" && !call.bounded && !call.optionsOpaque && !call.filteredByUnique && !call.filteredByList && !isLookupModel(call.model);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Orm, ScanError } from "../types.js";
 import type { Discovery } from "./discover.js";
 import { Project, type ModuleInfo } from "./project.js";
 import { Resolver, isFunctionLike, unwrapExpression } from "./resolve.js";
-import { OrmRecognizer, mightBeOrmCall, type DbCall } from "./orm.js";
+import { OrmRecognizer, isLookupModel, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
 import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable, isCachedCallback, isGuardedFallback, isInnerOfChain, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
@@ -556,7 +556,7 @@ class Analysis {
     for (const handler of handlers) {
       for (const sink of responseValues(handler.fn)) {
         for (const call of this.rowsIn(sink, 0)) {
-          if (seen.has(call) || call.kind !== "read-many" || call.bounded || call.optionsOpaque || call.filteredByUnique || call.filteredByList) continue;
+          if (seen.has(call) || call.kind !== "read-many" || call.bounded || call.optionsOpaque || call.filteredByUnique || call.filteredByList || isLookupModel(call.model)) continue;
           seen.add(call);
           sites.push({ call, handler, sink });
         }

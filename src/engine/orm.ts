@@ -553,6 +553,16 @@ function scopingKey(where: ts.ObjectLiteralExpression): string | null {
   return null;
 }
 
+/**
+ * Configuration and reference tables that stay small whatever the traffic (roles, countries, currencies, payment and
+ * shipping methods, settings). Reading them whole is normal; a later issue makes the list configurable.
+ */
+const LOOKUP_MODEL = /^(role|permission|country|countries|zone|region|currency|currencies|language|locale|tax_?rate|tax_?category|channel|payment_?method|shipping_?method|stock_?location|seller|setting|settings|global_?settings?|config|configuration|feature_?flag|plan|scheduled_?task)s?$/i;
+
+export function isLookupModel(model: string | null): boolean {
+  return model !== null && LOOKUP_MODEL.test(model);
+}
+
 function objectLiteralOf(expression: ts.Expression, resolver: Resolver): ts.ObjectLiteralExpression | undefined {
   const expr = unwrapExpression(expression);
   if (ts.isObjectLiteralExpression(expr)) return expr;

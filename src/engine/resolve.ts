@@ -893,6 +893,11 @@ export class Resolver {
     const calleeValue = this.evaluate(callee);
     if (calleeValue.kind === "function") {
       const returned = this.returnValue(calleeValue.fn);
+      // A repository factory (`connection.getRepository(ctx, Product)`): the entity is the class the caller passes.
+      if (returned.kind === "typeorm-repository" && returned.entity === null) {
+        const entityArgument = call.arguments.find((argument) => entityName(argument) !== null);
+        if (entityArgument) return this.withEntityClass({ ...returned, entity: entityName(entityArgument) }, entityArgument);
+      }
       return returned.kind !== "unknown" ? returned : this.passThroughValue(calleeValue.fn, call);
     }
     return UNKNOWN;
