@@ -22,6 +22,40 @@ function isAlreadyAggregated(call: DbCall): boolean {
   return /\.(groupBy|addGroupBy)\s*\(/.test(call.node.getText());
 }
 
+/** The query a function reaches, the helpers in between, and the parameter whose absence it needs (if any). */
+interface ReachedQuery {
+  call: DbCall;
+  chain: FunctionRef[];
+  guardedParameter?: number;
+}
+
+/** The call passes the argument whose absence the reached query needs: on this path the query never runs. */
+function guardSkipsQuery(reached: ReachedQuery, call: ts.CallExpression): boolean {
+  if (reached.guardedParameter === undefined) return false;
+  const argument = call.arguments[reached.guardedParameter];
+  return argument !== undefined && argument.getText() !== "undefined" && argument.kind !== ts.SyntaxKind.NullKeyword;
+}
+
+/** `if (!p) …`, `if (p === undefined) …`, `p ?? await q()`: the index of the parameter `p` the site is guarded by. */
+function missingParameterGuard(site: ts.Node, fn: ts.FunctionLikeDeclaration): number | null {
+  const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : null));
+  for (let node: ts.Node | undefined = site.parent; node && node !== fn; node = node.parent) {
+    let condition: ts.Expression | undefined;
+    if (ts.isIfStatement(node) && (node.thenStatement === site || node.thenStatement.getStart() <= site.getStart() && site.getEnd() <= node.thenStatement.getEnd())) condition = node.expression;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && node.right.getStart() <= site.getStart()) {
+      const index = names.indexOf(node.left.getText());
+      if (index >= 0) return index;
+    }
+    if (!condition) continue;
+    const text = condition.getText().replace(/\s+/g, "");
+    for (const [index, name] of names.entries()) {
+      if (!name) continue;
+      if (text === `!${name}` || text === `${name}===undefined` || text === `${name}==null` || text === `${name}===null` || text === `typeof${name}==="undefined"` || text === `typeof${name}==='undefined'`) return index;
+    }
+  }
+  return null;
+}
+
 /** Helpers followed between a loop and the query it reaches before the link is too weak to report. */
 const MAX_HELPER_DEPTH = 2;
 
@@ -272,7 +306,7 @@ export interface LoopFrame {
 
 /** Per-scan analysis shared by all facts: iteration contexts, reachable queries, row flows. */
 class Analysis {
-  private readonly functionQueryCache = new Map<ts.Node, { call: DbCall; chain: FunctionRef[] } | null>();
+  private readonly functionQueryCache = new Map<ts.Node, ReachedQuery | null>();
   private readonly batchLoopCache = new Map<ts.Node, boolean>();
 
   constructor(
@@ -298,35 +332,42 @@ class Analysis {
     const fn = this.resolver.calleeFunction(node);
     if (!fn) return null;
     const reached = this.functionQuery(fn, 0);
-    return reached ? { call: reached.call, chain: [fn, ...reached.chain] } : null;
+    if (!reached || guardSkipsQuery(reached, node)) return null;
+    return { call: reached.call, chain: [fn, ...reached.chain] };
   }
 
-  /** The first query a function runs, directly or through the project functions it calls. */
-  functionQuery(fn: FunctionRef, depth: number): { call: DbCall; chain: FunctionRef[] } | null {
+  /**
+   * The first query a function runs, directly or through the project functions it calls. A query that only runs
+   * when a parameter is missing (`if (!claim) claim = await findClaim()`) is kept as a fallback, with that
+   * parameter's index, so call sites that pass the argument do not count it.
+   */
+  functionQuery(fn: FunctionRef, depth: number): ReachedQuery | null {
     if (this.functionQueryCache.has(fn.node)) return this.functionQueryCache.get(fn.node)!;
     if (depth > 10 || !fn.node.body) return null;
     this.functionQueryCache.set(fn.node, null); // recursion guard
-    let result: { call: DbCall; chain: FunctionRef[] } | null = null;
+    let result: ReachedQuery | null = null;
+    let fallback: ReachedQuery | null = null;
+    const consider = (found: ReachedQuery, site: ts.Node): void => {
+      const guard = missingParameterGuard(site, fn.node);
+      if (guard === null) result = found;
+      else fallback ??= { ...found, guardedParameter: guard };
+    };
     const visit = (node: ts.Node): void => {
       if (result) return;
       if (isCachedCallback(node)) return; // runs once per cache key, not once per call
       if (ts.isCatchClause(node)) return; // error paths are not the per-call cost
       if (isFunctionLike(node) && !isInvokedCallback(node)) return; // a closure the function builds or returns runs where it is called
       const db = this.dbCallAt(node);
-      if (db && db.kind !== "raw" || db && db.rawSql !== null) {
-        result = { call: db, chain: [] };
-        return;
-      }
       if (db) {
-        result = { call: db, chain: [] };
+        consider({ call: db, chain: [] }, node);
         return;
       }
       if (ts.isCallExpression(node)) {
         const callee = this.resolver.calleeFunction(node);
         if (callee && callee.node !== fn.node) {
           const inner = this.functionQuery(callee, depth + 1);
-          if (inner) {
-            result = { call: inner.call, chain: [callee, ...inner.chain] };
+          if (inner && !guardSkipsQuery(inner, node)) {
+            consider({ call: inner.call, chain: [callee, ...inner.chain] }, node);
             return;
           }
         }
@@ -335,8 +376,9 @@ class Analysis {
     };
     if (ts.isBlock(fn.node.body)) ts.forEachChild(fn.node.body, visit);
     else visit(fn.node.body); // arrow function with an expression body
-    this.functionQueryCache.set(fn.node, result);
-    return result;
+    const found: ReachedQuery | null = result ?? fallback;
+    this.functionQueryCache.set(fn.node, found);
+    return found;
   }
 
   /** Enclosing per-element iterations of a node, innermost first, up to the enclosing non-callback function. */

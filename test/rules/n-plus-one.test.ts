@@ -793,6 +793,63 @@ export async function markPaid(ids: number[]) {
   });
 
   describe("negative: no query per element", () => {
+    it("a helper that queries only when the caller leaves an argument out, called with that argument", async () => {
+      await expectNone(
+        {
+          ...prismaProject("none"),
+          "src/claims.ts": `import { prisma } from './db';
+
+export async function sendNotice(teamId: number, claim?: { email: string }) {
+  if (!claim) {
+    claim = await prisma.user.findFirstOrThrow({ where: { id: teamId } });
+  }
+  return claim.email;
+}
+`,
+          "src/notify.ts": `import { prisma } from './db';
+import { sendNotice } from './claims';
+
+export async function notifyAll(teamId: number) {
+  const claim = await prisma.user.findFirstOrThrow({ where: { id: teamId } });
+  const members = await prisma.post.findMany({ where: { authorId: teamId }, take: 100 });
+  for (const member of members) {
+    await sendNotice(teamId, claim);
+  }
+  return members.length;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("the same helper called without the argument is an N+1 (positive control)", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/claims.ts": `import { prisma } from './db';
+
+export async function sendNotice(teamId: number, claim?: { email: string }) {
+  if (!claim) {
+    claim = await prisma.user.findFirstOrThrow({ where: { id: teamId } });
+  }
+  return claim.email;
+}
+`,
+          "src/notify.ts": `import { prisma } from './db';
+import { sendNotice } from './claims';
+
+export async function notifyAll(teamIds: number[]) {
+  for (const teamId of teamIds) {
+    await sendNotice(teamId); // expect: n-plus-one
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("a do-while loop climbing a chain of rows: each step needs the previous row, so it cannot be batched", async () => {
       await expectNone(
         {
