@@ -26,31 +26,36 @@ function isAlreadyAggregated(call: DbCall): boolean {
 interface ReachedQuery {
   call: DbCall;
   chain: FunctionRef[];
-  guardedParameter?: number;
+  /** The query runs only when this parameter is missing (`if (!p)`), or only when it is given (`if (p && …)`). */
+  guard?: { parameter: number; runsWhen: "missing" | "given" };
 }
 
 /** The call passes the argument whose absence the reached query needs: on this path the query never runs. */
 function guardSkipsQuery(reached: ReachedQuery, call: ts.CallExpression): boolean {
-  if (reached.guardedParameter === undefined) return false;
-  const argument = call.arguments[reached.guardedParameter];
-  return argument !== undefined && argument.getText() !== "undefined" && argument.kind !== ts.SyntaxKind.NullKeyword;
+  if (!reached.guard) return false;
+  const argument = call.arguments[reached.guard.parameter];
+  const given = argument !== undefined && argument.getText() !== "undefined" && argument.kind !== ts.SyntaxKind.NullKeyword;
+  return reached.guard.runsWhen === "missing" ? given : !given;
 }
 
-/** `if (!p) …`, `if (p === undefined) …`, `p ?? await q()`: the index of the parameter `p` the site is guarded by. */
-function missingParameterGuard(site: ts.Node, fn: ts.FunctionLikeDeclaration): number | null {
+/** `if (!p) …`, `p ?? await q()` (runs when missing); `if (p) …`, `if (x && p) …` (runs when given). */
+function parameterGuard(site: ts.Node, fn: ts.FunctionLikeDeclaration): ReachedQuery["guard"] | null {
   const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : null));
   for (let node: ts.Node | undefined = site.parent; node && node !== fn; node = node.parent) {
     let condition: ts.Expression | undefined;
     if (ts.isIfStatement(node) && (node.thenStatement === site || node.thenStatement.getStart() <= site.getStart() && site.getEnd() <= node.thenStatement.getEnd())) condition = node.expression;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && node.right.getStart() <= site.getStart()) {
       const index = names.indexOf(node.left.getText());
-      if (index >= 0) return index;
+      if (index >= 0) return { parameter: index, runsWhen: "missing" };
     }
     if (!condition) continue;
     const text = condition.getText().replace(/\s+/g, "");
     for (const [index, name] of names.entries()) {
       if (!name) continue;
-      if (text === `!${name}` || text === `${name}===undefined` || text === `${name}==null` || text === `${name}===null` || text === `typeof${name}==="undefined"` || text === `typeof${name}==='undefined'`) return index;
+      if (text === `!${name}` || text === `${name}===undefined` || text === `${name}==null` || text === `${name}===null` || text === `typeof${name}==="undefined"` || text === `typeof${name}==='undefined'`) return { parameter: index, runsWhen: "missing" };
+      // `if (teamId)`, `if (!cached && teamId)`: a conjunct that requires the parameter
+      const conjuncts = text.split("&&");
+      if (conjuncts.includes(name) || conjuncts.includes(`${name}!==undefined`) || conjuncts.includes(`${name}!=null`)) return { parameter: index, runsWhen: "given" };
     }
   }
   return null;
@@ -348,9 +353,9 @@ class Analysis {
     let result: ReachedQuery | null = null;
     let fallback: ReachedQuery | null = null;
     const consider = (found: ReachedQuery, site: ts.Node): void => {
-      const guard = missingParameterGuard(site, fn.node);
+      const guard = parameterGuard(site, fn.node);
       if (guard === null) result = found;
-      else fallback ??= { ...found, guardedParameter: guard };
+      else fallback ??= { ...found, guard };
     };
     const visit = (node: ts.Node): void => {
       if (result) return;

@@ -823,6 +823,36 @@ export async function notifyAll(teamId: number) {
       );
     });
 
+    it("a helper whose query needs an argument the loop does not pass", async () => {
+      await expectNone(
+        {
+          ...prismaProject("none"),
+          "src/ids.ts": `import { prisma } from './db';
+
+export async function internalId(externalId: string, authorId?: number) {
+  const cached = externalId.startsWith('int_') ? externalId : null;
+  if (!cached && authorId) {
+    const post = await prisma.post.findFirst({ where: { authorId, title: externalId } });
+    return post?.id ?? null;
+  }
+  return cached;
+}
+`,
+          "src/import.ts": `import { internalId } from './ids';
+
+export async function resolveAll(externalIds: string[]) {
+  const ids = [];
+  for (const externalId of externalIds) {
+    ids.push(await internalId(externalId));
+  }
+  return ids;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("the same helper called without the argument is an N+1 (positive control)", async () => {
       await expectMarked(
         {
