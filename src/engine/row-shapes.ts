@@ -69,6 +69,8 @@ export function pluckedFields(fn: ts.ArrowFunction | ts.FunctionExpression): str
   const param = fn.parameters[0];
   if (!param) return null;
   if (ts.isObjectBindingPattern(param.name)) {
+    // `({ id, ...rest }) => …` keeps the whole row
+    if (param.name.elements.some((e) => e.dotDotDotToken)) return null;
     const fields = param.name.elements.map((e) => (e.propertyName ?? e.name).getText());
     return nonEmpty(fields);
   }

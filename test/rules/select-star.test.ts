@@ -319,6 +319,13 @@ export async function idsAndRows() {
   const ids = posts.map((p) => p.id);
   return { ids, posts };
 }
+
+export async function restOfRow() {
+  const users = await prisma.user.findMany({ take: 20 });
+  const cleaned = users.map(({ id, ...rest }) => ({ key: id, ...rest }));
+  await prisma.comment.count({ where: { postId: { in: cleaned.map((c) => c.key) } } });
+  return cleaned.length;
+}
 `,
         },
         RULE,
