@@ -177,11 +177,14 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
 
   const reportable = project.scannedModules.filter((m) => !isTestFile(m.relPath));
 
-  // Pass 1: Sequelize associations, so that accessor calls can be recognised anywhere.
+  // Pass 1: Sequelize associations (so that accessor calls can be recognised anywhere) and write hooks.
   for (const module of project.scannedModules) {
     walk(module.sourceFile, (node) => {
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(hasMany|belongsTo|hasOne|belongsToMany)$/.test(node.expression.name.text)) {
         orm.recordAssociation(node);
+      }
+      if (ts.isDecorator(node) || (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(addHook|init|(after|before)(Create|Update|Save|Destroy))$/.test(node.expression.name.text))) {
+        orm.recordHook(node);
       }
     });
   }
@@ -445,8 +448,9 @@ class Analysis {
     if (iteratesBatches(loop.node)) return null;
     if (db && loop.kind === "statement" && ts.isForOfStatement(loop.node) && usesLoopVariableAsList(loop.node, db)) return null;
     if (db && filtersByWholeList(db)) return null;
-    // Writes that already carry a batch (createMany per chunk or group) are the batched form.
-    if (BATCH_WRITES.has(target.operation)) return null;
+    // Writes that already carry a batch (createMany per chunk or group) are the batched form; writes whose model
+    // fires a side-effect hook (notifications, file cleanup) are one by one on purpose.
+    if (BATCH_WRITES.has(target.operation) || this.orm.firesWriteHook(target)) return null;
     // Per-item workflows: each element also goes to an external service (upload, payment API, email, LLM) and the
     // write records that step (an audit row, the uploaded file's row). Reads could still be preloaded: kept.
     const isWrite = target.kind === "write" || target.kind === "write-many";

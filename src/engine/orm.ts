@@ -174,6 +174,49 @@ export class OrmRecognizer {
 
   constructor(private readonly resolver: Resolver) {}
 
+  /** Models whose writes fire side-effect hooks, by model name: `afterCreate`, `afterUpdate`, `destroy`. */
+  readonly writeHooks = new Map<string, Set<"create" | "update" | "destroy">>();
+
+  /**
+   * Lifecycle hooks with side effects (`@AfterCreate`, `@BeforeDestroy`, `hooks: { afterCreate }`,
+   * `Model.addHook("afterCreate", …)`, TypeORM `@AfterInsert`): writing such rows one by one is how the hook runs.
+   */
+  recordHook(node: ts.Node): void {
+    const add = (model: string | undefined, hook: string) => {
+      const kind = /create|insert/i.test(hook) && /^after/i.test(hook) ? "create" : /update|save/i.test(hook) && /^after/i.test(hook) ? "update" : /destroy|remove/i.test(hook) ? "destroy" : undefined;
+      if (!model || !kind) return;
+      const set = this.writeHooks.get(model) ?? new Set();
+      set.add(kind);
+      this.writeHooks.set(model, set);
+    };
+    if (ts.isDecorator(node)) {
+      const name = (ts.isCallExpression(node.expression) ? node.expression.expression : node.expression).getText();
+      const cls = node.parent?.parent;
+      if (/^(After|Before)(Create|Update|Save|Destroy|BulkCreate|Insert|Remove)$/.test(name) && cls && ts.isClassLike(cls)) add(cls.name?.text, name);
+      return;
+    }
+    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return;
+    const method = node.expression.name.text;
+    const receiver = node.expression.expression.getText();
+    if (method === "addHook" && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) add(receiver, node.arguments[0].text);
+    else if (/^(after|before)(Create|Update|Save|Destroy)$/.test(method)) add(receiver, method);
+    else if (method === "init" && node.arguments[1] && ts.isObjectLiteralExpression(node.arguments[1])) {
+      const hooks = propertyInitializer(node.arguments[1], "hooks");
+      if (hooks && ts.isObjectLiteralExpression(hooks)) for (const hook of hooks.properties) if (hook.name) add(receiver, hook.name.getText());
+    }
+  }
+
+  /** The write runs a side-effect hook of its model (so one-by-one writes are deliberate). */
+  firesWriteHook(call: DbCall): boolean {
+    if (!call.model || (call.kind !== "write" && call.kind !== "write-many")) return false;
+    const hooks = this.writeHooks.get(call.model);
+    if (!hooks) return false;
+    const op = call.operation;
+    if (/^(create|bulkCreate|save|insert|findOrCreate|upsert)$|^create[A-Z]/.test(op) && hooks.has("create")) return true;
+    if (/^(update|save|increment|decrement)$/.test(op) && hooks.has("update")) return true;
+    return /^(destroy|remove|delete|softRemove)$/.test(op) && hooks.has("destroy");
+  }
+
   /** `User.hasMany(Post, { as: "posts" })`: records the accessors it creates. */
   recordAssociation(call: ts.CallExpression): void {
     const callee = call.expression;

@@ -823,6 +823,41 @@ export async function notifyAll(teamId: number) {
       );
     });
 
+    it("Sequelize writes whose model fires a side-effect hook (afterCreate notifications), with a hook-free positive control", async () => {
+      await expectMarked(
+        {
+          ...sequelizeProject("none"),
+          "src/activity.ts": `import { DataTypes, Model } from 'sequelize';
+import { sequelize } from './db';
+import { notify } from './notify';
+
+export class Activity extends Model {
+  declare id: number;
+  declare type: string;
+}
+Activity.init({ id: { type: DataTypes.INTEGER, primaryKey: true }, type: DataTypes.STRING }, { sequelize, hooks: { afterCreate: (activity) => notify(activity) } });
+`,
+          "src/notify.ts": `export function notify(activity: unknown) {
+  console.log('notify', activity);
+}
+`,
+          "src/report.ts": `import { Activity } from './activity';
+import { Post } from './models';
+
+export async function record(types: string[], titles: string[]) {
+  for (const type of types) {
+    await Activity.create({ type });
+  }
+  for (const title of titles) {
+    await Post.create({ title, authorId: 1, published: false }); // expect: n-plus-one
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("a helper whose query needs an argument the loop does not pass", async () => {
       await expectNone(
         {
