@@ -11,7 +11,7 @@ import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
 import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable, isCachedCallback, isGuardedFallback, isInnerOfChain, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
 import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
 import { classifyClientCreations, clientKind } from "./clients.js";
-import { isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
+import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
 import { findHandlers, responseValues, type Framework, type Handler } from "./http.js";
 import type { FunctionRef } from "./values.js";
 
@@ -604,7 +604,7 @@ class Analysis {
   paginationSites(handlers: Handler[]): PaginationSite[] {
     const sites: PaginationSite[] = [];
     const seen = new Set<DbCall>();
-    for (const handler of handlers) {
+    for (const handler of this.withDelegates(handlers)) {
       for (const sink of responseValues(handler.fn)) {
         for (const call of this.rowsIn(sink, 0)) {
           if (seen.has(call) || call.kind !== "read-many" || call.bounded || call.optionsOpaque || call.filteredByUnique || call.filteredByList || isLookupModel(call.model)) continue;
@@ -614,6 +614,29 @@ class Analysis {
       }
     }
     return sites;
+  }
+
+  /**
+   * `router.get("/users", (req, res) => usersController.list(req, res))`: a function that receives the handler's own
+   * request/response objects answers the request too (two levels deep).
+   */
+  private withDelegates(handlers: Handler[]): Handler[] {
+    const all = [...handlers];
+    const known = new Set<ts.Node>(handlers.map((h) => h.fn.node));
+    for (let index = 0; index < all.length && index < handlers.length * 3; index++) {
+      const handler = all[index]!;
+      const body = handler.fn.node.body;
+      const parameters = new Set(handler.fn.node.parameters.flatMap((p) => boundNames(p.name)));
+      if (!body || parameters.size === 0) continue;
+      walk(body, (node) => {
+        if (!ts.isCallExpression(node) || !node.arguments.some((a) => ts.isIdentifier(a) && parameters.has(a.text))) return;
+        const delegate = this.resolver.calleeFunction(node);
+        if (!delegate || known.has(delegate.node)) return;
+        known.add(delegate.node);
+        all.push({ ...handler, fn: delegate });
+      });
+    }
+    return all;
   }
 
   /** Queries whose every row reaches a response value: directly, mapped, wrapped in an object, or pushed into an array. */

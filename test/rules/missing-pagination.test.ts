@@ -16,6 +16,29 @@ export class PrismaService extends PrismaClient implements OnModuleInit {
 
 describe(RULE, () => {
   describe("positive: unbounded rows reach an HTTP list response", () => {
+
+    it("Express route delegating to a controller function that sends the rows", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("express"),
+          "src/controllers/users.ts": `import type { Request, Response } from 'express';
+import { prisma } from '../db';
+
+export async function listUsers(_req: Request, res: Response) {
+  const users = await prisma.user.findMany({ orderBy: { name: 'asc' } }); // expect: missing-pagination
+  res.json(users);
+}
+`,
+          "src/routes.ts": `import { Router } from 'express';
+import { listUsers } from './controllers/users';
+
+export const router = Router();
+router.get('/users', (req, res) => listUsers(req, res));
+`,
+        },
+        RULE,
+      );
+    });
     it("Express res.json(rows): reported at the query, replaces unbounded-query, related points at the response", async () => {
       const files = {
         ...prismaProject("express"),
