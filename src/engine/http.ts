@@ -60,7 +60,9 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
       const method = node.expression.name.text;
       const first = node.arguments[0];
       // app.get("/path", ...middleware, handler) — Express, Router, Fastify, Koa router, Hono.
-      if (HTTP_METHODS.has(method) && first && isRoutePath(first) && node.arguments.length >= 2) {
+      // RPC-style routers name routes without a slash: router.post("documents.list", auth(), handler)
+      const rpcRoute = first !== undefined && ts.isStringLiteralLike(first) && /^[\w.:-]+$/.test(first.text) && /(^|\.)(router|app|api|server)$/i.test(node.expression.expression.getText());
+      if (HTTP_METHODS.has(method) && first && (isRoutePath(first) || rpcRoute) && node.arguments.length >= 2) {
         const fn = fnRef(node.arguments[node.arguments.length - 1]);
         if (fn) handlers.push({ fn, framework: frameworkOf(node), endpoint: `${method === "del" ? "DELETE" : method.toUpperCase()} ${routeText(first)}`, registration: node });
       }
