@@ -26,6 +26,8 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
   const fnRef = (node: ts.Node | undefined): FunctionRef | undefined => {
     if (!node) return undefined;
     // router.get("/x", asyncHandler(async (req, res) => …)): the wrapped function is the handler
+    // controller.list.bind(controller): the bound method is the handler
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "bind") return fnRef(node.expression.expression);
     const wrapped = ts.isCallExpression(node) ? wrappedHandler(node) : undefined;
     if (wrapped && isFunctionLike(wrapped)) return { node: wrapped, module };
     const expr = ts.isExpression(node) ? unwrapExpression(node) : node;

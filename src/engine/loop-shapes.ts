@@ -30,15 +30,13 @@ export function fieldResolverDecorator(fn: ts.FunctionLikeDeclaration): ts.Decor
   return (ts.getDecorators(fn) ?? []).find((d) => /^(ResolveField|FieldResolver|ResolveProperty)$/.test((ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).getText()));
 }
 
-export const ITERATION_HELPERS = /^(Promise|Bluebird|bluebird|P)\.(map|mapSeries|each|filter)$|^(pMap|pMapSeries|mapSeries|eachSeries|mapLimit|eachLimit|asyncPool)$|^Array\.from$/;
+export const ITERATION_HELPERS = /^(Promise|Bluebird|bluebird|P)\.(map|mapSeries|each|filter)$|^(pMap|pMapSeries|mapSeries|eachSeries|mapLimit|eachLimit|asyncPool)$|^Array\.from$|^(_|lodash|async)\.(map|forEach|each|eachSeries|mapSeries|flatMap|filter|reduce|forEachOf|eachOf|times)$/;
 
 export function isIterationCall(call: ts.CallExpression, callback: ts.Node): boolean {
   const callee = call.expression;
-  if (ts.isPropertyAccessExpression(callee) && ITERATION_METHODS.has(callee.name.text)) {
-    return call.arguments[0] === callback;
-  }
-  const text = callee.getText();
-  if (ITERATION_HELPERS.test(text)) return call.arguments.indexOf(callback as ts.Expression) >= 1;
+  // Library helpers take the collection first: _.map(xs, fn), pMap(xs, fn), async.eachSeries(xs, fn)
+  if (ITERATION_HELPERS.test(callee.getText())) return call.arguments.indexOf(callback as ts.Expression) >= 1;
+  if (ts.isPropertyAccessExpression(callee) && ITERATION_METHODS.has(callee.name.text)) return call.arguments[0] === callback;
   return false;
 }
 

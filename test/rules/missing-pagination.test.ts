@@ -17,6 +17,32 @@ export class PrismaService extends PrismaClient implements OnModuleInit {
 describe(RULE, () => {
   describe("positive: unbounded rows reach an HTTP list response", () => {
 
+    it("Express route whose handler is a bound controller method", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("express"),
+          "src/controllers/posts.ts": `import type { Request, Response } from 'express';
+import { prisma } from '../db';
+
+export class PostsController {
+  async list(_req: Request, res: Response) {
+    const posts = await prisma.post.findMany({ orderBy: { id: 'desc' } }); // expect: missing-pagination
+    res.json(posts);
+  }
+}
+`,
+          "src/routes.ts": `import { Router } from 'express';
+import { PostsController } from './controllers/posts';
+
+const controller = new PostsController();
+export const router = Router();
+router.get('/posts', controller.list.bind(controller));
+`,
+        },
+        RULE,
+      );
+    });
+
     it("Express route delegating to a controller function that sends the rows", async () => {
       await expectMarked(
         {

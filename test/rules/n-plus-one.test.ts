@@ -792,6 +792,28 @@ export async function markPaid(ids: number[]) {
     });
   });
 
+  describe("positive: iteration helpers from libraries", () => {
+    it("lodash _.map and async.eachSeries callbacks run once per element", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/sync.ts": `import _ from 'lodash';
+import async from 'async';
+import { prisma } from './db';
+
+export async function sync(userIds: number[]) {
+  await Promise.all(_.map(userIds, (id) => prisma.post.findMany({ where: { authorId: id }, take: 10 }))); // expect: n-plus-one
+  await async.eachSeries(userIds, async (id: number) => {
+    await prisma.user.update({ where: { id }, data: { active: true } }); // expect: n-plus-one
+  });
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
   describe("negative: no query per element", () => {
     it("a helper that queries only when the caller leaves an argument out, called with that argument", async () => {
       await expectNone(
