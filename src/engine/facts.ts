@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { ts } from "ts-morph";
 import type { Orm, ScanError } from "../types.js";
 import type { Discovery } from "./discover.js";
@@ -156,7 +156,7 @@ const TEST_FILE = /(^|\/)(__tests__|__mocks__|test|tests|e2e|spec|playwright|cyp
 const NON_RUNTIME_FILE = /(^|\/)(scripts?|seeds?|seeders?|migrations?|examples?|example-plugins|test-plugins|dev-server|templates?|__fixtures__|stories|storybook|\.storybook)\/|(^|\/)(seed[^/]*|sitemap|robots)\.[cm]?[jt]sx?$|\.(seed|stories|story)\.[cm]?[jt]sx?$/;
 
 /** Findings are reported only in runtime code: tests and non-runtime files are analysed (helpers may live there) but not reported. */
-export function isTestFile(relPath: string): boolean {
+export function isUnreportedFile(relPath: string): boolean {
   return TEST_FILE.test(relPath) || NON_RUNTIME_FILE.test(relPath);
 }
 
@@ -171,11 +171,11 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   // Package directories of the scanned code: node_modules and tsconfig are looked up from there.
   const projectDirs = [...new Set([...project.packageJsons.map((p) => p.dir).sort((a, b) => b.length - a.length), discovery.root])];
   resolver.typeOracle = TypeOracle.forProject(projectDirs, discovery.files);
-  errors.push(...environmentNotes(discovery, projectDirs));
+  errors.push(...environmentNotes(discovery, projectDirs, project.directories));
   const orm = new OrmRecognizer(resolver);
   resolver.queryValue = (call) => orm.valueOfQueryCall(call);
 
-  const reportable = project.scannedModules.filter((m) => !isTestFile(m.relPath));
+  const reportable = project.scannedModules.filter((m) => !isUnreportedFile(m.relPath));
 
   // Pass 1: Sequelize associations (so that accessor calls can be recognised anywhere) and write hooks.
   for (const module of project.scannedModules) {
@@ -247,7 +247,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
     prismaSchema,
     ormsDetected: [...ormsDetected].sort(),
     frameworksDetected: [...frameworks].sort(),
-    errors: [...errors, ...project.errors.filter((e) => !errors.includes(e))],
+    errors,
     dbCalls,
     loopQueries,
     loopSourceCalls: analysis.loopSources(loopQueries),
@@ -267,26 +267,17 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
 }
 
 /** What this scan could not use: said once, so a user knows why a finding may be missing. */
-function environmentNotes(discovery: Discovery, projectDirs: string[]): ScanError[] {
+function environmentNotes(discovery: Discovery, projectDirs: string[], scannedDirectories: string[]): ScanError[] {
   const notes: ScanError[] = [];
   if (discovery.files.length === 0) return notes;
   if (!projectDirs.some(hasInstalledOrm)) {
     notes.push({ file: ".", kind: "environment", message: "no ORM package in node_modules: call sites are recognised from imports, constructors and classes, without the type checker" });
   }
   const hasTypeScript = discovery.files.some((f) => /\.[cm]?tsx?$/.test(f.relPath));
-  const hasConfig = (dir: string): boolean => existsSync(join(dir, "tsconfig.json")) || existsSync(join(dir, "jsconfig.json"));
-  if (hasTypeScript && !discovery.files.some((f) => hasConfigUpTo(dirname(f.absPath), discovery.root, hasConfig))) {
+  if (hasTypeScript && !scannedDirectories.some((dir) => existsSync(join(dir, "tsconfig.json")) || existsSync(join(dir, "jsconfig.json")))) {
     notes.push({ file: ".", kind: "environment", message: "no tsconfig.json found: tsconfig path aliases are not applied" });
   }
   return notes;
-}
-
-function hasConfigUpTo(dir: string, root: string, hasConfig: (dir: string) => boolean): boolean {
-  for (let current = dir; current.startsWith(root); current = dirname(current)) {
-    if (hasConfig(current)) return true;
-    if (dirname(current) === current) break;
-  }
-  return false;
 }
 
 function frameworkChooser(project: Project): (call: ts.CallExpression) => Framework {

@@ -79,6 +79,9 @@ export class Project {
     return this.packageJsons.some((p) => p.deps.has(name));
   }
 
+  /** Every directory holding a scanned file, and its ancestors up to the root, once each. */
+  readonly directories: string[] = [];
+
   private findPackageJsons(discovery: Discovery): void {
     const dirs = new Set<string>();
     for (const file of discovery.files) {
@@ -92,6 +95,7 @@ export class Project {
       }
     }
     dirs.add(this.root);
+    this.directories.push(...dirs);
     for (const dir of dirs) {
       const path = join(dir, "package.json");
       if (!existsSync(path)) continue;

@@ -366,14 +366,8 @@ export class Resolver {
 
   /** An untyped function parameter: when every caller in the project passes an ORM value, so does the parameter. */
   private parameterFromCallers(node: ts.ParameterDeclaration): Value {
-    const fn = node.parent;
-    if (!isFunctionLike(fn)) return UNKNOWN;
-    const name = functionName(fn);
-    const index = fn.parameters.indexOf(node);
-    if (!name || index < 0 || node.dotDotDotToken) return UNKNOWN;
-    for (const call of this.callsNamed(name)) {
-      const argument = call.arguments[index];
-      if (!argument || this.calleeFunction(call)?.node !== fn) continue;
+    if (node.dotDotDotToken) return UNKNOWN;
+    for (const argument of this.argumentsFor(node)) {
       const value = this.evaluate(argument);
       if (ORM_VALUE_KINDS.has(value.kind)) return { ...value, confidence: lowerConfidence(confidenceOf(value), "medium") } as Value;
     }

@@ -57,10 +57,6 @@ export type Value =
 
 export const UNKNOWN: Value = { kind: "unknown" };
 
-export function isKnown(value: Value): boolean {
-  return value.kind !== "unknown";
-}
-
 export function confidenceOf(value: Value): Confidence {
   return "confidence" in value ? value.confidence : "high";
 }
