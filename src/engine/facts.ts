@@ -26,36 +26,104 @@ function isAlreadyAggregated(call: DbCall): boolean {
 interface ReachedQuery {
   call: DbCall;
   chain: FunctionRef[];
-  /** The query runs only when this parameter is missing (`if (!p)`), or only when it is given (`if (p && …)`). */
-  guard?: { parameter: number; runsWhen: "missing" | "given" };
+  /**
+   * The query runs only when this parameter is missing (`if (!p)`), or only when it is given (`if (p && …)`).
+   * With `property`, the guard tests one property of an options parameter (`{ claim }`, `options.signedUrls`).
+   */
+  guard?: { parameter: number; property?: string; runsWhen: "missing" | "given" };
 }
 
-/** The call passes the argument whose absence the reached query needs: on this path the query never runs. */
+/** Whether a call supplies `guard`'s value; null when it cannot be told (a spread, a variable holding the options). */
+function suppliesGuardedValue(guard: NonNullable<ReachedQuery["guard"]>, call: ts.CallExpression): boolean | null {
+  const argument = call.arguments[guard.parameter];
+  const isAbsent = (expr: ts.Expression | undefined): boolean => expr === undefined || expr.getText() === "undefined" || expr.kind === ts.SyntaxKind.NullKeyword;
+  if (!guard.property) return !isAbsent(argument);
+  if (argument === undefined) return false;
+  const options = unwrapExpression(argument);
+  if (!ts.isObjectLiteralExpression(options)) return null;
+  if (options.properties.some(ts.isSpreadAssignment)) return null;
+  const property = options.properties.find((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === guard.property);
+  if (!property) return false;
+  if (ts.isPropertyAssignment(property)) {
+    const value = unwrapExpression(property.initializer);
+    if (isAbsent(value) || value.kind === ts.SyntaxKind.FalseKeyword) return false;
+  }
+  return true;
+}
+
+/** The call passes the argument whose absence the reached query needs (or omits the one it needs): on this path the query never runs. */
 function guardSkipsQuery(reached: ReachedQuery, call: ts.CallExpression): boolean {
   if (!reached.guard) return false;
-  const argument = call.arguments[reached.guard.parameter];
-  const given = argument !== undefined && argument.getText() !== "undefined" && argument.kind !== ts.SyntaxKind.NullKeyword;
+  const given = suppliesGuardedValue(reached.guard, call);
+  if (given === null) return false;
   return reached.guard.runsWhen === "missing" ? given : !given;
+}
+
+/** What a guard condition can test: a parameter (`p`), a destructured option (`{ claim }`) or an option's property (`options.x`). */
+function guardableNames(fn: ts.FunctionLikeDeclaration): { name: string; parameter: number; property?: string }[] {
+  const names: { name: string; parameter: number; property?: string }[] = [];
+  fn.parameters.forEach((p, parameter) => {
+    if (ts.isIdentifier(p.name)) {
+      names.push({ name: p.name.text, parameter });
+      return;
+    }
+    if (!ts.isObjectBindingPattern(p.name)) return;
+    for (const element of p.name.elements) {
+      if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
+      const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+      names.push({ name: element.name.text, parameter, property });
+    }
+  });
+  // `const { claim } = opts;` at the top of the body reads the same option.
+  if (fn.body && ts.isBlock(fn.body)) {
+    for (const statement of fn.body.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        const source = declaration.initializer && unwrapExpression(declaration.initializer);
+        if (!source || !ts.isIdentifier(source) || !ts.isObjectBindingPattern(declaration.name)) continue;
+        const parameter = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === source.text);
+        if (parameter < 0) continue;
+        for (const element of declaration.name.elements) {
+          if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
+          const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+          names.push({ name: element.name.text, parameter, property });
+        }
+      }
+    }
+  }
+  return names;
 }
 
 /** `if (!p) …`, `p ?? await q()` (runs when missing); `if (p) …`, `if (x && p) …` (runs when given). */
 function parameterGuard(site: ts.Node, fn: ts.FunctionLikeDeclaration): ReachedQuery["guard"] | null {
-  const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : null));
+  const names = guardableNames(fn);
+  const guardFor = (text: string): { parameter: number; property?: string } | null => {
+    for (const entry of names) {
+      if (text === entry.name) return { parameter: entry.parameter, ...(entry.property ? { property: entry.property } : {}) };
+      // `options.signedUrls`, `options?.signedUrls` on an options parameter
+      const member = /^([A-Za-z_$][\w$]*)\??\.([A-Za-z_$][\w$]*)$/.exec(text);
+      if (!entry.property && member && member[1] === entry.name) return { parameter: entry.parameter, property: member[2]! };
+    }
+    return null;
+  };
   for (let node: ts.Node | undefined = site.parent; node && node !== fn; node = node.parent) {
     let condition: ts.Expression | undefined;
     if (ts.isIfStatement(node) && (node.thenStatement === site || node.thenStatement.getStart() <= site.getStart() && site.getEnd() <= node.thenStatement.getEnd())) condition = node.expression;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && node.right.getStart() <= site.getStart()) {
-      const index = names.indexOf(node.left.getText());
-      if (index >= 0) return { parameter: index, runsWhen: "missing" };
+      const guard = guardFor(node.left.getText().replace(/\s+/g, ""));
+      if (guard) return { ...guard, runsWhen: "missing" };
     }
     if (!condition) continue;
     const text = condition.getText().replace(/\s+/g, "");
-    for (const [index, name] of names.entries()) {
-      if (!name) continue;
-      if (text === `!${name}` || text === `${name}===undefined` || text === `${name}==null` || text === `${name}===null` || text === `typeof${name}==="undefined"` || text === `typeof${name}==='undefined'`) return { parameter: index, runsWhen: "missing" };
-      // `if (teamId)`, `if (!cached && teamId)`: a conjunct that requires the parameter
-      const conjuncts = text.split("&&");
-      if (conjuncts.includes(name) || conjuncts.includes(`${name}!==undefined`) || conjuncts.includes(`${name}!=null`)) return { parameter: index, runsWhen: "given" };
+    const missing = /^!(.+)$|^(.+)(?:===undefined|==null|===null)$|^typeof(.+)===["']undefined["']$/.exec(text);
+    if (missing) {
+      const guard = guardFor(missing[1] ?? missing[2] ?? missing[3]!);
+      if (guard) return { ...guard, runsWhen: "missing" };
+    }
+    // `if (teamId)`, `if (!cached && teamId)`: a conjunct that requires the parameter
+    for (const conjunct of text.split("&&")) {
+      const guard = guardFor(conjunct.replace(/(?:!==undefined|!=null)$/, ""));
+      if (guard) return { ...guard, runsWhen: "given" };
     }
   }
   return null;

@@ -868,6 +868,13 @@ export class Resolver {
         return { kind: "rows", call: receiver.call, derived: true, capped: receiver.capped || CAPPING_METHODS.has(method), filtered: receiver.filtered || method === "filter" };
       }
       if (method === "then" || method === "catch" || method === "finally") return method === "then" ? UNKNOWN : receiver;
+      // A filtered, mapped or sorted constant collection has at most as many elements as the constant.
+      if (receiver.kind === "constant" && ROW_PRESERVING_METHODS.has(method) && method !== "concat" && method !== "flat" && method !== "flatMap") return receiver;
+      // `Object.entries(PLATFORM_FIELDS)`: the keys of an object literal are as many as written.
+      if (ts.isIdentifier(callee.expression) && callee.expression.text === "Object" && OBJECT_ITERATORS.has(method) && call.arguments[0]) {
+        const target = this.evaluate(call.arguments[0]);
+        if (target.kind === "constant" || (target.kind === "object" && !target.node.properties.some(ts.isSpreadAssignment))) return { kind: "constant" };
+      }
     }
     if (ts.isIdentifier(callee)) {
       const binding = this.lookup(callee);
@@ -1049,6 +1056,7 @@ export const ITERATION_METHODS = new Set(["map", "forEach", "flatMap", "reduce",
 const ROW_PRESERVING_METHODS = new Set(["filter", "slice", "sort", "toSorted", "reverse", "concat", "flat", "map", "flatMap", "splice"]);
 /** Array methods that cut the rows to a fixed size: what follows is no longer "every row". */
 const CAPPING_METHODS = new Set(["slice", "splice"]);
+const OBJECT_ITERATORS = new Set(["keys", "values", "entries"]);
 const PRISMA_CLIENT_NON_MODEL = new Set(["then", "catch", "finally", "constructor", "toString", "connect", "disconnect"]);
 const PRISMA_CONTEXT_NAMES = new Set(["prisma", "db", "prismaClient"]);
 

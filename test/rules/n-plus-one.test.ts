@@ -845,6 +845,78 @@ export async function notifyAll(teamId: number) {
       );
     });
 
+    it("a helper whose query is guarded by an option (destructured, read from the options object, or tested as options.x): skipped only where the call site settles the option", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/limits.ts": `import { prisma } from './db';
+
+export async function assertLimits(opts: { teamId: number; claim?: { quota: number } }) {
+  let { claim } = opts;
+  if (!claim) {
+    claim = await prisma.user.findFirstOrThrow({ where: { id: opts.teamId } });
+  }
+  return claim;
+}
+
+export async function render({ postId, withAuthor }: { postId: number; withAuthor?: boolean }) {
+  if (withAuthor) return prisma.user.findFirst({ where: { posts: { some: { id: postId } } } });
+  return null;
+}
+
+export async function summary(postId: number, options?: { signed?: boolean }) {
+  if (options?.signed) return prisma.post.findFirst({ where: { id: postId } });
+  return null;
+}
+`,
+          "src/notify.ts": `import { prisma } from './db';
+import { assertLimits, render, summary } from './limits';
+
+export async function notifyAll(teamId: number, claim: { quota: number }) {
+  const posts = await prisma.post.findMany({ where: { authorId: teamId }, take: 100 });
+  for (const post of posts) {
+    await assertLimits({ teamId, claim });
+    await render({ postId: post.id });
+    await summary(post.id, { signed: false });
+  }
+  for (const post of posts) {
+    await assertLimits({ teamId }); // expect: n-plus-one
+    await render({ postId: post.id, withAuthor: true }); // expect: n-plus-one
+    await summary(post.id, { signed: true }); // expect: n-plus-one
+  }
+  return posts.length;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("loops over collections derived from constants: a filtered/mapped constant list, Object.entries of an object literal", async () => {
+      await expectNone(
+        {
+          ...prismaProject("none"),
+          "src/socials.ts": `import { prisma } from './db';
+
+const RULES = [{ type: 'a' }, { type: 'b' }];
+
+export async function saveSocials(userId: number, input: { x?: string; github?: string }) {
+  const fields = { x: input.x ?? null, github: input.github ?? null };
+  const entries = (Object.entries(fields) as [string, string | null][]).filter(([, handle]) => handle);
+  for (const [platform, handle] of entries) {
+    await prisma.post.upsert({ where: { id: userId }, create: { title: platform }, update: { title: handle ?? '' } });
+  }
+  const selected = RULES.map(({ type }) => ({ type })).filter((rule) => rule.type !== 'b');
+  for (const rule of selected) {
+    await prisma.post.updateMany({ where: { title: rule.type }, data: { title: rule.type } });
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("Sequelize writes whose model fires a side-effect hook (afterCreate notifications), with a hook-free positive control", async () => {
       await expectMarked(
         {
