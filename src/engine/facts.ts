@@ -504,6 +504,8 @@ class Analysis {
     }
     // Chunked batches: `for (const chunk of chunks) findMany({ where: { id: { in: chunk } } })`, `ids.slice(i, i + n)`.
     const loop = frames2[0]!;
+    // Rows of a small reference table (roles, payment methods, channels…): N is bounded by that table.
+    if (this.iteratesLookupRows(loop.node)) return null;
     if (iteratesBatches(loop.node)) return null;
     if (db && loop.kind === "statement" && ts.isForOfStatement(loop.node) && usesLoopVariableAsList(loop.node, db)) return null;
     if (db && filtersByWholeList(db)) return null;
@@ -646,14 +648,25 @@ class Analysis {
     return found;
   }
 
+  /** The query whose rows a loop iterates, when it is one. */
+  private iteratedRows(loop: ts.Node): DbCall | null {
+    const collection = ts.isForOfStatement(loop) ? loop.expression : ts.isCallExpression(loop) && ts.isPropertyAccessExpression(loop.expression) ? loop.expression.expression : undefined;
+    if (!collection) return null;
+    const rows = this.resolver.evaluate(collection);
+    return rows.kind === "rows" ? rows.call : null;
+  }
+
+  private iteratesLookupRows(loop: ts.Node): boolean {
+    const rows = this.iteratedRows(loop);
+    return rows !== null && isLookupModel(rows.model);
+  }
+
   /** The queries whose rows are iterated by the loops of N+1 sites. */
   loopSources(loopQueries: LoopQuery[]): Set<DbCall> {
     const sources = new Set<DbCall>();
     for (const { loop } of loopQueries) {
-      const collection = ts.isForOfStatement(loop) ? loop.expression : ts.isCallExpression(loop) && ts.isPropertyAccessExpression(loop.expression) ? loop.expression.expression : undefined;
-      if (!collection) continue;
-      const rows = this.resolver.evaluate(collection);
-      if (rows.kind === "rows") sources.add(rows.call);
+      const rows = this.iteratedRows(loop);
+      if (rows) sources.add(rows);
     }
     return sources;
   }

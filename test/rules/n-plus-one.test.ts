@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectMarked, expectNone, findingAt, findingObjects, lineOf, prismaProject, sequelizeProject, typeormProject } from "../support/project.js";
+import { PRISMA_SCHEMA, expectMarked, expectNone, findingAt, findingObjects, lineOf, prismaProject, sequelizeProject, typeormProject } from "../support/project.js";
 
 const RULE = "n-plus-one" as const;
 
@@ -892,6 +892,29 @@ export async function notifyAll(teamId: number, claim: { quota: number }) {
       );
     });
 
+    it("loops over the rows of a small reference table (roles, payment methods) are bounded by that table; other rows still count", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "prisma/schema.prisma": PRISMA_SCHEMA + "\nmodel Role {\n  id   Int    @id\n  name String\n}\n",
+          "src/roles.ts": `import { prisma } from './db';
+
+export async function auditRoles() {
+  const roles = await prisma.role.findMany();
+  for (const role of roles) {
+    await prisma.user.count({ where: { roleId: role.id } });
+  }
+  const users = await prisma.user.findMany({ take: 100 });
+  for (const user of users) {
+    await prisma.post.count({ where: { authorId: user.id } }); // expect: n-plus-one
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("loops over collections derived from constants: a filtered/mapped constant list, Object.entries of an object literal", async () => {
       await expectNone(
         {
@@ -1106,6 +1129,7 @@ export async function names(ids: number[]) {
       await expectNone(
         {
           ...prismaProject("none"),
+          "prisma/schema.prisma": PRISMA_SCHEMA + "\nmodel Role {\n  id   Int    @id\n  name String\n}\n",
           "src/roles.ts": `import { prisma } from './db';
 
 const STATUSES = ['PENDING', 'PAID', 'SHIPPED'] as const;
