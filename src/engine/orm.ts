@@ -412,6 +412,8 @@ export class OrmRecognizer {
     }
     const match = ASSOCIATION_ACCESSOR.exec(method);
     if (!match || SEQUELIZE_NON_QUERY_GETTERS.has(method)) return null;
+    // `getSummary = () => …` written on the model class is the model's own code, not an association accessor.
+    if (receiver.cls && declaresMember(receiver.cls.node, method)) return null;
     const verb = match[1]!;
     const target = match[2]!;
     const known = this.associations.get(receiver.model);
@@ -601,6 +603,15 @@ function scopingKey(where: ts.ObjectLiteralExpression): string | null {
  * shipping methods, settings). Reading them whole is normal; a later issue makes the list configurable.
  */
 const LOOKUP_MODEL = /^(role|permission|country|countries|zone|region|currency|currencies|language|locale|tax_?rate|tax_?category|channel|payment_?method|shipping_?method|stock_?location|seller|setting|settings|global_?settings?|config|configuration|feature_?flag|plan|scheduled_?task)s?$/i;
+
+/** A method, or a property holding a function, with that name: code of the class itself (`declare getPosts: HasManyGetAssociationsMixin` is not). */
+function declaresMember(cls: ts.ClassLikeDeclaration, name: string): boolean {
+  return cls.members.some((member) => {
+    if (member.name === undefined || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) || member.name.text !== name) return false;
+    if (ts.isMethodDeclaration(member)) return member.body !== undefined;
+    return ts.isPropertyDeclaration(member) && member.initializer !== undefined && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer));
+  });
+}
 
 export function isLookupModel(model: string | null): boolean {
   return model !== null && LOOKUP_MODEL.test(model);

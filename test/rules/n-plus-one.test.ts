@@ -915,6 +915,40 @@ export async function auditRoles() {
       );
     });
 
+    it("Sequelize: a getX method written on the model class is its own code, not an association accessor; a declared accessor still is", async () => {
+      await expectMarked(
+        {
+          ...sequelizeProject("none"),
+          "src/docs.ts": `import { DataTypes, Model, type HasManyGetAssociationsMixin } from 'sequelize';
+import { sequelize } from './db';
+
+export class Doc extends Model {
+  declare id: number;
+  declare text: string;
+  declare getRevisions: HasManyGetAssociationsMixin<Model>;
+  getSummary = () => this.text.slice(0, 80);
+  getTitle() {
+    return this.text.split('\\n')[0];
+  }
+}
+Doc.init({ id: { type: DataTypes.INTEGER, primaryKey: true }, text: DataTypes.TEXT }, { sequelize });
+
+export async function digest() {
+  const docs = await Doc.findAll({ limit: 20 });
+  return Promise.all(
+    docs.map(async (doc) => ({
+      summary: doc.getSummary(),
+      title: doc.getTitle(),
+      revisions: await doc.getRevisions(), // expect: n-plus-one
+    })),
+  );
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("loops over collections derived from constants: a filtered/mapped constant list, Object.entries of an object literal", async () => {
       await expectNone(
         {
