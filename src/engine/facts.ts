@@ -4,7 +4,7 @@ import { ts } from "ts-morph";
 import type { Orm, ScanError } from "../types.js";
 import type { Discovery } from "./discover.js";
 import { Project, type ModuleInfo } from "./project.js";
-import { Resolver, isFunctionLike, unwrapExpression } from "./resolve.js";
+import { Resolver, enclosingClass, isFunctionLike, unwrapExpression } from "./resolve.js";
 import { OrmRecognizer, isLookupModel, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
@@ -127,6 +127,15 @@ function parameterGuard(site: ts.Node, fn: ts.FunctionLikeDeclaration): ReachedQ
     }
   }
   return null;
+}
+
+/** `for (let i = 0; i < ids.length; i += 500) update({ id: In(ids.slice(i, i + 500)) })`: one query per chunk of 500. */
+function isSliceStepLoop(loop: ts.Node, site: ts.Node): boolean {
+  if (!ts.isForStatement(loop) || !loop.incrementor || !ts.isBinaryExpression(loop.incrementor)) return false;
+  const step = loop.incrementor;
+  if (step.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken || !ts.isIdentifier(step.left)) return false;
+  const index = step.left.text;
+  return new RegExp(`\\.slice\\(\\s*${index}\\s*,`).test(site.getText());
 }
 
 /** Helpers followed between a loop and the query it reaches before the link is too weak to report. */
@@ -509,6 +518,7 @@ class Analysis {
     if (iteratesBatches(loop.node)) return null;
     if (db && loop.kind === "statement" && ts.isForOfStatement(loop.node) && usesLoopVariableAsList(loop.node, db)) return null;
     if (db && filtersByWholeList(db)) return null;
+    if (isSliceStepLoop(loop.node, node)) return null;
     // Writes that already carry a batch (createMany per chunk or group) are the batched form; writes whose model
     // fires a side-effect hook (notifications, file cleanup) are one by one on purpose.
     if (BATCH_WRITES.has(target.operation) || this.orm.firesWriteHook(target)) return null;
@@ -551,7 +561,16 @@ class Analysis {
       const call = unwrapExpression(node.expression);
       if (!ts.isCallExpression(call) || this.dbCallAt(call)) return;
       let root: ts.Expression = call.expression;
-      while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isElementAccessExpression(root)) root = root.expression;
+      let member: string | null = null;
+      while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isElementAccessExpression(root)) {
+        if (ts.isPropertyAccessExpression(root)) member = root.name.text;
+        root = root.expression;
+      }
+      // `this.stripe.paymentIntents.create(…)`: a class member made by, or typed as, an installed package.
+      if (root.kind === ts.SyntaxKind.ThisKeyword && member && this.isPackageMember(root, member)) {
+        found = true;
+        return;
+      }
       if (!ts.isIdentifier(root)) return;
       if (root.text === "fetch") {
         found = true;
@@ -574,6 +593,22 @@ class Analysis {
     });
     this.externalIoCache.set(body, found);
     return found;
+  }
+
+  private isPackageMember(thisNode: ts.Node, name: string): boolean {
+    const cls = enclosingClass(thisNode);
+    if (!cls) return false;
+    const constructorParameters = cls.members.find(ts.isConstructorDeclaration)?.parameters ?? [];
+    const declarations: (ts.PropertyDeclaration | ts.ParameterDeclaration)[] = [...cls.members.filter(ts.isPropertyDeclaration), ...constructorParameters];
+    const declaration = declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+    if (!declaration) return false;
+    if (declaration.initializer && this.isMadeByPackage(declaration.initializer)) return true;
+    const type = declaration.type;
+    if (!type || !ts.isTypeReferenceNode(type)) return false;
+    let typeName: ts.EntityName = type.typeName;
+    while (ts.isQualifiedName(typeName)) typeName = typeName.left;
+    const binding = this.resolver.lookup(typeName);
+    return binding?.kind === "external" && !isOrmPackage(binding.module);
   }
 
   private isMadeByPackage(initializer: ts.Expression): boolean {

@@ -560,11 +560,13 @@ function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Res
   return shape;
 }
 
-/** `createdAt: { gte: from, lt: to }`, `[Op.between]: [a, b]`: a time window, bounded by the clock, not by the table. */
+/** `createdAt: { gte: from, lt: to }`, `[Op.between]: [a, b]`, `Between(a, b)`: a time window, bounded by the clock, not by the table. */
 function isTimeWindow(where: ts.ObjectLiteralExpression): boolean {
   return where.properties.some((property) => {
     if (!ts.isPropertyAssignment(property)) return false;
     const value = unwrapExpression(property.initializer);
+    // TypeORM `createdAt: Between(from, to)`
+    if (ts.isCallExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === "Between" && value.arguments.length === 2) return true;
     if (!ts.isObjectLiteralExpression(value)) return false;
     const keys = value.properties.map((p) => p.name?.getText().replace(/^\[Op\.|\]$|^\$/g, "") ?? "");
     return keys.includes("between") || (keys.some((k) => k === "gte" || k === "gt") && keys.some((k) => k === "lte" || k === "lt"));
@@ -637,9 +639,13 @@ function objectLiteralOf(expression: ts.Expression, resolver: Resolver): ts.Obje
 }
 
 /** `{ id: { in: ids } }`, `{ id: In(ids) }`, `{ id: { [Op.in]: ids } }`, `{ id: ids }` (Sequelize arrays). */
+const NEGATED_FILTER_KEYS = new Set(["notIn", "not", "NOT", "none", "[Op.notIn]", "[Op.ne]", "[Op.not]", "$nin", "$ne", "Not"]);
+
 function hasListFilter(where: ts.ObjectLiteralExpression): boolean {
   for (const property of where.properties) {
     if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
+    // `status: { notIn: [...] }`, `[Op.notIn]`, `NOT`: excluding a list bounds nothing.
+    if (NEGATED_FILTER_KEYS.has(property.name.getText())) continue;
     if (ts.isShorthandPropertyAssignment(property)) {
       if (/(ids|Ids|List|list)$/.test(property.name.text)) return true;
       continue;

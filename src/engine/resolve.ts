@@ -448,6 +448,8 @@ export class Resolver {
           // const [group, created] = await Group.findOrCreate(...)
           const value = this.evaluate(list);
           if (value.kind === "orm-instance") return value;
+          // const [rows, total] = await repo.findAndCount(…) / qb.getManyAndCount()
+          if (value.kind === "rows" && /^(findAndCount|findAndCountBy|getManyAndCount)$/.test(value.call.operation)) return value;
         }
       }
       return UNKNOWN;
@@ -690,6 +692,8 @@ export class Resolver {
   // ---------- members and calls ----------
 
   member(object: Value, name: string, site: ts.Node): Value {
+    // `const { rows, count } = await Hotel.findAndCountAll(…)`: the page of rows, beside its total.
+    if (object.kind === "rows" && object.call.operation === "findAndCountAll") return name === "rows" ? object : UNKNOWN;
     switch (object.kind) {
       case "prisma-client":
         if (name.startsWith("$") || name.startsWith("_")) return UNKNOWN;
