@@ -527,6 +527,9 @@ class Analysis {
     const isWrite = target.kind === "write" || target.kind === "write-many";
     const loopBodyNode = loop.kind === "callback" ? loop.callback?.body : loop.kind === "statement" ? loopBody(loop.node) : undefined;
     if (isWrite && ((loopBodyNode && this.awaitsExternalIo(loopBodyNode)) || (reached.chain[0]?.node.body && this.awaitsExternalIo(reached.chain[0].node.body)))) return null;
+    // Each element first goes through an external service (a payment API, a storage upload) and the read follows
+    // it: the query is one step of that per-item workflow, not a lookup that could be hoisted.
+    if (!isWrite && loopBodyNode && this.externalIoBefore(loopBodyNode, node)) return null;
     // `prisma.$transaction([...lines.map((l) => prisma.x.update(…))])`: one batched transaction, the documented fix.
     if (loop.kind === "callback" && isTransactionBatch(loop.node)) return null;
     // A field resolver that returns what the parent already holds and queries only as a fallback.
@@ -593,6 +596,16 @@ class Analysis {
     });
     this.externalIoCache.set(body, found);
     return found;
+  }
+
+  /** An awaited external call in a statement of the loop body that runs before the one holding `site`. */
+  private externalIoBefore(body: ts.Node, site: ts.Node): boolean {
+    if (!ts.isBlock(body)) return false;
+    for (const statement of body.statements) {
+      if (statement.getEnd() > site.getStart()) return false;
+      if (this.awaitsExternalIo(statement)) return true;
+    }
+    return false;
   }
 
   private isPackageMember(thisNode: ts.Node, name: string): boolean {

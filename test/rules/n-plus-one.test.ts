@@ -949,6 +949,31 @@ export async function digest() {
       );
     });
 
+    it("per-item workflows: a read that follows an external call in the same iteration is a step of it; a read before the call, and writes, as documented", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "package.json": JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^5.22.0", stripe: "^15.0.0" } }),
+        "src/payouts.ts": `import Stripe from 'stripe';
+import { prisma } from './db';
+
+const stripe = new Stripe(process.env.STRIPE_KEY ?? '');
+
+export async function reconcile(payoutIds: string[]) {
+  for (const payoutId of payoutIds) {
+    const payout = await stripe.payouts.retrieve(payoutId);
+    const order = await prisma.order.findFirst({ where: { id: Number(payout.metadata.orderId) } });
+    if (!order) continue;
+  }
+  for (const payoutId of payoutIds) {
+    const order = await prisma.order.findFirst({ where: { id: Number(payoutId) } }); // expect: n-plus-one
+    await stripe.payouts.retrieve(String(order?.id));
+  }
+}
+`,
+      };
+      await expectMarked(files, RULE);
+    });
+
     it("loops over collections derived from constants: a filtered/mapped constant list, Object.entries of an object literal", async () => {
       await expectNone(
         {
