@@ -1,3 +1,4 @@
+import { ts } from "ts-morph";
 import type { Rule } from "./rule.js";
 import { docsUrl } from "./rule.js";
 import type { DbCall } from "../src/engine/orm.js";
@@ -30,7 +31,7 @@ export const selectStar: Rule = {
       }
       if (call.kind !== "read-many" || hasProjection(call)) continue;
       const fields = facts.rowUsage(call).pluckedFields;
-      if (!fields || isNarrowModel(facts, call)) continue;
+      if (!fields || isNarrowModel(facts, call) || fields.some((field) => isNotAColumn(call, field))) continue;
       findings.push(
         finding("select-star", call, locate(call.module, call.node), {
           message: `${describeCall(call)} fetches whole ${call.model ?? "rows"} but the code only reads ${fields.map((f) => `\`${f}\``).join(" and ")}.`,
@@ -41,6 +42,18 @@ export const selectStar: Rule = {
     return findings;
   },
 };
+
+/**
+ * A field the rows carry that no projection could list: an included association (`include: [{ as: "user" }]`,
+ * `include: { author: true }`) or a getter/method of the model class (`get redirectUrl()`).
+ */
+function isNotAColumn(call: DbCall, field: string): boolean {
+  const options = call.options?.getText() ?? "";
+  if (new RegExp(`\\bas\\s*:\\s*["'\`]${field}["'\`]`).test(options)) return true;
+  if (/\binclude\s*:/.test(options) && new RegExp(`[{,\\s]${field}\\s*:`).test(options)) return true;
+  const cls = call.modelClass?.node;
+  return cls?.members.some((member) => (ts.isGetAccessorDeclaration(member) || ts.isMethodDeclaration(member)) && member.name.getText() === field) ?? false;
+}
 
 /** A Prisma model of a handful of columns: selecting fewer saves nothing worth a finding. */
 function isNarrowModel(facts: ProjectFacts, call: DbCall): boolean {

@@ -4,6 +4,52 @@ import { expectMarked, expectNone, findingAt, lineOf, prismaProject, sequelizePr
 const RULE = "select-star" as const;
 
 describe(RULE, () => {
+  describe("few fields that are not columns: an included association or a getter of the model", () => {
+    it("Sequelize include alias and class getter are not reported; a plain column pluck is", async () => {
+      await expectMarked(
+        {
+          ...sequelizeProject("none"),
+          "src/files.ts": `import { DataTypes, Model } from 'sequelize';
+import { sequelize } from './db';
+
+export class Attachment extends Model {
+  declare id: number;
+  declare key: string;
+  declare documentId: number;
+  get redirectUrl() {
+    return '/api/attachments.redirect?id=' + this.id;
+  }
+}
+Attachment.init({ id: { type: DataTypes.INTEGER, primaryKey: true }, key: DataTypes.STRING, documentId: DataTypes.INTEGER }, { sequelize });
+export class Owner extends Model {
+  declare id: number;
+}
+Owner.init({ id: { type: DataTypes.INTEGER, primaryKey: true } }, { sequelize });
+
+export async function links(documentId: number) {
+  const attachments = await Attachment.findAll({ where: { documentId }, limit: 100 });
+  const urls = attachments.map((a) => a.redirectUrl);
+  return urls.join('\\n');
+}
+
+export async function owners(documentId: number) {
+  const rows = await Attachment.findAll({ where: { documentId }, include: [{ model: Owner, as: 'owner' }], limit: 100 });
+  const found = rows.map((r) => (r as any).owner);
+  return found.length;
+}
+
+export async function keys(documentId: number) {
+  const rows = await Attachment.findAll({ where: { documentId }, limit: 100 }); // expect: select-star
+  const found = rows.map((r) => r.key);
+  return found.join(',');
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
   describe("positive: raw SQL selecting *", () => {
     it("Prisma $queryRaw`SELECT * FROM …` and $queryRawUnsafe('SELECT * …'), as notes", async () => {
       const files = {
