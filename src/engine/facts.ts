@@ -8,7 +8,7 @@ import { Resolver, enclosingClass, isFunctionLike, unwrapExpression } from "./re
 import { OrmRecognizer, isLookupModel, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
-import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable, isCachedCallback, isGuardedFallback, isInnerOfChain, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
+import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
 import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
 import { classifyClientCreations, clientKind } from "./clients.js";
 import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
@@ -127,6 +127,10 @@ function parameterGuard(site: ts.Node, fn: ts.FunctionLikeDeclaration): ReachedQ
     }
   }
   return null;
+}
+
+function loopBodyOf(loop: LoopFrame): ts.Node | undefined {
+  return loop.kind === "callback" ? loop.callback?.body : loop.kind === "statement" ? loopBody(loop.node) : undefined;
 }
 
 /** `for (let i = 0; i < ids.length; i += 500) update({ id: In(ids.slice(i, i + 500)) })`: one query per chunk of 500. */
@@ -431,6 +435,7 @@ class Analysis {
     const visit = (node: ts.Node): void => {
       if (result) return;
       if (isCachedCallback(node)) return; // runs once per cache key, not once per call
+      if ((ts.isCallExpression(node) || ts.isAwaitExpression(node)) && isMemoisedQuery(node, fn.node)) return;
       if (ts.isCatchClause(node)) return; // error paths are not the per-call cost
       if (isFunctionLike(node) && !isInvokedCallback(node)) return; // a closure the function builds or returns runs where it is called
       const db = this.dbCallAt(node);
@@ -519,6 +524,7 @@ class Analysis {
     if (db && loop.kind === "statement" && ts.isForOfStatement(loop.node) && usesLoopVariableAsList(loop.node, db)) return null;
     if (db && filtersByWholeList(db)) return null;
     if (isSliceStepLoop(loop.node, node)) return null;
+    if (loopBodyOf(loop) && isMemoisedQuery(node, loopBodyOf(loop)!)) return null;
     // Writes that already carry a batch (createMany per chunk or group) are the batched form; writes whose model
     // fires a side-effect hook (notifications, file cleanup) are one by one on purpose.
     if (BATCH_WRITES.has(target.operation) || this.orm.firesWriteHook(target)) return null;

@@ -120,3 +120,38 @@ export function isInnerOfChain(node: ts.Node): boolean {
   const parent = node.parent;
   return !!parent && ts.isPropertyAccessExpression(parent) && parent.expression === node && !!parent.parent && ts.isCallExpression(parent.parent) && !["then", "catch", "finally"].includes(parent.name.text);
 }
+
+/**
+ * A query behind a Map memo: `if (cache.has(key)) return cache.get(key); … query … cache.set(key, row)`, or
+ * `const hit = map.get(name); if (hit) … else query` with `map.set` in the same scope. It runs once per distinct key.
+ */
+export function isMemoisedQuery(site: ts.Node, scope: ts.Node): boolean {
+  const scopeText = scope.getText();
+  const memoMap = (condition: ts.Expression, block: ts.Node): string | null => {
+    const text = condition.getText();
+    const direct = /([\w$.]+)\.(?:has|get)\(/.exec(text);
+    if (direct) return direct[1]!;
+    // `if (cachedFacet)` where `const cachedFacet = this.facetMap.get(name)` sits earlier in the block
+    const name = /^!?\s*([\w$]+)$/.exec(text.trim())?.[1];
+    if (!name) return null;
+    const declaration = new RegExp(`\\b${name}\\s*=\\s*([\\w$.]+)\\.get\\(`).exec(block.getText());
+    return declaration ? declaration[1]! : null;
+  };
+  const setsMap = (map: string): boolean => scopeText.includes(`${map}.set(`);
+  for (let node: ts.Node = site; node !== scope && node.parent; node = node.parent) {
+    const parent = node.parent;
+    if (ts.isIfStatement(parent) && parent.elseStatement === node) {
+      const map = memoMap(parent.expression, parent.parent);
+      if (map && setsMap(map)) return true;
+    }
+    if (ts.isBlock(parent)) {
+      for (const statement of parent.statements) {
+        if (statement === node) break;
+        if (!ts.isIfStatement(statement) || !/\b(return|continue)\b/.test(statement.thenStatement.getText())) continue;
+        const map = memoMap(statement.expression, parent);
+        if (map && setsMap(map)) return true;
+      }
+    }
+  }
+  return false;
+}

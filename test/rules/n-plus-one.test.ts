@@ -974,6 +974,47 @@ export async function reconcile(payoutIds: string[]) {
       await expectMarked(files, RULE);
     });
 
+    it("queries behind a Map memo (has/get then set), in the loop or in a helper, run once per key; without the set they still count", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/authors.ts": `import { prisma } from './db';
+
+export async function authorId(email: string, cache: Map<string, number | undefined>) {
+  if (cache.has(email)) {
+    return cache.get(email);
+  }
+  const user = await prisma.user.findFirst({ where: { email } });
+  cache.set(email, user?.id);
+  return user?.id;
+}
+
+export async function importPosts(rows: { email: string; title: string; tag: string }[]) {
+  const cache = new Map<string, number | undefined>();
+  const tags = new Map<string, number>();
+  for (const row of rows) {
+    const id = await authorId(row.email, cache);
+    let tagId: number;
+    const cachedTag = tags.get(row.tag);
+    if (cachedTag) {
+      tagId = cachedTag;
+    } else {
+      const found = await prisma.post.findFirst({ where: { title: row.tag } });
+      tagId = found?.id ?? 0;
+      tags.set(row.tag, tagId);
+    }
+    const seen = tags.get(row.title);
+    if (!seen) {
+      await prisma.post.findFirst({ where: { title: row.title, authorId: id } }); // expect: n-plus-one
+    }
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("loops over collections derived from constants: a filtered/mapped constant list, Object.entries of an object literal", async () => {
       await expectNone(
         {
