@@ -347,7 +347,9 @@ export class OrmRecognizer {
       case "typeorm-query-builder": {
         const kind = receiver.relation ? TYPEORM_RELATION_TERMINALS[method] : TYPEORM_QB_TERMINALS[method];
         if (!kind) return null;
-        const call = base("typeorm", receiver.entity, null, kind, receiver.confidence, undefined);
+        // `relation(Order, "channels").of(order).loadMany()` reads Channel rows, not Order rows.
+        const entity = receiver.relation && receiver.relationName ? upperFirst(singularize(receiver.relationName)) : receiver.entity;
+        const call = base("typeorm", entity, null, kind, receiver.confidence, undefined);
         call.bounded = receiver.bounded;
         call.optionsOpaque = false;
         call.filteredByList = receiver.listFilter ?? false;
@@ -696,6 +698,10 @@ export function pluralize(name: string): string {
   if (/[^aeiou]y$/i.test(name)) return name.slice(0, -1) + "ies";
   if (/(s|x|z|ch|sh)$/i.test(name)) return name + "es";
   return name + "s";
+}
+
+function upperFirst(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 function singularize(name: string): string {

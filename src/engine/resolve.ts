@@ -1064,6 +1064,11 @@ const OBJECT_ITERATORS = new Set(["keys", "values", "entries"]);
 const PRISMA_CLIENT_NON_MODEL = new Set(["then", "catch", "finally", "constructor", "toString", "connect", "disconnect"]);
 const PRISMA_CONTEXT_NAMES = new Set(["prisma", "db", "prismaClient"]);
 
+function lastStringArgument(call: ts.CallExpression): string | undefined {
+  const last = call.arguments[call.arguments.length - 1];
+  return last && ts.isStringLiteralLike(last) ? last.text : undefined;
+}
+
 function capitalize(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
@@ -1142,6 +1147,7 @@ function ormMethodValue(receiver: Value, method: string, call: ts.CallExpression
           keyScoped: receiver.keyScoped || /(^|[\s.(])\w*(id|Id|_id)\s*=\s*:/.test(whereText),
           scopeKey: receiver.scopeKey ?? /(?:^|[\s.(])(\w*(?:id|Id|_id))\s*=\s*:/.exec(whereText)?.[1],
           relation: receiver.relation || method === "relation",
+          relationName: method === "relation" ? lastStringArgument(call) ?? receiver.relationName : receiver.relationName,
         };
       }
       return undefined;

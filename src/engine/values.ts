@@ -36,6 +36,8 @@ export type Value =
       scopeKey?: string;
       /** `relation("tags").of(post)`: the relation query builder. */
       relation?: boolean;
+      /** The relation property it loads (`"channels"`). */
+      relationName?: string;
     }
   | { kind: "sequelize-client"; confidence: Confidence }
   /** A model class used through its static API (Sequelize models, TypeORM BaseEntity subclasses, plain TypeORM entities). */

@@ -590,6 +590,26 @@ module.exports = { digest };
   });
 
   describe("positive: TypeORM", () => {
+    it("relation query builder: the finding names the relation's entity, not the owner's", async () => {
+      const files = {
+        ...typeormProject("none"),
+        "src/tags.ts": `import { AppDataSource } from './data-source';
+import { Post } from './entities';
+
+export async function tagsOfPosts() {
+  const posts = await AppDataSource.getRepository(Post).find({ take: 20 });
+  const out = [];
+  for (const post of posts) {
+    out.push(await AppDataSource.createQueryBuilder().relation(Post, 'comments').of(post).loadMany()); // expect: n-plus-one
+  }
+  return out;
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "src/tags.ts", lineOf(files, "src/tags.ts", "loadMany")).model).toBe("Comment");
+    });
+
     it("repository findOneBy in a for-of loop", async () => {
       await expectMarked(
         {
