@@ -62,17 +62,16 @@ function guardSkipsQuery(reached: ReachedQuery, call: ts.CallExpression): boolea
 /** What a guard condition can test: a parameter (`p`), a destructured option (`{ claim }`) or an option's property (`options.x`). */
 function guardableNames(fn: ts.FunctionLikeDeclaration): { name: string; parameter: number; property?: string }[] {
   const names: { name: string; parameter: number; property?: string }[] = [];
-  fn.parameters.forEach((p, parameter) => {
-    if (ts.isIdentifier(p.name)) {
-      names.push({ name: p.name.text, parameter });
-      return;
-    }
-    if (!ts.isObjectBindingPattern(p.name)) return;
-    for (const element of p.name.elements) {
+  const addOptions = (pattern: ts.ObjectBindingPattern, parameter: number): void => {
+    for (const element of pattern.elements) {
       if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
       const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
       names.push({ name: element.name.text, parameter, property });
     }
+  };
+  fn.parameters.forEach((p, parameter) => {
+    if (ts.isIdentifier(p.name)) names.push({ name: p.name.text, parameter });
+    else if (ts.isObjectBindingPattern(p.name)) addOptions(p.name, parameter);
   });
   // `const { claim } = opts;` at the top of the body reads the same option.
   if (fn.body && ts.isBlock(fn.body)) {
@@ -82,12 +81,7 @@ function guardableNames(fn: ts.FunctionLikeDeclaration): { name: string; paramet
         const source = declaration.initializer && unwrapExpression(declaration.initializer);
         if (!source || !ts.isIdentifier(source) || !ts.isObjectBindingPattern(declaration.name)) continue;
         const parameter = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === source.text);
-        if (parameter < 0) continue;
-        for (const element of declaration.name.elements) {
-          if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
-          const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
-          names.push({ name: element.name.text, parameter, property });
-        }
+        if (parameter >= 0) addOptions(declaration.name, parameter);
       }
     }
   }
