@@ -92,10 +92,10 @@ function guardableNames(fn: ts.FunctionLikeDeclaration): { name: string; paramet
 function parameterGuard(site: ts.Node, fn: ts.FunctionLikeDeclaration): ReachedQuery["guard"] | null {
   const names = guardableNames(fn);
   const guardFor = (text: string): { parameter: number; property?: string } | null => {
+    // `options.signedUrls`, `options?.signedUrls` on an options parameter
+    const member = /^([A-Za-z_$][\w$]*)\??\.([A-Za-z_$][\w$]*)$/.exec(text);
     for (const entry of names) {
       if (text === entry.name) return { parameter: entry.parameter, ...(entry.property ? { property: entry.property } : {}) };
-      // `options.signedUrls`, `options?.signedUrls` on an options parameter
-      const member = /^([A-Za-z_$][\w$]*)\??\.([A-Za-z_$][\w$]*)$/.exec(text);
       if (!entry.property && member && member[1] === entry.name) return { parameter: entry.parameter, property: member[2]! };
     }
     return null;
@@ -116,7 +116,7 @@ function parameterGuard(site: ts.Node, fn: ts.FunctionLikeDeclaration): ReachedQ
     }
     // `if (teamId)`, `if (!cached && teamId)`: a conjunct that requires the parameter
     for (const conjunct of text.split("&&")) {
-      const guard = guardFor(conjunct.replace(/(?:!==undefined|!=null)$/, ""));
+      const guard = guardFor(conjunct.replace(/(?:!==undefined|!=null|!==null)$/, ""));
       if (guard) return { ...guard, runsWhen: "given" };
     }
   }
@@ -132,8 +132,11 @@ function isSliceStepLoop(loop: ts.Node, site: ts.Node): boolean {
   if (!ts.isForStatement(loop) || !loop.incrementor || !ts.isBinaryExpression(loop.incrementor)) return false;
   const step = loop.incrementor;
   if (step.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken || !ts.isIdentifier(step.left)) return false;
-  const index = step.left.text;
-  return new RegExp(`\\.slice\\(\\s*${index}\\s*,`).test(site.getText());
+  const size = unwrapExpression(step.right);
+  const isChunkSize = (ts.isNumericLiteral(size) && Number(size.text) > 1) || (ts.isIdentifier(size) && /^[A-Z][A-Z0-9_]*$|size$|Size$/.test(size.text));
+  if (!isChunkSize) return false;
+  const escape = (text: string): string => text.replace(/[$]/g, "\\$&");
+  return new RegExp(`\\.slice\\(\\s*${escape(step.left.text)}\\s*,\\s*${escape(step.left.text)}\\s*\\+\\s*${escape(size.getText())}\\s*\\)`).test(site.getText());
 }
 
 /** Helpers followed between a loop and the query it reaches before the link is too weak to report. */
@@ -422,6 +425,7 @@ class Analysis {
     let result: ReachedQuery | null = null;
     let fallback: ReachedQuery | null = null;
     const consider = (found: ReachedQuery, site: ts.Node): void => {
+      if (isMemoisedQuery(site, fn.node)) return; // once per key of a Map memo
       const guard = parameterGuard(site, fn.node);
       if (guard === null) result = found;
       else fallback ??= { ...found, guard };
@@ -429,7 +433,6 @@ class Analysis {
     const visit = (node: ts.Node): void => {
       if (result) return;
       if (isCachedCallback(node)) return; // runs once per cache key, not once per call
-      if ((ts.isCallExpression(node) || ts.isAwaitExpression(node)) && isMemoisedQuery(node, fn.node)) return;
       if (ts.isCatchClause(node)) return; // error paths are not the per-call cost
       if (isFunctionLike(node) && !isInvokedCallback(node)) return; // a closure the function builds or returns runs where it is called
       const db = this.dbCallAt(node);
@@ -518,14 +521,14 @@ class Analysis {
     if (db && loop.kind === "statement" && ts.isForOfStatement(loop.node) && usesLoopVariableAsList(loop.node, db)) return null;
     if (db && filtersByWholeList(db)) return null;
     if (isSliceStepLoop(loop.node, node)) return null;
-    if (loopBodyOf(loop) && isMemoisedQuery(node, loopBodyOf(loop)!)) return null;
+    const loopBodyNode = loopBodyOf(loop);
+    if (loopBodyNode && isMemoisedQuery(node, loopBodyNode)) return null;
     // Writes that already carry a batch (createMany per chunk or group) are the batched form; writes whose model
     // fires a side-effect hook (notifications, file cleanup) are one by one on purpose.
     if (BATCH_WRITES.has(target.operation) || this.orm.firesWriteHook(target)) return null;
     // Per-item workflows: each element also goes to an external service (upload, payment API, email, LLM) and the
     // write records that step (an audit row, the uploaded file's row). Reads could still be preloaded: kept.
     const isWrite = target.kind === "write" || target.kind === "write-many";
-    const loopBodyNode = loop.kind === "callback" ? loop.callback?.body : loop.kind === "statement" ? loopBody(loop.node) : undefined;
     if (isWrite && ((loopBodyNode && this.awaitsExternalIo(loopBodyNode)) || (reached.chain[0]?.node.body && this.awaitsExternalIo(reached.chain[0].node.body)))) return null;
     // Each element first goes through an external service (a payment API, a storage upload) and the read follows
     // it: the query is one step of that per-item workflow, not a lookup that could be hoisted.

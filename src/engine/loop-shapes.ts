@@ -123,33 +123,34 @@ export function isInnerOfChain(node: ts.Node): boolean {
 
 /**
  * A query behind a Map memo: `if (cache.has(key)) return cache.get(key); … query … cache.set(key, row)`, or
- * `const hit = map.get(name); if (hit) … else query` with `map.set` in the same scope. It runs once per distinct key.
+ * `const hit = map.get(name); if (hit) … else query` with `map.set` after the check. It runs once per distinct key.
  */
 export function isMemoisedQuery(site: ts.Node, scope: ts.Node): boolean {
-  const scopeText = scope.getText();
+  /** The Map a positive hit test reads (`m.has(k)`, `m?.get(k)`, or a variable initialised by `m.get(k)`). */
   const memoMap = (condition: ts.Expression, block: ts.Node): string | null => {
-    const text = condition.getText();
-    const direct = /([\w$.]+)\.(?:has|get)\(/.exec(text);
+    const text = condition.getText().trim();
+    if (text.startsWith("!")) return null; // a miss test: the guarded branch is the hit path
+    const direct = /^([\w$.]+?)\??\.(?:has|get)\(/.exec(text);
     if (direct) return direct[1]!;
-    // `if (cachedFacet)` where `const cachedFacet = this.facetMap.get(name)` sits earlier in the block
-    const name = /^!?\s*([\w$]+)$/.exec(text.trim())?.[1];
+    const name = /^([\w$]+)$/.exec(text)?.[1];
     if (!name) return null;
-    const declaration = new RegExp(`\\b${name}\\s*=\\s*([\\w$.]+)\\.get\\(`).exec(block.getText());
+    const declaration = new RegExp(`\\b${name.replace(/[$]/g, "\\$&")}\\s*=\\s*([\\w$.]+?)\\??\\.get\\(`).exec(block.getText());
     return declaration ? declaration[1]! : null;
   };
-  const setsMap = (map: string): boolean => scopeText.includes(`${map}.set(`);
+  // The memo is filled after the check, in the same scope.
+  const setsAfter = (map: string, check: ts.Node): boolean => scope.getText().slice(check.getEnd() - scope.getStart()).includes(`${map}.set(`);
   for (let node: ts.Node = site; node !== scope && node.parent; node = node.parent) {
     const parent = node.parent;
     if (ts.isIfStatement(parent) && parent.elseStatement === node) {
       const map = memoMap(parent.expression, parent.parent);
-      if (map && setsMap(map)) return true;
+      if (map && setsAfter(map, parent.expression)) return true;
     }
     if (ts.isBlock(parent)) {
       for (const statement of parent.statements) {
         if (statement === node) break;
         if (!ts.isIfStatement(statement) || !/\b(return|continue)\b/.test(statement.thenStatement.getText())) continue;
         const map = memoMap(statement.expression, parent);
-        if (map && setsMap(map)) return true;
+        if (map && setsAfter(map, statement)) return true;
       }
     }
   }

@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import type { Confidence, Orm } from "../types.js";
 import type { ModuleInfo } from "./project.js";
 import type { Resolver } from "./resolve.js";
-import { entityName, unwrapExpression } from "./resolve.js";
+import { capitalize, entityName, unwrapExpression } from "./resolve.js";
 import type { ClassRef, Value } from "./values.js";
 import { lowerConfidence } from "./values.js";
 
@@ -348,7 +348,7 @@ export class OrmRecognizer {
         const kind = receiver.relation ? TYPEORM_RELATION_TERMINALS[method] : TYPEORM_QB_TERMINALS[method];
         if (!kind) return null;
         // `relation(Order, "channels").of(order).loadMany()` reads Channel rows, not Order rows.
-        const entity = receiver.relation && receiver.relationName ? upperFirst(singularize(receiver.relationName)) : receiver.entity;
+        const entity = receiver.relation && receiver.relationName ? capitalize(singularize(receiver.relationName)) : receiver.entity;
         const call = base("typeorm", entity, null, kind, receiver.confidence, undefined);
         call.bounded = receiver.bounded;
         call.optionsOpaque = false;
@@ -608,11 +608,15 @@ function scopingKey(where: ts.ObjectLiteralExpression): string | null {
  */
 const LOOKUP_MODEL = /^(role|permission|country|countries|zone|region|currency|currencies|language|locale|tax_?rate|tax_?category|channel|payment_?method|shipping_?method|stock_?location|seller|setting|settings|global_?settings?|config|configuration|feature_?flag|plan|scheduled_?task)s?$/i;
 
-/** A method, or a property holding a function, with that name: code of the class itself (`declare getPosts: HasManyGetAssociationsMixin` is not). */
-function declaresMember(cls: ts.ClassLikeDeclaration, name: string): boolean {
+/**
+ * Code the class itself declares under that name: a method with a body, a property holding a function, or (with
+ * `getters`) a get accessor. `declare getPosts: HasManyGetAssociationsMixin<Post>` is not.
+ */
+export function declaresMember(cls: ts.ClassLikeDeclaration, name: string, getters = false): boolean {
   return cls.members.some((member) => {
     if (member.name === undefined || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) || member.name.text !== name) return false;
     if (ts.isMethodDeclaration(member)) return member.body !== undefined;
+    if (ts.isGetAccessorDeclaration(member)) return getters;
     return ts.isPropertyDeclaration(member) && member.initializer !== undefined && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer));
   });
 }
@@ -640,14 +644,15 @@ function objectLiteralOf(expression: ts.Expression, resolver: Resolver): ts.Obje
   return undefined;
 }
 
-/** `{ id: { in: ids } }`, `{ id: In(ids) }`, `{ id: { [Op.in]: ids } }`, `{ id: ids }` (Sequelize arrays). */
-const NEGATED_FILTER_KEYS = new Set(["notIn", "not", "NOT", "none", "[Op.notIn]", "[Op.ne]", "[Op.not]", "$nin", "$ne", "Not"]);
+/** Keys that exclude values: a list under them bounds nothing. */
+const NEGATED_FILTER_KEYS = new Set(["notIn", "not", "NOT", "none", "[Op.notIn]", "[Op.ne]", "[Op.not]", "$nin", "$ne"]);
 
+/** `{ id: { in: ids } }`, `{ id: In(ids) }`, `{ id: { [Op.in]: ids } }`, `{ id: ids }` (Sequelize arrays). */
 function hasListFilter(where: ts.ObjectLiteralExpression): boolean {
   for (const property of where.properties) {
     if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
     // `status: { notIn: [...] }`, `[Op.notIn]`, `NOT`: excluding a list bounds nothing.
-    if (NEGATED_FILTER_KEYS.has(property.name.getText())) continue;
+    if (NEGATED_FILTER_KEYS.has(property.name.getText().replace(/^["'`]|["'`]$/g, ""))) continue;
     if (ts.isShorthandPropertyAssignment(property)) {
       if (/(ids|Ids|List|list)$/.test(property.name.text)) return true;
       continue;
@@ -698,10 +703,6 @@ export function pluralize(name: string): string {
   if (/[^aeiou]y$/i.test(name)) return name.slice(0, -1) + "ies";
   if (/(s|x|z|ch|sh)$/i.test(name)) return name + "es";
   return name + "s";
-}
-
-function upperFirst(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 function singularize(name: string): string {

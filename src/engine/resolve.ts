@@ -1069,7 +1069,7 @@ function lastStringArgument(call: ts.CallExpression): string | undefined {
   return last && ts.isStringLiteralLike(last) ? last.text : undefined;
 }
 
-function capitalize(name: string): string {
+export function capitalize(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
