@@ -139,6 +139,14 @@ function isSliceStepLoop(loop: ts.Node, site: ts.Node): boolean {
   return new RegExp(`\\.slice\\(\\s*${escape(step.left.text)}\\s*,\\s*${escape(step.left.text)}\\s*\\+\\s*${escape(size.getText())}\\s*\\)`).test(site.getText());
 }
 
+/** Node modules that wait or compute but talk to no other service (`await setTimeout(…)`, `promisify(…)`). */
+const IN_PROCESS_MODULES = /^(node:)?(timers\/promises|timers|util|crypto|events|zlib|path|url|assert|buffer|stream)$/;
+
+/** A package whose awaited calls reach another service: not an ORM, not an in-process Node module. */
+function isIoPackage(module: string): boolean {
+  return !isOrmPackage(module) && !IN_PROCESS_MODULES.test(module);
+}
+
 /** Helpers followed between a loop and the query it reaches before the link is too weak to report. */
 const MAX_HELPER_DEPTH = 2;
 
@@ -583,7 +591,7 @@ class Analysis {
         return;
       }
       const binding = this.resolver.lookup(root);
-      if (binding?.kind === "external" && !isOrmPackage(binding.module)) {
+      if (binding?.kind === "external" && isIoPackage(binding.module)) {
         found = true;
         return;
       }
@@ -624,7 +632,7 @@ class Analysis {
     let typeName: ts.EntityName = type.typeName;
     while (ts.isQualifiedName(typeName)) typeName = typeName.left;
     const binding = this.resolver.lookup(typeName);
-    return binding?.kind === "external" && !isOrmPackage(binding.module);
+    return binding?.kind === "external" && isIoPackage(binding.module);
   }
 
   private isMadeByPackage(initializer: ts.Expression): boolean {
@@ -634,7 +642,7 @@ class Analysis {
     while (ts.isPropertyAccessExpression(expr) || ts.isCallExpression(expr)) expr = expr.expression;
     if (!ts.isIdentifier(expr)) return false;
     const binding = this.resolver.lookup(expr);
-    return binding?.kind === "external" && !isOrmPackage(binding.module);
+    return binding?.kind === "external" && isIoPackage(binding.module);
   }
 
   private isConstantIteration(frame: LoopFrame): boolean {

@@ -974,6 +974,7 @@ export async function digest() {
         ...prismaProject("none"),
         "package.json": JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^5.22.0", stripe: "^15.0.0" } }),
         "src/payouts.ts": `import Stripe from 'stripe';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { prisma } from './db';
 
 const stripe = new Stripe(process.env.STRIPE_KEY ?? '');
@@ -987,6 +988,10 @@ export async function reconcile(payoutIds: string[]) {
   for (const payoutId of payoutIds) {
     const order = await prisma.order.findFirst({ where: { id: Number(payoutId) } }); // expect: n-plus-one
     await stripe.payouts.retrieve(String(order?.id));
+  }
+  for (const payoutId of payoutIds) {
+    await sleep(50);
+    await prisma.order.findFirst({ where: { id: Number(payoutId) } }); // expect: n-plus-one
   }
 }
 `,
