@@ -123,6 +123,13 @@ function parameterGuard(site: ts.Node, fn: ts.FunctionLikeDeclaration): ReachedQ
   return null;
 }
 
+/** What a for-of/for-in loop or an iteration callback (`xs.map(…)`) walks over. */
+function iteratedCollection(loop: ts.Node): ts.Expression | undefined {
+  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return loop.expression;
+  if (ts.isCallExpression(loop) && ts.isPropertyAccessExpression(loop.expression)) return loop.expression.expression;
+  return undefined;
+}
+
 function loopBodyOf(loop: LoopFrame): ts.Node | undefined {
   return loop.kind === "callback" ? loop.callback?.body : loop.kind === "statement" ? loopBody(loop.node) : undefined;
 }
@@ -621,11 +628,10 @@ class Analysis {
 
   private isPackageMember(thisNode: ts.Node, name: string): boolean {
     const cls = enclosingClass(thisNode);
-    if (!cls) return false;
-    const constructorParameters = cls.members.find(ts.isConstructorDeclaration)?.parameters ?? [];
-    const declarations: (ts.PropertyDeclaration | ts.ParameterDeclaration)[] = [...cls.members.filter(ts.isPropertyDeclaration), ...constructorParameters];
-    const declaration = declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
-    if (!declaration) return false;
+    const module = cls && this.resolver.moduleOf(cls);
+    if (!cls || !module) return false;
+    const declaration = this.resolver.classMember({ node: cls, module }, name, false)?.node;
+    if (!declaration || !(ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration))) return false;
     if (declaration.initializer && this.isMadeByPackage(declaration.initializer)) return true;
     const type = declaration.type;
     if (!type || !ts.isTypeReferenceNode(type)) return false;
@@ -647,10 +653,8 @@ class Analysis {
 
   private isConstantIteration(frame: LoopFrame): boolean {
     const node = frame.node;
-    if (frame.kind === "callback" && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      return this.isConstantCollection(node.expression.expression);
-    }
-    if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return this.isConstantCollection(node.expression);
+    const collection = frame.kind === "resolver" ? undefined : iteratedCollection(node);
+    if (collection) return this.isConstantCollection(collection);
     if (ts.isForStatement(node) && isRetryLoop(node)) return true;
     if (ts.isForStatement(node)) {
       // for (let i = 0; i < 3; i++): a literal bound.
@@ -709,8 +713,8 @@ class Analysis {
 
   /** The query whose rows a loop iterates, when it is one. */
   private iteratedRows(loop: ts.Node): DbCall | null {
-    const collection = ts.isForOfStatement(loop) ? loop.expression : ts.isCallExpression(loop) && ts.isPropertyAccessExpression(loop.expression) ? loop.expression.expression : undefined;
-    if (!collection) return null;
+    const collection = iteratedCollection(loop);
+    if (!collection || ts.isForInStatement(loop)) return null;
     const rows = this.resolver.evaluate(collection);
     return rows.kind === "rows" ? rows.call : null;
   }
