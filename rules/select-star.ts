@@ -1,7 +1,6 @@
-import { ts } from "ts-morph";
 import type { Rule } from "./rule.js";
 import { docsUrl } from "./rule.js";
-import { declaresMember, type DbCall } from "../src/engine/orm.js";
+import type { DbCall } from "../src/engine/orm.js";
 import type { RuleFinding } from "../src/engine/findings.js";
 import type { ProjectFacts } from "../src/engine/facts.js";
 import { describeCall, finding, locate } from "./support.js";
@@ -31,7 +30,7 @@ export const selectStar: Rule = {
       }
       if (call.kind !== "read-many" || hasProjection(call)) continue;
       const fields = facts.rowUsage(call).pluckedFields;
-      if (!fields || isNarrowModel(facts, call) || fields.some((field) => isNotAColumn(call, field))) continue;
+      if (!fields || isNarrowModel(facts, call)) continue;
       findings.push(
         finding("select-star", call, locate(call.module, call.node), {
           message: `${describeCall(call)} fetches whole ${call.model ?? "rows"} but the code only reads ${fields.map((f) => `\`${f}\``).join(" and ")}.`,
@@ -42,36 +41,6 @@ export const selectStar: Rule = {
     return findings;
   },
 };
-
-/**
- * A field the rows carry that no projection could list: an included association (`include: [{ as: "user" }]`,
- * `include: { author: true }`, `include: [User]`) or a getter/method of the model class (`get redirectUrl()`).
- */
-function isNotAColumn(call: DbCall, field: string): boolean {
-  if (includedNames(call).has(field)) return true;
-  const cls = call.modelClass?.node;
-  return cls !== undefined && declaresMember(cls, field, true);
-}
-
-function includedNames(call: DbCall): Set<string> {
-  const names = new Set<string>();
-  const options = call.options && ts.isObjectLiteralExpression(call.options) ? call.options : undefined;
-  const include = options?.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === "include");
-  if (!include) return names;
-  const value = include.initializer;
-  if (ts.isObjectLiteralExpression(value)) for (const p of value.properties) if (p.name) names.add(p.name.getText());
-  if (ts.isArrayLiteralExpression(value)) {
-    for (const element of value.elements) {
-      if (ts.isIdentifier(element)) names.add(element.text.charAt(0).toLowerCase() + element.text.slice(1));
-      if (!ts.isObjectLiteralExpression(element)) continue;
-      const alias = element.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === "as");
-      if (alias && ts.isStringLiteralLike(alias.initializer)) names.add(alias.initializer.text);
-      const model = element.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === "model");
-      if (model && ts.isIdentifier(model.initializer)) names.add(model.initializer.text.charAt(0).toLowerCase() + model.initializer.text.slice(1));
-    }
-  }
-  return names;
-}
 
 /** A Prisma model of a handful of columns: selecting fewer saves nothing worth a finding. */
 function isNarrowModel(facts: ProjectFacts, call: DbCall): boolean {

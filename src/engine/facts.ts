@@ -9,7 +9,7 @@ import { OrmRecognizer, isLookupModel, mightBeOrmCall, type DbCall } from "./orm
 import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
 import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
-import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
+import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNotAColumn, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
 import { classifyClientCreations, clientKind } from "./clients.js";
 import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
 import { findHandlers, responseValues, type Framework, type Handler } from "./http.js";
@@ -894,7 +894,7 @@ class Analysis {
       else otherUses++;
     }
     usage.onlyLength = lengthUses > 0 && otherUses === 0 && pluckUses === 0;
-    if (pluckUses > 0 && otherUses === 0 && lengthUses === 0 && plucked.size > 0 && plucked.size <= 2) usage.pluckedFields = [...plucked].sort();
+    if (pluckUses > 0 && otherUses === 0 && lengthUses === 0 && plucked.size > 0 && plucked.size <= 2 && ![...plucked].some((field) => isNotAColumn(call, field))) usage.pluckedFields = [...plucked].sort();
     return usage;
   }
 

@@ -1,5 +1,6 @@
 import { ts } from "ts-morph";
 import { unwrapExpression } from "./resolve.js";
+import { declaresMember, type DbCall } from "./orm.js";
 import { isPropertyNameNode, walk } from "./syntax.js";
 
 // Shapes of JavaScript work done on fetched rows: accumulation, column filters, plucked fields.
@@ -96,4 +97,34 @@ export function nonEmpty(fields: string[]): string[] | null {
 /** The mapped values are consumed as plain values (ids for a later query), not rows sent back whole. */
 export function isPluckOnlyUse(mapCall: ts.CallExpression): boolean {
   return mapCall.parent !== undefined && !ts.isReturnStatement(mapCall.parent);
+}
+
+/**
+ * A field the rows carry that no projection could list: an included association (`include: [{ as: "user" }]`,
+ * `include: { author: true }`, `include: [User]`) or a getter/method of the model class (`get redirectUrl()`).
+ */
+export function isNotAColumn(call: DbCall, field: string): boolean {
+  if (includedNames(call).has(field)) return true;
+  const cls = call.modelClass?.node;
+  return cls !== undefined && declaresMember(cls, field, true);
+}
+
+function includedNames(call: DbCall): Set<string> {
+  const names = new Set<string>();
+  const options = call.options && ts.isObjectLiteralExpression(call.options) ? call.options : undefined;
+  const include = options?.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === "include");
+  if (!include) return names;
+  const value = include.initializer;
+  if (ts.isObjectLiteralExpression(value)) for (const p of value.properties) if (p.name) names.add(p.name.getText());
+  if (ts.isArrayLiteralExpression(value)) {
+    for (const element of value.elements) {
+      if (ts.isIdentifier(element)) names.add(element.text.charAt(0).toLowerCase() + element.text.slice(1));
+      if (!ts.isObjectLiteralExpression(element)) continue;
+      const alias = element.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === "as");
+      if (alias && ts.isStringLiteralLike(alias.initializer)) names.add(alias.initializer.text);
+      const model = element.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === "model");
+      if (model && ts.isIdentifier(model.initializer)) names.add(model.initializer.text.charAt(0).toLowerCase() + model.initializer.text.slice(1));
+    }
+  }
+  return names;
 }
