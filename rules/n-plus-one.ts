@@ -2,6 +2,8 @@ import { ts } from "ts-morph";
 import type { Rule } from "./rule.js";
 import { docsUrl } from "./rule.js";
 import type { LoopQuery } from "../src/engine/facts.js";
+import type { Confidence } from "../src/types.js";
+import { lowerConfidence } from "../src/engine/values.js";
 import { describeCall, finding, locate, related } from "./support.js";
 
 export const nPlusOne: Rule = {
@@ -33,6 +35,7 @@ export const nPlusOne: Rule = {
             : `${query} runs once per element of the loop${via}: 1 + N ${write ? "writes" : "queries"} where one would do.`,
           fix: fixFor(loopQuery),
           queryCount: loopQuery.depth > 1 ? `1 + N^${loopQuery.depth}` : "1 + N",
+          confidence: confidenceFor(loopQuery),
           related: relatedLocations,
         }),
       ];
@@ -72,6 +75,21 @@ function fixFor(loopQuery: LoopQuery): string {
     case "sequelize":
       if (write) return "Batch the writes: Model.bulkCreate([...]) or Model.update(values, { where: { id: ids } }).";
       return `Eager-load with \`include: [{ model: ${target.model ?? "Model"} }]\` on the parent query, or one \`findAll({ where: { id: { [Op.in]: ids } } })\` before the loop and a Map keyed by id.`;
+  }
+}
+
+/** How sure we are that N gets large: the request or the table decides it, or one parent's children do. */
+function confidenceFor(loopQuery: LoopQuery): Confidence {
+  const provenance = loopQuery.target.confidence;
+  switch (loopQuery.origin) {
+    case "request":
+    case "field-resolver":
+    case "table-rows":
+      return provenance;
+    case "capped":
+      return "low";
+    default:
+      return lowerConfidence(provenance, "medium");
   }
 }
 

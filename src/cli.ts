@@ -7,10 +7,11 @@ import { ruleIds } from "../rules/index.js";
 import { scan } from "./main.js";
 import { reporterNames, reporters, type ReporterName } from "./reporters/index.js";
 import { painter } from "./reporters/style.js";
-import type { RuleId, ScanResult, Severity } from "./types.js";
+import type { Confidence, RuleId, ScanResult, Severity } from "./types.js";
 import { TOOL_VERSION } from "./version.js";
 
 const FAIL_ON_LEVELS = ["error", "warning", "note", "none"] as const;
+const CONFIDENCE_LEVELS: readonly Confidence[] = ["low", "medium", "high"];
 type FailOn = (typeof FAIL_ON_LEVELS)[number];
 const SEVERITY_RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 };
 
@@ -25,6 +26,7 @@ interface CliOptions {
   rules: RuleId[];
   disable: RuleId[];
   failOn: FailOn;
+  minConfidence: Confidence;
   /** `undefined` when neither --color nor --no-color was given. */
   color: boolean | undefined;
 }
@@ -40,7 +42,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const options = await parseArguments(argv);
     if (!options) return EXIT_CLEAN; // --help or --version already printed
 
-    const result = await scan({ paths: options.paths, rules: options.rules, disable: options.disable });
+    const result = await scan({ paths: options.paths, rules: options.rules, disable: options.disable, minConfidence: options.minConfidence });
     const missing = result.errors.filter((error) => error.kind === "missing-path");
     if (missing.length > 0) {
       for (const error of missing) printError(`path not found: ${error.file}`);
@@ -77,6 +79,7 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     .option("rule", { describe: "Run only this rule (repeatable)", type: "string", requiresArg: true })
     .option("disable", { describe: "Switch this rule off (repeatable)", type: "string", requiresArg: true })
     .option("fail-on", { describe: "Exit with 1 when a finding has at least this severity", choices: FAIL_ON_LEVELS, default: "warning" as FailOn })
+    .option("min-confidence", { describe: "Report only findings at least this sure (low: all; medium: hides loops over a few rows)", choices: CONFIDENCE_LEVELS, default: "low" as Confidence })
     .option("color", { describe: "Colour the pretty report (default: when stdout is a terminal; --no-color or NO_COLOR turn it off)", type: "boolean" })
     .option("debug", { describe: "Print stack traces for internal errors", type: "boolean", default: false })
     .version(TOOL_VERSION)
@@ -102,6 +105,7 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     rules: ruleList(args.rule, "--rule"),
     disable: ruleList(args.disable, "--disable"),
     failOn: args["fail-on"],
+    minConfidence: args["min-confidence"],
     color: args.color,
   };
 }

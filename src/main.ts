@@ -4,7 +4,7 @@ import { discoverFiles } from "./engine/discover.js";
 import { buildProjectFacts } from "./engine/facts.js";
 import type { RuleFinding, NodeLocation } from "./engine/findings.js";
 import { allRules } from "../rules/index.js";
-import type { Finding, RelatedLocation, RuleId, ScanError, ScanOptions, ScanResult } from "./types.js";
+import type { Confidence, Finding, RelatedLocation, RuleId, ScanError, ScanOptions, ScanResult } from "./types.js";
 import { TOOL_VERSION } from "./version.js";
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -33,7 +33,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     }
   }
   findings.sort(compareFindings);
-  const unique = dedupe(findings);
+  const minimum = CONFIDENCE_RANK[options.minConfidence ?? "low"];
+  const unique = dedupe(findings).filter((finding) => CONFIDENCE_RANK[finding.confidence] >= minimum);
 
   const byRule: Partial<Record<RuleId, number>> = {};
   for (const finding of unique) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
@@ -53,6 +54,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     errors: [...discovery.errors, ...facts.errors, ...ruleErrors],
   };
 }
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 function position(at: NodeLocation): { line: number; column: number; endLine: number; endColumn: number } {
   const start = at.sourceFile.getLineAndCharacterOfPosition(at.node.getStart(at.sourceFile));

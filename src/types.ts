@@ -83,6 +83,8 @@ export interface ScanOptions {
   rules?: RuleId[];
   /** Rules to switch off. */
   disable?: RuleId[];
+  /** Report only findings at least this sure (default: low, every finding). */
+  minConfidence?: Confidence;
   /** Files larger than this are skipped with a message. Default 1 MiB. */
   maxFileBytes?: number;
 }

@@ -1,3 +1,5 @@
+import { CollectionOrigins } from "./collection-origin.js";
+import type { CollectionOrigin } from "./collection-origin.js";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ts } from "ts-morph";
@@ -186,6 +188,8 @@ export interface LoopQuery {
   chain: FunctionRef[];
   /** Number of enclosing per-element loops (nested loops multiply). */
   depth: number;
+  /** Where the iterated collection comes from: how large N can get. */
+  origin: CollectionOrigin;
 }
 
 export interface ClientCreation {
@@ -321,6 +325,9 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   const frameworkOf = frameworkChooser(project);
   const handlers: Handler[] = [];
   for (const module of reportable) handlers.push(...findHandlers(module, resolver, frameworkOf));
+
+  const origins = new CollectionOrigins(resolver, new Set(handlers.map((h) => h.fn.node)));
+  for (const loopQuery of loopQueries) loopQuery.origin = origins.ofLoop(loopQuery.loop);
 
   const paginationSites = analysis.paginationSites(handlers);
   const clientCreations = classifyClientCreations(creations, handlers, (node) => analysis.loopFrames(node), resolver);
@@ -563,6 +570,7 @@ class Analysis {
       target,
       chain: reached.chain,
       depth: frames2.length,
+      origin: "unknown", // set once the request handlers are known
     };
   }
 

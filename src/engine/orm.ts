@@ -22,6 +22,8 @@ export interface DbCall {
   options: ts.Expression | undefined;
   /** Has take/limit (or a bounded query-builder chain). */
   bounded: boolean;
+  /** The take/limit when it is a constant number (`take: 20`, `limit: PAGE_SIZE`). */
+  limit: number | null;
   /** Options could not be read (spread or opaque variable): never report unboundedness. */
   optionsOpaque: boolean;
   /** Filtered by a list from the input (`id: { in: ids }`, `In(ids)`, `[Op.in]`). */
@@ -284,6 +286,7 @@ export class OrmRecognizer {
         confidence,
         options,
         bounded: shape.bounded,
+        limit: shape.limit,
         optionsOpaque: shape.opaque,
         filteredByList: shape.filteredByList,
         filteredByUnique: shape.filteredByUnique || (orm === "prisma" && this.prismaWhereIsUnique(model, shape.whereKeys)),
@@ -463,6 +466,7 @@ export class OrmRecognizer {
       confidence: owner.confidence,
       options: undefined,
       bounded: false,
+      limit: null,
       optionsOpaque: false,
       filteredByList: false,
       filteredByUnique: false,
@@ -513,6 +517,7 @@ function preloads(source: DbCall, relation: string): boolean {
 
 interface OptionsShape {
   bounded: boolean;
+  limit: number | null;
   opaque: boolean;
   filteredByList: boolean;
   filteredByUnique: boolean;
@@ -522,7 +527,7 @@ interface OptionsShape {
 
 /** Reads take/limit and the where filter from an options object literal (followed through one variable). */
 function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Resolver): OptionsShape {
-  const shape: OptionsShape = { bounded: false, opaque: false, filteredByList: false, filteredByUnique: false, scopeKey: null, whereKeys: [] };
+  const shape: OptionsShape = { bounded: false, limit: null, opaque: false, filteredByList: false, filteredByUnique: false, scopeKey: null, whereKeys: [] };
   if (!options) return shape;
   const literal = objectLiteralOf(options, resolver);
   if (!literal) {
@@ -536,7 +541,10 @@ function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Res
     }
     const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
     if (!name) continue;
-    if (name === "take" || name === "limit" || name === "first" || name === "last") shape.bounded = true;
+    if (name === "take" || name === "limit" || name === "first" || name === "last") {
+      shape.bounded = true;
+      if (ts.isPropertyAssignment(property)) shape.limit = constantNumber(property.initializer, resolver);
+    }
     if (name === "where") {
       const whereExpression = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
       const where = whereExpression ? objectLiteralOf(whereExpression, resolver) : undefined;
@@ -560,6 +568,19 @@ function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Res
     shape.scopeKey = scopingKey(literal);
   }
   return shape;
+}
+
+/** `20`, `PAGE_SIZE` (a `const` number, in this file or imported). */
+function constantNumber(expression: ts.Expression, resolver: Resolver): number | null {
+  const expr = unwrapExpression(expression);
+  if (ts.isNumericLiteral(expr)) return Number(expr.text);
+  if (!ts.isIdentifier(expr)) return null;
+  const binding = resolver.lookup(expr);
+  if (binding?.kind !== "node" || !ts.isVariableDeclaration(binding.node) || !binding.node.initializer) return null;
+  const list = binding.node.parent;
+  if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return null;
+  const initial = unwrapExpression(binding.node.initializer);
+  return ts.isNumericLiteral(initial) ? Number(initial.text) : null;
 }
 
 /** `createdAt: { gte: from, lt: to }`, `[Op.between]: [a, b]`, `Between(a, b)`: a time window, bounded by the clock, not by the table. */

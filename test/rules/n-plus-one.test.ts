@@ -1435,4 +1435,79 @@ export async function threads() {
       );
     });
   });
+  describe("confidence says how large N can get, from where the loop's collection comes from", () => {
+    const files = {
+      ...prismaProject("express"),
+      "src/routes.ts": `import express from 'express';
+import { prisma } from './db';
+
+export const router = express.Router();
+
+router.post('/tags/bulk', async (req, res) => {
+  const { emails } = req.body;
+  for (const email of emails) {
+    await prisma.user.findFirst({ where: { email } }); // expect: n-plus-one
+  }
+  res.json({ ok: true });
+});
+
+router.get('/feed', async (req, res) => {
+  const posts = await prisma.post.findMany({ where: { published: true }, take: 50 });
+  const out = await Promise.all(posts.map(async (p) => ({ ...p, author: await prisma.user.findFirst({ where: { id: p.authorId } }) }))); // expect: n-plus-one
+  res.json(out);
+});
+
+router.get('/users/:id/posts', async (req, res) => {
+  const posts = await prisma.post.findMany({ where: { authorId: Number(req.params.id) }, select: { id: true } });
+  for (const post of posts) await prisma.comment.count({ where: { postId: post.id } }); // expect: n-plus-one
+  res.json(posts);
+});
+
+router.get('/preview', async (req, res) => {
+  const latest = await prisma.post.findMany({ orderBy: { id: 'desc' }, take: 3 });
+  for (const post of latest) await prisma.comment.count({ where: { postId: post.id } }); // expect: n-plus-one
+  res.json(latest);
+});
+
+router.post('/import', async (req, res) => {
+  await importTitles(req.body.titles);
+  res.json({ ok: true });
+});
+
+async function importTitles(titles: string[]) {
+  for (const title of titles) await prisma.post.create({ data: { title, authorId: 1 } }); // expect: n-plus-one
+}
+`,
+    };
+
+    it("high for the request body and a page of a table, medium for one parent's rows, low for a few rows", async () => {
+      const result = await expectMarked(files, RULE);
+      const at = (needle: string) => findingAt(result, RULE, "src/routes.ts", lineOf(files, "src/routes.ts", needle)).confidence;
+      expect(at("where: { email }")).toBe("high");
+      expect(at("author: await prisma.user.findFirst")).toBe("high");
+      expect(at("for (const post of posts)")).toBe("medium");
+      expect(at("for (const post of latest)")).toBe("low");
+      // through a helper: the parameter is as large as what its callers pass (the request body)
+      expect(at("prisma.post.create")).toBe("high");
+    });
+
+    it("--min-confidence hides the findings below it", async () => {
+      const { scan } = await import("../../src/main.js");
+      const { mkdtemp, mkdir, writeFile } = await import("node:fs/promises");
+      const { tmpdir } = await import("node:os");
+      const { dirname, join } = await import("node:path");
+      const dir = await mkdtemp(join(tmpdir(), "perf-scan-confidence-"));
+      for (const [file, text] of Object.entries(files)) {
+        await mkdir(dirname(join(dir, file)), { recursive: true });
+        await writeFile(join(dir, file), text);
+      }
+      const all = await scan({ cwd: dir, rules: [RULE] });
+      const medium = await scan({ cwd: dir, rules: [RULE], minConfidence: "medium" });
+      const high = await scan({ cwd: dir, rules: [RULE], minConfidence: "high" });
+      expect(all.findings).toHaveLength(5);
+      expect(medium.findings.map((f) => f.confidence).sort()).toEqual(["high", "high", "high", "medium"]);
+      expect(high.findings.every((f) => f.confidence === "high")).toBe(true);
+      expect(high.summary.findings).toBe(3);
+    });
+  });
 });
