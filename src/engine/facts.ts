@@ -10,7 +10,8 @@ import { Resolver, enclosingClass, isFunctionLike, unwrapExpression } from "./re
 import { OrmRecognizer, isLookupModel, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
-import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
+import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable,
+  inEqualityOnConstant, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
 import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNotAColumn, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
 import { classifyClientCreations, clientKind } from "./clients.js";
 import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
@@ -250,7 +251,7 @@ export interface ProjectFacts {
 
 const TEST_FILE = /(^|\/)(__tests__|__mocks__|test|tests|e2e|spec|playwright|cypress)\/|\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/;
 /** Code that never runs in a request (scripts, seeds, migrations, examples, dev servers, templates, stories), or that must return every row by design (sitemap, robots). */
-const NON_RUNTIME_FILE = /(^|\/)(scripts?|seeds?|seeders?|migrations?|examples?|example-plugins|test-plugins|dev-server|templates?|__fixtures__|stories|storybook|\.storybook)\/|(^|\/)(seed[^/]*|sitemap|robots)\.[cm]?[jt]sx?$|\.(seed|stories|story)\.[cm]?[jt]sx?$/;
+const NON_RUNTIME_FILE = /(^|\/)(scripts?|seeds?|seeders?|migrations?|examples?|disabled|example-plugins|test-plugins|dev-server|templates?|__fixtures__|stories|storybook|\.storybook)\/|(^|\/)(seed[^/]*|sitemap|robots)\.[cm]?[jt]sx?$|\.(seed|stories|story)\.[cm]?[jt]sx?$/;
 
 /** Findings are reported only in runtime code: tests and non-runtime files are analysed (helpers may live there) but not reported. */
 export function isUnreportedFile(relPath: string): boolean {
@@ -561,6 +562,7 @@ class Analysis {
     if (loop.kind === "resolver" && isGuardedFallback(node)) return null;
     // `for (const key of Object.keys(args)) switch (key) { case "x": query }`: once per distinct key at most.
     if (loop.kind === "statement" && inSwitchOnLoopVariable(node, loop.node)) return null;
+    if (loop.kind !== "resolver" && inEqualityOnConstant(node, loop.node)) return null;
     // The helper already runs the query in a loop of its own: that site is the N+1 to fix, reported there.
     if (reached.chain.length > 0 && this.loopFrames(target.node).some((frame) => !this.isConstantIteration(frame) && !this.isBatchLoop(frame))) return null;
     return {

@@ -72,6 +72,40 @@ export function inSwitchOnLoopVariable(site: ts.Node, loop: ts.Node): boolean {
   return false;
 }
 
+/**
+ * `if (workspace.id === ACME_WORKSPACE_ID) query`, `if (key === "socialLinks") query`: the branch matches one
+ * element at most (a constant on one side of an equality), so the query runs once, not once per element.
+ */
+export function inEqualityOnConstant(site: ts.Node, loop: ts.Node): boolean {
+  for (let node: ts.Node = site; node.parent && node !== loop; node = node.parent) {
+    const parent = node.parent;
+    if (!ts.isIfStatement(parent) || parent.thenStatement !== node) continue;
+    const condition = parent.expression;
+    if (!ts.isBinaryExpression(condition) || ![ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(condition.operatorToken.kind)) continue;
+    const [constant, other] = isConstantOperand(condition.left) ? [condition.left, condition.right] : [condition.right, condition.left];
+    if (isConstantOperand(constant) && !isConstantOperand(other) && isIdentityOperand(other, loop)) return true;
+  }
+  return false;
+}
+
+/** An element's identity (`x.id`, `x.slug`) or a key of a keys loop: equal to a constant for one element at most. A status is not. */
+function isIdentityOperand(expression: ts.Expression, loop: ts.Node): boolean {
+  if (ts.isPropertyAccessExpression(expression)) return /^(id|key|slug|uuid|name)$|Id$/.test(expression.name.text);
+  if (!ts.isIdentifier(expression) || !(ts.isForOfStatement(loop) || ts.isForInStatement(loop))) return false;
+  const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
+  if (!declaration) return false;
+  const keys = ts.isForInStatement(loop) || /^Object\.(keys|entries)\(/.test(loop.expression.getText());
+  return keys && boundNames(declaration.name).includes(expression.text);
+}
+
+function isConstantOperand(expression: ts.Expression): boolean {
+  const expr = expression;
+  if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr) || ts.isNumericLiteral(expr)) return true;
+  const name = ts.isIdentifier(expr) ? expr.text : ts.isPropertyAccessExpression(expr) ? expr.name.text : "";
+  // ACME_WORKSPACE_ID, Role.ADMIN, Status.Active (an enum member)
+  return /^[A-Z][A-Z0-9_]+$/.test(name) || (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && /^[A-Z]/.test(expr.expression.text) && /^[A-Z]/.test(name));
+}
+
 /** `for (let attempt = 0; attempt < max; attempt++) { try { …; return } catch {} }`: tries, not elements. */
 export function isRetryLoop(loop: ts.ForStatement): boolean {
   if (loop.condition && /\.(length|size)\b/.test(loop.condition.getText())) return false;

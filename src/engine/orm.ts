@@ -288,7 +288,7 @@ export class OrmRecognizer {
         bounded: shape.bounded,
         limit: shape.limit,
         optionsOpaque: shape.opaque,
-        filteredByList: shape.filteredByList,
+        filteredByList: shape.filteredByList || inLoaderBatch(node),
         filteredByUnique: shape.filteredByUnique || (orm === "prisma" && this.prismaWhereIsUnique(model, shape.whereKeys)),
         scopedByKey: shape.scopeKey !== null,
         scopeKey: shape.scopeKey,
@@ -568,6 +568,16 @@ function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Res
     shape.scopeKey = scopingKey(literal);
   }
   return shape;
+}
+
+/** Inside `new DataLoader(async (keys) => …)`: the batch function reads the rows of its keys, a list from the input. */
+function inLoaderBatch(node: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if (!(ts.isArrowFunction(current) || ts.isFunctionExpression(current))) continue;
+    const call: ts.Node = current.parent;
+    if ((ts.isNewExpression(call) || ts.isCallExpression(call)) && call.arguments?.[0] === current && /dataloader/i.test(call.expression.getText())) return true;
+  }
+  return false;
 }
 
 /** `20`, `PAGE_SIZE` (a `const` number, in this file or imported). */

@@ -103,7 +103,11 @@ export function isPluckOnlyUse(mapCall: ts.CallExpression): boolean {
  * A field the rows carry that no projection could list: an included association (`include: [{ as: "user" }]`,
  * `include: { author: true }`, `include: [User]`) or a getter/method of the model class (`get redirectUrl()`).
  */
+/** Members every ORM row has that stand for the whole record, not one column. */
+const WHOLE_RECORD_MEMBERS = new Set(["dataValues", "_previousDataValues", "toJSON", "get"]);
+
 export function isNotAColumn(call: DbCall, field: string): boolean {
+  if (WHOLE_RECORD_MEMBERS.has(field)) return true;
   if (includedNames(call).has(field)) return true;
   const cls = call.modelClass?.node;
   return cls !== undefined && declaresMember(cls, field, true);
