@@ -4,6 +4,7 @@ import { docsUrl } from "./rule.js";
 import type { LoopQuery } from "../src/engine/facts.js";
 import type { Confidence } from "../src/types.js";
 import { lowerConfidence } from "../src/engine/values.js";
+import { loopScale } from "../src/engine/scale.js";
 import { describeCall, finding, locate, related } from "./support.js";
 
 export const nPlusOne: Rule = {
@@ -36,6 +37,8 @@ export const nPlusOne: Rule = {
           fix: fixFor(loopQuery),
           queryCount: loopQuery.depth > 1 ? `1 + N^${loopQuery.depth}` : "1 + N",
           confidence: confidenceFor(loopQuery),
+          scale: loopScale(loopQuery),
+          loopDepth: loopQuery.depth,
           related: relatedLocations,
         }),
       ];

@@ -3,6 +3,7 @@ import type { DbCall } from "../src/engine/orm.js";
 import type { NodeLocation, RelatedNode, RuleFinding } from "../src/engine/findings.js";
 import type { ModuleInfo } from "../src/engine/project.js";
 import type { RuleId } from "../src/types.js";
+import { readScale } from "../src/engine/scale.js";
 
 /** Shared building blocks for rule checks: locations, call descriptions and the finding shape. */
 
@@ -31,6 +32,7 @@ export function finding(ruleId: RuleId, call: DbCall, at: NodeLocation, parts: P
     operation: call.operation,
     queryCount: null,
     related: [],
+    scale: readScale(call),
     at,
     ...parts,
   };

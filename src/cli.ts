@@ -27,6 +27,8 @@ interface CliOptions {
   disable: RuleId[];
   failOn: FailOn;
   minConfidence: Confidence;
+  top: number | undefined;
+  category: string | undefined;
   /** `undefined` when neither --color nor --no-color was given. */
   color: boolean | undefined;
 }
@@ -51,7 +53,7 @@ export async function runCli(argv: string[]): Promise<number> {
     printWarnings(result);
 
     const color = options.output === undefined && colorEnabled(options.color, process.stdout);
-    const report = reporters[options.format](result, { color });
+    const report = reporters[options.format](result, { color, top: options.top, category: options.category });
     if (options.output === undefined) process.stdout.write(report);
     else await writeReport(options.output, report);
     return hasFindingAtOrAbove(result, options.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -80,6 +82,8 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     .option("disable", { describe: "Switch this rule off (repeatable)", type: "string", requiresArg: true })
     .option("fail-on", { describe: "Exit with 1 when a finding has at least this severity", choices: FAIL_ON_LEVELS, default: "warning" as FailOn })
     .option("min-confidence", { describe: "Report only findings at least this sure (low: all; medium: hides loops over a few rows)", choices: CONFIDENCE_LEVELS, default: "low" as Confidence })
+    .option("top", { describe: "Show only the N best-ranked findings (pretty, markdown)", type: "number", requiresArg: true })
+    .option("category", { describe: "SARIF automationDetails.id, to tell apart several uploads for one repository", type: "string", requiresArg: true })
     .option("color", { describe: "Colour the pretty report (default: when stdout is a terminal; --no-color or NO_COLOR turn it off)", type: "boolean" })
     .option("debug", { describe: "Print stack traces for internal errors", type: "boolean", default: false })
     .version(TOOL_VERSION)
@@ -97,6 +101,7 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
 
   const args = await parser.parseAsync();
   if (args.help || args.version) return undefined;
+  if (args.top !== undefined && (!Number.isInteger(args.top) || args.top < 1)) throw new CliError(`--top needs a whole number of at least 1 (got ${args.top})`);
   return {
     // The positional is declared inside the default command, which yargs' types cannot see.
     paths: (args.paths as string[] | undefined) ?? ["."],
@@ -106,6 +111,8 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     disable: ruleList(args.disable, "--disable"),
     failOn: args["fail-on"],
     minConfidence: args["min-confidence"],
+    top: args.top,
+    category: args.category,
     color: args.color,
   };
 }

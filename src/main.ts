@@ -4,8 +4,9 @@ import { discoverFiles } from "./engine/discover.js";
 import { buildProjectFacts } from "./engine/facts.js";
 import type { RuleFinding, NodeLocation } from "./engine/findings.js";
 import { allRules } from "../rules/index.js";
-import type { Confidence, Finding, RelatedLocation, RuleId, ScanError, ScanOptions, ScanResult } from "./types.js";
+import type { Confidence, Finding, Impact, RelatedLocation, RuleId, ScanError, ScanOptions, ScanResult } from "./types.js";
 import { TOOL_VERSION } from "./version.js";
+import { bottlenecksOf, groupOf, impactOf, rankFindings } from "./impact.js";
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
@@ -22,11 +23,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       (!options.rules || options.rules.length === 0 || options.rules.includes(rule.meta.id)) &&
       !(options.disable ?? []).includes(rule.meta.id),
   );
-  const findings: Finding[] = [];
+  const findings: Omit<Finding, "rank">[] = [];
+  const groupOfSite = new Map<string, ReturnType<typeof groupOf>>();
   const ruleErrors: ScanError[] = [];
   for (const rule of enabled) {
     try {
-      for (const raw of rule.check(facts)) findings.push(toFinding(raw, rule.meta.defaultSeverity));
+      for (const raw of rule.check(facts)) {
+        const finding = toFinding(raw, rule.meta.defaultSeverity, impactOf(raw, facts.entryPoints.of(raw.at.node, raw.at.file)));
+        groupOfSite.set(siteKey(finding), groupOf(raw.at.node, raw.at.file, finding.impact));
+        findings.push(finding);
+      }
     } catch (error) {
       // A failing rule loses its own findings only.
       ruleErrors.push({ file: ".", kind: "internal", message: `rule ${rule.meta.id} failed: ${(error as Error)?.message ?? error}` });
@@ -34,7 +40,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   findings.sort(compareFindings);
   const minimum = CONFIDENCE_RANK[options.minConfidence ?? "low"];
-  const unique = dedupe(findings).filter((finding) => CONFIDENCE_RANK[finding.confidence] >= minimum);
+  const kept = dedupe(findings).filter((finding) => CONFIDENCE_RANK[finding.confidence] >= minimum);
+  const unique = rankFindings(kept);
+  const bottlenecks = bottlenecksOf(unique, new Map(unique.map((finding) => [finding, groupOfSite.get(siteKey(finding))!])));
 
   const byRule: Partial<Record<RuleId, number>> = {};
   for (const finding of unique) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
@@ -51,6 +59,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       frameworks: facts.frameworksDetected,
     },
     findings: unique,
+    bottlenecks,
     errors: [...discovery.errors, ...facts.errors, ...ruleErrors],
   };
 }
@@ -63,7 +72,7 @@ function position(at: NodeLocation): { line: number; column: number; endLine: nu
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
-function toFinding(raw: RuleFinding, defaultSeverity: Finding["severity"]): Finding {
+function toFinding(raw: RuleFinding, defaultSeverity: Finding["severity"], impact: Impact): Omit<Finding, "rank"> {
   const related: RelatedLocation[] = raw.related.map((rel) => ({ message: rel.message, file: rel.file, ...position(rel) }));
   return {
     ruleId: raw.ruleId,
@@ -78,17 +87,22 @@ function toFinding(raw: RuleFinding, defaultSeverity: Finding["severity"]): Find
     ...position(raw.at),
     queryCount: raw.queryCount,
     related,
+    impact,
   };
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Omit<Finding, "rank">, b: Omit<Finding, "rank">): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-function dedupe(findings: Finding[]): Finding[] {
+function siteKey(f: Omit<Finding, "rank">): string {
+  return `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.endLine}|${f.endColumn}`;
+}
+
+function dedupe<T extends Omit<Finding, "rank">>(findings: T[]): T[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.endLine}|${f.endColumn}`;
+    const key = siteKey(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

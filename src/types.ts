@@ -46,6 +46,9 @@ export interface Finding {
   /** Queries this site causes per invocation, when it can be stated ("1 + N"). */
   queryCount: string | null;
   related: RelatedLocation[];
+  /** 1 = fix first. Findings are ordered by rank. */
+  rank: number;
+  impact: Impact;
 }
 
 export interface ScanError {
@@ -65,12 +68,43 @@ export interface ScanSummary {
   frameworks: string[];
 }
 
+export type Effort = "low" | "medium" | "high";
+
+/** What a finding costs and what fixing it takes, estimated from static facts only (see README, "Impact model"). */
+export interface Impact {
+  /** Higher is more worth fixing; only the order between findings means something. */
+  score: number;
+  /** Queries per invocation, e.g. `1 + N (N = rows of Order where merchantId = …)`; null when one query. */
+  estimatedQueries: string | null;
+  /** Rows read, e.g. `∝ rows of Order`; null when not a whole-set read. */
+  estimatedRows: string | null;
+  /** Reachable from an HTTP handler, tRPC procedure or GraphQL resolver (not a script or job). */
+  hotPath: boolean;
+  /** `GET /api/dashboard/:merchantId`, `trpc post.list`, when it can be stated. */
+  endpoint: string | null;
+  effort: Effort;
+  confidence: Confidence;
+}
+
+/** An endpoint (or function) whose findings add up to the largest impact. */
+export interface Bottleneck {
+  /** The endpoint, or the function name when it is not an endpoint. */
+  name: string;
+  file: string;
+  line: number;
+  score: number;
+  /** Ranks of the findings it holds, best first. */
+  findings: number[];
+}
+
 export interface ScanResult {
   tool: { name: "perf-scan"; version: string };
   /** Absolute scan root; finding paths are relative to it. */
   root: string;
   summary: ScanSummary;
   findings: Finding[];
+  /** The endpoints or functions with the highest summed impact, at most three. */
+  bottlenecks: Bottleneck[];
   errors: ScanError[];
 }
 

@@ -1,3 +1,4 @@
+import { EntryPoints } from "./entry-points.js";
 import { CollectionOrigins } from "./collection-origin.js";
 import type { CollectionOrigin } from "./collection-origin.js";
 import { existsSync } from "node:fs";
@@ -191,6 +192,8 @@ export interface LoopQuery {
   depth: number;
   /** Where the iterated collection comes from: how large N can get. */
   origin: CollectionOrigin;
+  /** The read whose rows the loop iterates, when it is one. */
+  sourceRows: DbCall | null;
 }
 
 export interface ClientCreation {
@@ -246,6 +249,8 @@ export interface ProjectFacts {
   clientCreations: ClientCreation[];
   handlers: Handler[];
   paginationSites: PaginationSite[];
+  /** Which code runs on a request (and for which endpoint), which in a job. */
+  entryPoints: EntryPoints;
   rowUsage(call: DbCall): RowUsage;
 }
 
@@ -328,7 +333,10 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   for (const module of reportable) handlers.push(...findHandlers(module, resolver, frameworkOf));
 
   const origins = new CollectionOrigins(resolver, new Set(handlers.map((h) => h.fn.node)));
-  for (const loopQuery of loopQueries) loopQuery.origin = origins.ofLoop(loopQuery.loop);
+  for (const loopQuery of loopQueries) {
+    loopQuery.origin = origins.ofLoop(loopQuery.loop);
+    loopQuery.sourceRows = analysis.iteratedRows(loopQuery.loop);
+  }
 
   const paginationSites = analysis.paginationSites(handlers);
   const clientCreations = classifyClientCreations(creations, handlers, (node) => analysis.loopFrames(node), resolver);
@@ -355,6 +363,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
     clientCreations,
     handlers,
     paginationSites,
+    entryPoints: new EntryPoints(resolver, handlers, project.scannedModules.map((m) => m.sourceFile)),
     rowUsage(call) {
       let usage = usageCache.get(call);
       if (!usage) {
@@ -573,6 +582,7 @@ class Analysis {
       chain: reached.chain,
       depth: frames2.length,
       origin: "unknown", // set once the request handlers are known
+      sourceRows: null,
     };
   }
 
@@ -722,7 +732,7 @@ class Analysis {
   }
 
   /** The query whose rows a loop iterates, when it is one. */
-  private iteratedRows(loop: ts.Node): DbCall | null {
+  iteratedRows(loop: ts.Node): DbCall | null {
     const collection = iteratedCollection(loop);
     if (!collection || ts.isForInStatement(loop)) return null;
     const rows = this.resolver.evaluate(collection);

@@ -13,9 +13,25 @@ export interface RelatedNode extends NodeLocation {
 }
 
 /** What a rule returns: a Finding whose locations are still nodes; main.ts converts them to plain data. */
+/**
+ * How many rows or iterations a finding scales with:
+ * `table` all rows of `model`; `parent` the rows of one parent (`scopeKey`); `bound` at most `bound`; `request` as
+ * many as the request sends; `literal` a fixed list; `resolver` the rows of the parent list; `unknown` not traced.
+ */
+export interface Scale {
+  kind: "table" | "parent" | "bound" | "request" | "literal" | "resolver" | "unknown";
+  model: string | null;
+  bound: number | null;
+  scopeKey: string | null;
+}
+
 export type RuleFinding = Pick<Finding, "ruleId" | "confidence" | "orm" | "model" | "operation" | "message" | "fix" | "queryCount"> & {
   /** Defaults to the rule's default severity. */
   severity?: Severity;
+  /** What the cost grows with: the loop's collection for an N+1, the rows read otherwise. */
+  scale?: Scale;
+  /** Nested per-element loops (1 + N^depth). */
+  loopDepth?: number;
   at: NodeLocation;
   related: RelatedNode[];
 };

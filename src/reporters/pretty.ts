@@ -1,4 +1,5 @@
 import type { Finding, RuleId, ScanResult, Severity } from "../types.js";
+import { effectOf, tiersOf, titleOf } from "./tiers.js";
 import type { ReporterOptions } from "./index.js";
 import { SourceLines } from "./source.js";
 import { painter, type Paint, type TextStyle } from "./style.js";
@@ -8,40 +9,61 @@ const SEVERITY_STYLE: Record<Severity, TextStyle> = { error: "red", warning: "ye
 const MAX_FRAME_WIDTH = 120;
 const INDENT = "    ";
 
-/** Human-readable report: findings grouped by file, each with a code frame, the fix and related places; then a summary. */
+/**
+ * The ranked "quick wins" report: a header, the critical bottlenecks, numbered quick wins and the medium tier in
+ * full (code frame, expected effect, fix, confidence), the rest one line each, then a summary by rule.
+ */
 export function formatPretty(result: ScanResult, options: ReporterOptions): string {
   const paint = painter(options.color);
   const sources = new SourceLines(result.root);
-  const lines: string[] = [];
-
-  for (const [file, findings] of groupByFile(result.findings)) {
-    lines.push(paint(["bold", "underline"], file));
-    const positionWidth = Math.max(...findings.map((finding) => `${finding.line}:${finding.column}`.length));
-    for (const finding of findings) {
-      const position = `${finding.line}:${finding.column}`.padEnd(positionWidth);
-      lines.push(`  ${paint("dim", position)}  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))}  ${finding.message}  ${paint("dim", finding.ruleId)}`);
-      lines.push(...codeFrame(sources.of(file), finding, paint).map((line) => INDENT + line));
-      lines.push(`${INDENT}${paint("green", "fix:")} ${finding.fix}`);
-      if (finding.queryCount) lines.push(`${INDENT}${paint("dim", "queries:")} ${finding.queryCount}`);
-      for (const related of finding.related) {
-        lines.push(`${INDENT}${paint("dim", "related:")} ${related.file}:${related.line}:${related.column}  ${related.message}`);
-      }
+  const lines: string[] = [header(result, paint), ""];
+  if (result.findings.length > 0) {
+    const tiers = tiersOf(result, options.top);
+    lines.push(...bottlenecks(result, paint));
+    if (tiers.quickWins.length > 0) lines.push(paint(["bold", "green"], "Quick wins"), "", ...tiers.quickWins.flatMap((f) => detailed(f, sources, paint)));
+    if (tiers.mediumPriority.length > 0) lines.push(paint(["bold", "yellow"], "Medium priority"), "", ...tiers.mediumPriority.flatMap((f) => detailed(f, sources, paint)));
+    if (tiers.rest.length > 0) {
+      lines.push(paint("bold", "Other findings"));
+      for (const finding of tiers.rest) lines.push(`  ${paint("dim", `${finding.rank}.`)} ${finding.file}:${finding.line}:${finding.column}  ${finding.message}  ${paint("dim", finding.ruleId)}`);
       lines.push("");
     }
+    if (tiers.hidden > 0) lines.push(paint("dim", `${plural(tiers.hidden, "more finding")} not shown (--top).`), "");
   }
-
   lines.push(...summary(result, paint));
   return `${lines.join("\n")}\n`;
 }
 
-function groupByFile(findings: Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const group = groups.get(finding.file);
-    if (group) group.push(finding);
-    else groups.set(finding.file, [finding]);
+function header(result: ScanResult, paint: Paint): string {
+  const { summary, tool } = result;
+  const orms = summary.orms.length > 0 ? summary.orms.join(", ") : "none detected";
+  const frameworks = summary.frameworks.length > 0 ? summary.frameworks.join(", ") : "none detected";
+  return paint("dim", `perf-scan ${tool.version}: ${plural(summary.files, "file")} scanned, ORMs: ${orms}, frameworks: ${frameworks}, ${summary.durationMs}ms`);
+}
+
+function bottlenecks(result: ScanResult, paint: Paint): string[] {
+  const top = result.bottlenecks.filter((b) => b.findings.length > 1 || result.bottlenecks.length === 1);
+  if (top.length === 0) return [];
+  const lines = [paint(["bold", "red"], top.length === 1 ? "Critical bottleneck" : "Critical bottlenecks")];
+  for (const b of top) {
+    lines.push(`  ${paint("bold", b.name)}  ${paint("dim", `${b.file}:${b.line}`)}`);
+    lines.push(`    ${plural(b.findings.length, "finding")} (${b.findings.map((rank) => `#${rank}`).join(", ")}), impact ${b.score}`);
   }
-  return groups;
+  lines.push("");
+  return lines;
+}
+
+function detailed(finding: Finding, sources: SourceLines, paint: Paint): string[] {
+  const lines = [
+    `${paint("bold", `${finding.rank}.`)} ${paint("bold", titleOf(finding))}  ${paint("dim", `${finding.ruleId}, effort ${finding.impact.effort}, confidence ${finding.confidence}`)}`,
+    `${INDENT}${finding.file}:${finding.line}:${finding.column}  ${paint(SEVERITY_STYLE[finding.severity], finding.severity)}`,
+    ...codeFrame(sources.of(finding.file), finding, paint).map((line) => INDENT + line),
+    `${INDENT}${finding.message}`,
+    `${INDENT}${paint("dim", "effect:")} ${effectOf(finding)}`,
+    `${INDENT}${paint("green", "fix:")} ${finding.fix}`,
+  ];
+  for (const related of finding.related) lines.push(`${INDENT}${paint("dim", "related:")} ${related.file}:${related.line}:${related.column}  ${related.message}`);
+  lines.push("");
+  return lines;
 }
 
 /** The reported line with one line of context either side and a caret row under the reported range. */

@@ -1,30 +1,41 @@
-import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { allRules } from "../../rules/index.js";
-import type { Finding, ScanResult } from "../types.js";
+import type { Finding, ScanResult, Severity } from "../types.js";
+import { lineHashes } from "./fingerprints.js";
+import type { ReporterOptions } from "./index.js";
+import { plainText, ruleDoc } from "./rule-docs.js";
 import { SourceLines } from "./source.js";
 
 const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 const INFORMATION_URI = "https://github.com/perf-scan/perf-scan";
 const SRCROOT = "%SRCROOT%";
-const FINGERPRINT_KEY = "perfScanLineHash/v1";
+/** GitHub's `problem.severity` vocabulary for non-security alerts. */
+const PROBLEM_SEVERITY: Record<Severity, string> = { error: "error", warning: "warning", note: "recommendation" };
 
-/** SARIF 2.1.0 with one run; paths are relative to %SRCROOT% (the scan root) so the log is portable. */
-export function formatSarif(result: ScanResult): string {
+/**
+ * SARIF 2.1.0 with one run, ready for GitHub code scanning: paths relative to %SRCROOT% (the scan root), rule help
+ * from docs/rules, codeql-action's primaryLocationLineHash so alerts survive unrelated edits, rank and impact in
+ * the result properties.
+ */
+export function formatSarif(result: ScanResult, options: Partial<ReporterOptions> = {}): string {
   const sources = new SourceLines(result.root);
   const ruleIndex = new Map(allRules.map((rule, index) => [rule.meta.id, index]));
-  const occurrences = new Map<string, number>();
+  const hashesByFile = new Map<string, Map<number, string> | undefined>();
+  const hashOf = (finding: Finding): string | undefined => {
+    if (!hashesByFile.has(finding.file)) {
+      const text = sources.text(finding.file);
+      hashesByFile.set(finding.file, text === undefined ? undefined : lineHashes(text));
+    }
+    return hashesByFile.get(finding.file)?.get(finding.line);
+  };
 
   const results = result.findings.map((finding) => {
-    const lineHash = fingerprint(finding, sources);
-    // Identical lines in one file would share a hash; the occurrence number keeps each result distinct.
-    const occurrence = (occurrences.get(lineHash) ?? 0) + 1;
-    occurrences.set(lineHash, occurrence);
+    const lineHash = hashOf(finding);
     return {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId),
       level: finding.severity,
-      message: { text: `${sentence(finding.message)} Fix: ${finding.fix}` },
+      message: { text: messageText(finding) },
       locations: [{ physicalLocation: physicalLocation(finding) }],
       ...(finding.related.length > 0 && {
         relatedLocations: finding.related.map((related, index) => ({
@@ -33,8 +44,10 @@ export function formatSarif(result: ScanResult): string {
           message: { text: related.message },
         })),
       }),
-      partialFingerprints: { [FINGERPRINT_KEY]: `${lineHash}:${occurrence}` },
+      ...(lineHash && { partialFingerprints: { primaryLocationLineHash: lineHash } }),
       properties: withoutNulls({
+        rank: finding.rank,
+        impact: finding.impact,
         confidence: finding.confidence,
         orm: finding.orm,
         model: finding.model,
@@ -55,27 +68,35 @@ export function formatSarif(result: ScanResult): string {
             version: result.tool.version,
             semanticVersion: result.tool.version,
             informationUri: INFORMATION_URI,
-            rules: allRules.map(({ meta }) => ({
-              id: meta.id,
-              name: pascalCase(meta.id),
-              shortDescription: { text: meta.title },
-              fullDescription: { text: meta.description },
-              helpUri: meta.docsUrl,
-              help: { text: `${meta.description} See ${meta.docsUrl}` },
-              defaultConfiguration: { level: meta.defaultSeverity },
-              properties: { tags: ["performance", "database"] },
-            })),
+            rules: allRules.map(({ meta }) => {
+              const doc = ruleDoc(meta.id);
+              return {
+                id: meta.id,
+                name: pascalCase(meta.id),
+                shortDescription: { text: meta.title },
+                fullDescription: { text: meta.description },
+                helpUri: meta.docsUrl,
+                help: doc ? { text: plainText(doc), markdown: doc } : { text: `${meta.description} See ${meta.docsUrl}` },
+                defaultConfiguration: { level: meta.defaultSeverity },
+                properties: {
+                  tags: ["performance", "database", meta.id],
+                  precision: meta.id === "select-star" ? "medium" : "high",
+                  "problem.severity": PROBLEM_SEVERITY[meta.defaultSeverity],
+                },
+              };
+            }),
           },
         },
+        ...(options.category && { automationDetails: { id: options.category } }),
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(result.root) } },
         columnKind: "utf16CodeUnits",
         invocations: [
           {
             executionSuccessful: true,
             toolExecutionNotifications: result.errors.map((error) => ({
-              level: "warning",
-              message: { text: `${error.file}: ${error.message}` },
-              locations: [{ physicalLocation: { artifactLocation: artifactLocation(error.file) } }],
+              level: error.kind === "environment" ? "note" : "warning",
+              message: { text: error.file === "." ? error.message : `${error.file}: ${error.message}` },
+              ...(error.file !== "." && { locations: [{ physicalLocation: { artifactLocation: artifactLocation(error.file) } }] }),
               properties: { kind: error.kind },
             })),
           },
@@ -113,10 +134,19 @@ function directoryUri(root: string): string {
   return href.endsWith("/") ? href : `${href}/`;
 }
 
-/** Stable across edits elsewhere in the file: rule, file and the reported line's text without its whitespace, never its number. */
-function fingerprint(finding: Finding, sources: SourceLines): string {
-  const lineText = sources.line(finding.file, finding.line)?.replace(/\s+/g, "") ?? finding.message;
-  return createHash("sha256").update(`${finding.ruleId}\0${finding.file}\0${lineText}`).digest("hex").slice(0, 32);
+/**
+ * The alert text: the finding's first sentence reads as the alert title; related places are linked as
+ * `[text](id)` to their relatedLocations; the fix follows.
+ */
+function messageText(finding: Finding): string {
+  const links = finding.related.map((related, index) => `[${linkText(related.message)}](${index + 1})`);
+  const see = links.length > 0 ? ` See ${links.join(" and ")}.` : "";
+  return `${sentence(finding.message)}${see} Fix: ${finding.fix}`;
+}
+
+/** Brackets would end the link text early. */
+function linkText(text: string): string {
+  return text.replace(/[[\]]/g, "");
 }
 
 function sentence(text: string): string {

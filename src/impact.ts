@@ -1,0 +1,170 @@
+import { ts } from "ts-morph";
+import type { EntryPoint } from "./engine/entry-points.js";
+import { enclosingFunctions } from "./engine/syntax.js";
+import type { RuleFinding, Scale } from "./engine/findings.js";
+import type { Bottleneck, Confidence, Effort, Finding, Impact, RuleId } from "./types.js";
+
+/**
+ * The impact model: a static estimate of what a finding costs per invocation and what fixing it takes.
+ * score = rule weight × scale × loop depth × entry point × confidence. Only the order it gives means something.
+ */
+
+/** How much one occurrence costs before scale: a query per element beats a wide row. */
+const RULE_WEIGHT: Record<RuleId, number> = {
+  "n-plus-one": 10,
+  "client-per-request": 8,
+  "missing-pagination": 6,
+  "in-memory-aggregation": 6,
+  "in-memory-filter": 6,
+  "count-via-length": 5,
+  "unbounded-query": 4,
+  "select-star": 2,
+};
+
+/** low: add `take`, swap `.length` for `count()`, move a client to module scope; medium: eager-load or batch with IN; high: restructure into an aggregate. */
+const EFFORT: Record<RuleId, Effort> = {
+  "unbounded-query": "low",
+  "missing-pagination": "low",
+  "count-via-length": "low",
+  "client-per-request": "low",
+  "select-star": "low",
+  "n-plus-one": "medium",
+  "in-memory-filter": "medium",
+  "in-memory-aggregation": "high",
+};
+
+const CONFIDENCE_FACTOR: Record<Confidence, number> = { high: 1, medium: 0.8, low: 0.4 };
+/** Code a request runs costs every user; a nightly job costs a machine. */
+const ENTRY_FACTOR: Record<EntryPoint["kind"], number> = { request: 2, unknown: 1, job: 0.5 };
+
+/** Rows read once cost less than queries repeated: the scale of a read weighs less than the N of an N+1. */
+function readScaleFactor(scale: Scale | undefined): number {
+  if (!scale) return 1;
+  return scale.kind === "table" ? 1.5 : scale.kind === "bound" ? 0.5 : 1;
+}
+
+function loopScaleFactor(scale: Scale | undefined): number {
+  if (!scale) return 1;
+  switch (scale.kind) {
+    case "request":
+    case "resolver":
+    case "table":
+      return 3;
+    case "bound":
+      return scale.bound === null ? 2 : scale.bound >= 50 ? 2.5 : scale.bound > 10 ? 2 : 1;
+    case "parent":
+    case "unknown":
+      return 1.5;
+    case "literal":
+      return 0.5;
+  }
+}
+
+/** "rows of Order (∝ table size)", "rows of Order where merchantId = …", "up to 50", "request-sized". */
+export function describeScale(scale: Scale | undefined): string {
+  if (!scale) return "the elements of the collection";
+  const rows = scale.model ? `rows of ${scale.model}` : "rows";
+  switch (scale.kind) {
+    case "request":
+      return "a list from the request";
+    case "resolver":
+      return "the rows of the parent list";
+    case "table":
+      return `${rows} (∝ table size)`;
+    case "parent":
+      return `${rows} where ${scale.scopeKey ?? "its parent"} = …`;
+    case "bound":
+      return scale.bound === null ? `a page of ${rows}` : `up to ${scale.bound}`;
+    case "literal":
+      return "a fixed list";
+    case "unknown":
+      return "the elements of the collection";
+  }
+}
+
+export function impactOf(raw: RuleFinding, entry: EntryPoint): Impact {
+  const depth = Math.max(1, raw.loopDepth ?? 1);
+  const scale = raw.ruleId === "n-plus-one" ? loopScaleFactor(raw.scale) : readScaleFactor(raw.scale);
+  const score = RULE_WEIGHT[raw.ruleId] * scale * depth * ENTRY_FACTOR[entry.kind] * CONFIDENCE_FACTOR[raw.confidence];
+  return {
+    score: Math.round(score * 10) / 10,
+    estimatedQueries: estimatedQueries(raw, depth),
+    estimatedRows: estimatedRows(raw),
+    hotPath: entry.kind === "request",
+    endpoint: entry.kind === "request" ? entry.endpoint : null,
+    effort: EFFORT[raw.ruleId],
+    confidence: raw.confidence,
+  };
+}
+
+function estimatedQueries(raw: RuleFinding, depth: number): string | null {
+  if (raw.ruleId === "n-plus-one") return `1 + N${depth > 1 ? `^${depth}` : ""} (N = ${describeScale(raw.scale)})`;
+  if (raw.ruleId === "client-per-request") return "a new connection pool per call";
+  return null;
+}
+
+function estimatedRows(raw: RuleFinding): string | null {
+  if (raw.ruleId === "n-plus-one" || raw.ruleId === "client-per-request" || !raw.scale) return null;
+  const scale = raw.scale;
+  const rows = scale.model ? `rows of ${scale.model}` : "rows";
+  if (scale.kind === "bound") return scale.bound === null ? `a page of ${rows}` : `≤ ${scale.bound} ${rows}`;
+  if (scale.kind === "parent") return `∝ ${rows} where ${scale.scopeKey ?? "its parent"} = …`;
+  return `∝ ${rows}`;
+}
+
+/** Orders by score (then file, line, column, rule, so the order is deterministic) and numbers from 1. */
+export function rankFindings(findings: Omit<Finding, "rank">[]): Finding[] {
+  const ordered = [...findings].sort(
+    (a, b) => b.impact.score - a.impact.score || compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId),
+  );
+  return ordered.map((finding, index) => ({ ...finding, rank: index + 1 }));
+}
+
+/** Where a finding sits: its endpoint, else the innermost named function around it. */
+export function groupOf(node: ts.Node, file: string, impact: Impact): { key: string; name: string; line: number } {
+  const fn = namedFunction(node);
+  const lineOf = (n: ts.Node): number => n.getSourceFile().getLineAndCharacterOfPosition(n.getStart()).line + 1;
+  // An endpoint's handler is the outermost function around the site (`router.get("/x", async (req, res) => …)`).
+  const outermost = enclosingFunctions(node).at(-1);
+  if (impact.endpoint) return { key: `endpoint:${impact.endpoint}`, name: impact.endpoint, line: outermost ? lineOf(outermost) : lineOf(node) };
+  const line = fn ? lineOf(fn) : lineOf(node);
+  const name = fn ? functionLabel(fn) : file;
+  return { key: `fn:${file}:${name}:${line}`, name, line };
+}
+
+export function bottlenecksOf(findings: Finding[], groups: Map<Finding, { key: string; name: string; line: number }>, limit = 3): Bottleneck[] {
+  const byKey = new Map<string, Bottleneck>();
+  for (const finding of findings) {
+    const group = groups.get(finding);
+    if (!group) continue;
+    const entry = byKey.get(group.key) ?? { name: group.name, file: finding.file, line: group.line, score: 0, findings: [] };
+    entry.score = Math.round((entry.score + finding.impact.score) * 10) / 10;
+    entry.findings.push(finding.rank);
+    byKey.set(group.key, entry);
+  }
+  return [...byKey.values()]
+    .sort((a, b) => b.score - a.score || compareText(a.file, b.file) || a.line - b.line)
+    .slice(0, limit)
+    .map((b) => ({ ...b, findings: [...b.findings].sort((x, y) => x - y) }));
+}
+
+function namedFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if ((ts.isFunctionDeclaration(current) || ts.isMethodDeclaration(current)) && current.name) return current;
+    if ((ts.isArrowFunction(current) || ts.isFunctionExpression(current)) && ts.isVariableDeclaration(current.parent)) return current;
+  }
+  return undefined;
+}
+
+function functionLabel(fn: ts.FunctionLikeDeclaration): string {
+  if (fn.name) {
+    const cls = ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) && fn.parent.name ? `${fn.parent.name.text}.` : "";
+    return `${cls}${fn.name.getText()}()`;
+  }
+  const parent = fn.parent;
+  return ts.isVariableDeclaration(parent) ? `${parent.name.getText()}()` : "a function";
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
