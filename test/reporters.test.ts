@@ -38,6 +38,8 @@ function finding(overrides: Partial<Finding> & Pick<Finding, "ruleId" | "file" |
     endColumn: overrides.column + 1,
     queryCount: null,
     related: [],
+    rank: 1,
+    impact: { score: 1, estimatedQueries: null, estimatedRows: null, hotPath: false, endpoint: null, effort: "low", confidence: "high" },
     ...overrides,
   };
 }
@@ -55,17 +57,40 @@ function sampleResult(): ScanResult {
       message: "prisma.post.findMany runs once per user (N+1)",
       fix: "Load the posts with the users: prisma.user.findMany({ include: { posts: true } }).",
       queryCount: "1 + N",
+      rank: 1,
+      impact: { score: 60, estimatedQueries: "1 + N (N = rows of User (∝ table size))", estimatedRows: null, hotPath: true, endpoint: "GET /users", effort: "medium", confidence: "high" },
       related: [
         { message: "the loop over users", file: "src/routes/users.ts", line: 4, column: 3, endLine: 6, endColumn: 4 },
         { message: "the helper that runs the query", file: "src/lib/load posts.ts", line: 2, column: 10, endLine: 2, endColumn: 20 },
       ],
     }),
-    finding({ ruleId: "unbounded-query", severity: "note", file: "src/routes/users.ts", line: 3, column: 23, endColumn: 46, message: "findMany without take", fix: "Add take." }),
-    finding({ ruleId: "in-memory-aggregation", severity: "error", orm: "typeorm", file: "src/services/stats.ts", line: 3, column: 9, endColumn: 51, message: "Sums every order in memory", fix: "Use SUM in the query." }),
-    finding({ ruleId: "count-via-length", file: "src/gone.ts", line: 10, column: 1, message: "Counts rows with .length", fix: "Use count()." }),
+    finding({
+      ruleId: "unbounded-query",
+      severity: "note",
+      file: "src/routes/users.ts",
+      line: 3,
+      column: 23,
+      endColumn: 46,
+      message: "findMany without take",
+      fix: "Add take.",
+      rank: 2,
+      impact: { score: 12, estimatedQueries: null, estimatedRows: "∝ rows of User", hotPath: true, endpoint: "GET /users", effort: "low", confidence: "high" },
+    }),
+    finding({
+      ruleId: "in-memory-aggregation",
+      severity: "error",
+      orm: "typeorm",
+      file: "src/services/stats.ts",
+      line: 3,
+      column: 9,
+      endColumn: 51,
+      message: "Sums every order in memory",
+      fix: "Use SUM in the query.",
+      rank: 3,
+      impact: { score: 9, estimatedQueries: null, estimatedRows: "∝ rows of Order", hotPath: false, endpoint: null, effort: "high", confidence: "high" },
+    }),
+    finding({ ruleId: "count-via-length", file: "src/gone.ts", line: 10, column: 1, message: "Counts rows with .length", fix: "Use count().", rank: 4 }),
   ];
-  // The reporters expect the engine's order: by file, then position.
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return {
     tool: { name: "perf-scan", version: "1.2.3" },
     root,
@@ -78,12 +103,13 @@ function sampleResult(): ScanResult {
       frameworks: ["express"],
     },
     findings,
+    bottlenecks: [{ name: "GET /users", file: "src/routes/users.ts", line: 2, score: 72, findings: [1, 2] }],
     errors: [{ file: "src/broken.ts", kind: "parse", message: "could not parse (';' expected)" }],
   };
 }
 
 function emptyResult(): ScanResult {
-  return { ...sampleResult(), findings: [], errors: [], summary: { ...sampleResult().summary, files: 3, findings: 0, byRule: {} } };
+  return { ...sampleResult(), findings: [], bottlenecks: [], errors: [], summary: { ...sampleResult().summary, files: 3, findings: 0, byRule: {} } };
 }
 
 function writeSource(file: string, text: string): void {
@@ -100,24 +126,51 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe("pretty reporter", () => {
+describe("pretty reporter (the ranked quick-wins report)", () => {
   const output = () => reporters.pretty(sampleResult(), { color: false });
 
-  it("groups findings under one header per file, in order", () => {
-    const lines = output().split("\n");
-    const headers = lines.filter((line) => /^\S/.test(line) && line.endsWith(".ts"));
-    expect(headers).toEqual(["src/gone.ts", "src/routes/users.ts", "src/services/stats.ts"]);
-    const usersHeader = lines.indexOf("src/routes/users.ts");
-    const unbounded = lines.findIndex((line) => line.includes("findMany without take"));
-    const nPlusOne = lines.findIndex((line) => line.includes("runs once per user"));
-    expect(usersHeader).toBeLessThan(unbounded);
-    expect(unbounded).toBeLessThan(nPlusOne);
-    expect(nPlusOne).toBeLessThan(lines.indexOf("src/services/stats.ts"));
+  it("starts with a header: files, ORMs, frameworks and duration", () => {
+    expect(output().split("\n")[0]).toBe("perf-scan 1.2.3: 7 files scanned, ORMs: prisma, typeorm, frameworks: express, 42ms");
   });
 
-  it("prints line:col, severity, message and rule id on the finding line", () => {
-    expect(output()).toMatch(/^ {2}5:24 +warning +prisma\.post\.findMany runs once per user \(N\+1\) {2}n-plus-one$/m);
-    expect(output()).toMatch(/^ {2}3:9 +error +Sums every order in memory {2}in-memory-aggregation$/m);
+  it("names the critical bottleneck with its findings", () => {
+    const lines = output().split("\n");
+    const heading = lines.indexOf("Critical bottleneck");
+    expect(heading).toBeGreaterThan(0);
+    expect(lines[heading + 1]).toBe("  GET /users  src/routes/users.ts:2");
+    expect(lines[heading + 2]).toBe("    2 findings (#1, #2), impact 72");
+  });
+
+  it("numbers quick wins by rank (low and medium effort), then the medium tier", () => {
+    const lines = output().split("\n");
+    const quick = lines.indexOf("Quick wins");
+    const medium = lines.indexOf("Medium priority");
+    expect(quick).toBeGreaterThan(0);
+    expect(medium).toBeGreaterThan(quick);
+    const numbered = lines.filter((line) => /^\d+\. /.test(line));
+    expect(numbered.map((line) => line.split(" ")[0])).toEqual(["1.", "2.", "4.", "3."]);
+    // The high-effort aggregation is not a quick win: it heads the medium tier.
+    expect(lines.findIndex((line) => line.startsWith("3. Aggregating rows in JavaScript"))).toBeGreaterThan(medium);
+    expect(lines).toContain("1. N+1 query in GET /users  n-plus-one, effort medium, confidence high");
+  });
+
+  it("prints location, message, expected effect, fix and related places for each detailed finding", () => {
+    const text = output();
+    expect(text).toContain("    src/routes/users.ts:5:24  warning");
+    expect(text).toContain("    prisma.post.findMany runs once per user (N+1)");
+    expect(text).toContain("    effect: ≈ 1 + N queries per request → 2; N = rows of User (∝ table size)");
+    expect(text).toContain("    effect: reads ∝ rows of User per request → one page");
+    expect(text).toContain("    fix: Load the posts with the users: prisma.user.findMany({ include: { posts: true } }).");
+    expect(text).toContain("    related: src/routes/users.ts:4:3  the loop over users");
+    expect(text).toContain("    related: src/lib/load posts.ts:2:10  the helper that runs the query");
+  });
+
+  it("--top keeps the best-ranked findings and says how many it left out", () => {
+    const text = reporters.pretty(sampleResult(), { color: false, top: 2 });
+    expect(text).toContain("1. N+1 query");
+    expect(text).toContain("2. Unbounded query");
+    expect(text).not.toContain("3. Aggregating");
+    expect(text).toContain("2 more findings not shown (--top).");
   });
 
   it("shows a three-line code frame with a caret under the reported range", () => {
@@ -140,21 +193,12 @@ describe("pretty reporter", () => {
     expect(caretRow).toMatch(/\| \t {7}\^+$/);
   });
 
-  it("prints the fix, the query count and related locations", () => {
-    const text = output();
-    expect(text).toContain("fix: Load the posts with the users: prisma.user.findMany({ include: { posts: true } }).");
-    expect(text).toContain("queries: 1 + N");
-    expect(text).toContain("related: src/routes/users.ts:4:3  the loop over users");
-    expect(text).toContain("related: src/lib/load posts.ts:2:10  the helper that runs the query");
-    // Only the finding that has a query count shows one.
-    expect(text.match(/queries:/g)).toHaveLength(1);
-  });
-
   it("tolerates a finding whose file cannot be read (no frame, everything else)", () => {
     const lines = output().split("\n");
-    const header = lines.indexOf("src/gone.ts");
-    expect(lines[header + 1]).toMatch(/10:1 +warning +Counts rows with \.length {2}count-via-length/);
-    expect(lines[header + 2]).toBe("    fix: Use count().");
+    const location = lines.indexOf("    src/gone.ts:10:1  warning");
+    expect(location).toBeGreaterThan(0);
+    expect(lines[location + 1]).toBe("    Counts rows with .length");
+    expect(lines[location + 3]).toBe("    fix: Use count().");
   });
 
   it("ends with a summary and counts by rule", () => {
@@ -192,7 +236,7 @@ describe("json reporter", () => {
 
   it("is the result without root, indented by two spaces", () => {
     const text = reporters.json(sampleResult(), { color: false });
-    expect(Object.keys(parsed())).toEqual(["tool", "summary", "findings", "errors"]);
+    expect(Object.keys(parsed())).toEqual(["tool", "summary", "findings", "bottlenecks", "errors"]);
     expect(text).not.toContain(root);
     expect(text.split("\n")[1]).toBe('  "tool": {');
     const { root: _root, ...rest } = sampleResult();
@@ -260,9 +304,15 @@ describe("sarif reporter", () => {
         fullDescription: { text: meta.description },
         helpUri: meta.docsUrl,
         defaultConfiguration: { level: meta.defaultSeverity },
-        properties: { tags: ["performance", "database"] },
+        properties: { tags: ["performance", "database", meta.id], "problem.severity": meta.defaultSeverity === "note" ? "recommendation" : meta.defaultSeverity },
       });
+      expect(["high", "medium"]).toContain(driver.rules[index]!.properties.precision);
       expect(driver.rules[index]!.name).toMatch(/^[A-Z][A-Za-z0-9]+$/);
+      // help comes from the rule's doc page
+      const doc = readFileSync(join(process.cwd(), "docs", "rules", `${meta.id}.md`), "utf8");
+      expect(driver.rules[index]!.help.markdown).toBe(doc);
+      expect(driver.rules[index]!.help.text.length).toBeGreaterThan(200);
+      expect(driver.rules[index]!.help.text).not.toContain("```");
     }
     expect(JSON.stringify(log)).not.toContain("security-severity");
   });
@@ -276,7 +326,7 @@ describe("sarif reporter", () => {
     const nPlusOne = run.results.find((result) => result.ruleId === "n-plus-one")!;
     expect(nPlusOne.level).toBe("warning");
     expect(nPlusOne.message.text).toBe(
-      "prisma.post.findMany runs once per user (N+1). Fix: Load the posts with the users: prisma.user.findMany({ include: { posts: true } }).",
+      "prisma.post.findMany runs once per user (N+1). See [the loop over users](1) and [the helper that runs the query](2). Fix: Load the posts with the users: prisma.user.findMany({ include: { posts: true } }).",
     );
     expect(nPlusOne.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: "src/routes/users.ts", uriBaseId: "%SRCROOT%" },
@@ -294,7 +344,8 @@ describe("sarif reporter", () => {
         physicalLocation: { artifactLocation: { uri: "src/lib/load%20posts.ts", uriBaseId: "%SRCROOT%" }, region: { startLine: 2, startColumn: 10, endLine: 2, endColumn: 20 } },
       },
     ]);
-    expect(nPlusOne.properties).toEqual({ confidence: "high", orm: "prisma", model: "post", operation: "findMany", queryCount: "1 + N" });
+    expect(nPlusOne.properties).toMatchObject({ rank: 1, confidence: "high", orm: "prisma", model: "post", operation: "findMany", queryCount: "1 + N" });
+    expect(nPlusOne.properties.impact).toMatchObject({ score: 60, hotPath: true, endpoint: "GET /users", effort: "medium" });
     expect(run.results.find((result) => result.ruleId === "in-memory-aggregation")!.level).toBe("error");
     expect(run.results.find((result) => result.ruleId === "unbounded-query")!.level).toBe("note");
   });
@@ -309,12 +360,15 @@ describe("sarif reporter", () => {
     }
   });
 
-  it("fingerprints by rule, file and line text, not by line number", () => {
+  it("fingerprints with codeql-action's primaryLocationLineHash, which survives lines inserted above", () => {
     const fingerprintOf = (log: SarifLog, ruleId: string) => log.runs[0]!.results.find((result) => result.ruleId === ruleId)!.partialFingerprints;
     const before = sarif();
     const original = fingerprintOf(before, "n-plus-one");
-    expect(Object.values(original)[0]).toMatch(/^[0-9a-f]{32}:1$/);
+    expect(Object.keys(original)).toEqual(["primaryLocationLineHash"]);
+    expect(original.primaryLocationLineHash).toMatch(/^[0-9a-f]+:1$/);
     expect(fingerprintOf(before, "unbounded-query")).not.toEqual(original);
+    // A finding in a file that cannot be read gets no fingerprint (GitHub computes one itself).
+    expect(before.runs[0]!.results.find((result) => result.ruleId === "count-via-length")!.partialFingerprints).toBeUndefined();
 
     // Two lines inserted above and re-indented: the finding moves, its fingerprint does not.
     const moved = sampleResult();
@@ -332,6 +386,13 @@ describe("sarif reporter", () => {
     } finally {
       writeSource("src/routes/users.ts", USERS_TS);
     }
+  });
+
+  it("sets automationDetails.id from the category, and leaves it out without one", () => {
+    const withCategory = JSON.parse(reporters.sarif(sampleResult(), { color: false, category: "perf-scan/api" })) as { runs: Record<string, unknown>[] };
+    expect(withCategory.runs[0]!.automationDetails).toEqual({ id: "perf-scan/api/" });
+    expect(sarif().runs[0]).not.toHaveProperty("automationDetails");
+    expect(validationErrors(sarifValidator(), withCategory)).toEqual([]);
   });
 
   it("reports files that could not be analysed as tool notifications", () => {

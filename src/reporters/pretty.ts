@@ -16,8 +16,9 @@ const INDENT = "    ";
 export function formatPretty(result: ScanResult, options: ReporterOptions): string {
   const paint = painter(options.color);
   const sources = new SourceLines(result.root);
-  const lines: string[] = [header(result, paint), ""];
+  const lines: string[] = [];
   if (result.findings.length > 0) {
+    lines.push(header(result, paint), "");
     const tiers = tiersOf(result, options.top);
     lines.push(...bottlenecks(result, paint));
     if (tiers.quickWins.length > 0) lines.push(paint(["bold", "green"], "Quick wins"), "", ...tiers.quickWins.flatMap((f) => detailed(f, sources, paint)));

@@ -87,7 +87,8 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
             }),
           },
         },
-        ...(options.category && { automationDetails: { id: options.category } }),
+        // Code scanning takes the category from the id up to its last "/": without one the category would be empty.
+        ...(options.category && { automationDetails: { id: options.category.endsWith("/") ? options.category : `${options.category}/` } }),
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(result.root) } },
         columnKind: "utf16CodeUnits",
         invocations: [
