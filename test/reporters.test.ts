@@ -408,3 +408,59 @@ describe("sarif reporter", () => {
     ]);
   });
 });
+
+describe("markdown reporter", () => {
+  const output = (options: { top?: number } = {}) => reporters.markdown(sampleResult(), { color: false, ...options });
+
+  it("has a heading, the scan line, the bottleneck table, numbered quick wins and a summary table", () => {
+    const text = output();
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("## perf-scan");
+    expect(lines[2]).toBe("7 files scanned · ORMs: prisma, typeorm · frameworks: express · 42 ms");
+    expect(text).toContain("| **GET /users** (`src/routes/users.ts:2`) | #1, #2 | 72 |");
+    const quick = lines.indexOf("### Quick wins");
+    const medium = lines.indexOf("### Medium priority");
+    expect(quick).toBeGreaterThan(0);
+    expect(medium).toBeGreaterThan(quick);
+    expect(lines[quick + 2]).toMatch(/^<details open><summary><b>1\. N\+1 query in GET \/users<\/b> · <code>src\/routes\/users\.ts:5<\/code>/);
+    expect(text).toContain("- **Effect:** ≈ 1 + N queries per request → 2; N = rows of User (∝ table size)");
+    expect(text).toContain("| [`n-plus-one`](https://github.com/perf-scan/perf-scan/blob/main/docs/rules/n-plus-one.md) | 1 |");
+    expect(text).toContain("| **Total** | **4** |");
+    expect(text).toContain("1 file could not be analysed.");
+  });
+
+  it("keeps every <details> balanced and every table row the width of its header", () => {
+    const text = output();
+    expect(text.match(/<details/g)?.length).toBe(text.match(/<\/details>/g)?.length);
+    let columns = 0;
+    for (const line of text.split("\n")) {
+      if (!line.startsWith("|")) {
+        columns = 0;
+        continue;
+      }
+      const cells = line.replace(/\\\|/g, "").split("|").length - 2;
+      if (columns === 0) columns = cells;
+      expect(cells).toBe(columns);
+    }
+  });
+
+  it("escapes pipes in table cells", () => {
+    const result = sampleResult();
+    const many = Array.from({ length: 20 }, (_, index) => ({ ...result.findings[3]!, rank: index + 5, message: "a | b", line: index + 1 }));
+    const text = reporters.markdown({ ...result, findings: [...result.findings, ...many] }, { color: false });
+    expect(text).toContain("a \\| b");
+  });
+
+  it("stays under GitHub's 1 MiB step summary limit by truncating with a note", () => {
+    const result = sampleResult();
+    const huge = Array.from({ length: 20_000 }, (_, index) => ({ ...result.findings[3]!, rank: index + 5, line: index + 1, message: "x".repeat(80) }));
+    const text = reporters.markdown({ ...result, findings: [...result.findings, ...huge] }, { color: false });
+    expect(Buffer.byteLength(text, "utf8")).toBeLessThan(1024 * 1024);
+    expect(text).toContain("**Truncated:**");
+    expect(text).toContain("### Summary");
+  });
+
+  it("says so when nothing was found", () => {
+    expect(reporters.markdown(emptyResult(), { color: false })).toBe("## perf-scan\n\n3 files scanned · ORMs: prisma, typeorm · frameworks: express · 42 ms\n\nNo database performance problems found.\n");
+  });
+});
