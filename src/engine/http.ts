@@ -185,6 +185,8 @@ function procedurePath(node: ts.Node): string | null {
   let current: ts.Node | undefined = node;
   while (current) {
     if (ts.isPropertyAssignment(current)) keys.unshift(current.name.getText());
+    // `export const updateItemsRoute = authenticatedProcedure.input(…).mutation(…)`, merged into a router elsewhere
+    if (keys.length === 0 && ts.isVariableDeclaration(current) && ts.isIdentifier(current.name)) return current.name.text;
     current = current.parent;
   }
   return keys.length > 0 ? keys.join(".") : null;
