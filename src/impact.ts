@@ -1,6 +1,5 @@
 import { ts } from "ts-morph";
 import type { EntryPoint } from "./engine/entry-points.js";
-import { enclosingFunctions } from "./engine/syntax.js";
 import type { RuleFinding, Scale } from "./engine/findings.js";
 import type { Bottleneck, Confidence, Effort, Finding, Impact, RuleId } from "./types.js";
 
@@ -121,23 +120,31 @@ export function rankFindings(findings: Omit<Finding, "rank">[]): Finding[] {
 }
 
 /** Where a finding sits: its endpoint, else the innermost named function around it. */
-export function groupOf(node: ts.Node, file: string, impact: Impact): { key: string; name: string; line: number } {
+export function groupOf(node: ts.Node, file: string, entry: EntryPoint): Group {
   const fn = namedFunction(node);
   const lineOf = (n: ts.Node): number => n.getSourceFile().getLineAndCharacterOfPosition(n.getStart()).line + 1;
-  // An endpoint's handler is the outermost function around the site (`router.get("/x", async (req, res) => …)`).
-  const outermost = enclosingFunctions(node).at(-1);
-  if (impact.endpoint) return { key: `endpoint:${impact.endpoint}`, name: impact.endpoint, line: outermost ? lineOf(outermost) : lineOf(node) };
+  if (entry.kind === "request" && entry.endpoint) {
+    const at = entry.handler ?? { file, line: lineOf(node) };
+    return { key: `endpoint:${entry.endpoint}`, name: entry.endpoint, file: at.file, line: at.line };
+  }
   const line = fn ? lineOf(fn) : lineOf(node);
   const name = fn ? functionLabel(fn) : file;
-  return { key: `fn:${file}:${name}:${line}`, name, line };
+  return { key: `fn:${file}:${name}:${line}`, name, file, line };
 }
 
-export function bottlenecksOf(findings: Finding[], groups: Map<Finding, { key: string; name: string; line: number }>, limit = 3): Bottleneck[] {
+export interface Group {
+  key: string;
+  name: string;
+  file: string;
+  line: number;
+}
+
+export function bottlenecksOf(findings: Finding[], groups: Map<Finding, Group>, limit = 3): Bottleneck[] {
   const byKey = new Map<string, Bottleneck>();
   for (const finding of findings) {
     const group = groups.get(finding);
     if (!group) continue;
-    const entry = byKey.get(group.key) ?? { name: group.name, file: finding.file, line: group.line, score: 0, findings: [] };
+    const entry = byKey.get(group.key) ?? { name: group.name, file: group.file, line: group.line, score: 0, findings: [] };
     entry.score = Math.round((entry.score + finding.impact.score) * 10) / 10;
     entry.findings.push(finding.rank);
     byKey.set(group.key, entry);

@@ -29,8 +29,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   for (const rule of enabled) {
     try {
       for (const raw of rule.check(facts)) {
-        const finding = toFinding(raw, rule.meta.defaultSeverity, impactOf(raw, facts.entryPoints.of(raw.at.node, raw.at.file)));
-        groupOfSite.set(siteKey(finding), groupOf(raw.at.node, raw.at.file, finding.impact));
+        const entry = facts.entryPoints.of(raw.at.node, raw.at.file);
+        const finding = toFinding(raw, rule.meta.defaultSeverity, impactOf(raw, entry));
+        groupOfSite.set(siteKey(finding), groupOf(raw.at.node, raw.at.file, entry));
         findings.push(finding);
       }
     } catch (error) {

@@ -363,7 +363,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
     clientCreations,
     handlers,
     paginationSites,
-    entryPoints: new EntryPoints(resolver, handlers, project.scannedModules.map((m) => m.sourceFile)),
+    entryPoints: new EntryPoints(resolver, handlers, project.scannedModules.map((m) => ({ sourceFile: m.sourceFile, relPath: m.relPath }))),
     rowUsage(call) {
       let usage = usageCache.get(call);
       if (!usage) {

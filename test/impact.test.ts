@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { lineOf, prismaProject, scanProject } from "./support/project.js";
+
+const files = {
+  ...prismaProject("express"),
+  "src/routes/feed.ts": `import express from 'express';
+import { prisma } from '../db';
+import { commentCount } from '../services/comments';
+
+export const router = express.Router();
+
+router.get('/api/feed', async (req, res) => {
+  const posts = await prisma.post.findMany({ where: { published: true }, take: 50 });
+  const out = [];
+  for (const post of posts) {
+    out.push({ ...post, comments: await commentCount(post.id) });
+  }
+  res.json(out);
+});
+
+router.get('/api/users/:id', async (req, res) => {
+  const user = await prisma.user.findUnique({ where: { id: Number(req.params.id) } });
+  res.json(user);
+});
+`,
+  "src/services/comments.ts": `import { prisma } from '../db';
+
+export async function commentCount(postId: number) {
+  return prisma.comment.count({ where: { postId } });
+}
+`,
+  "src/jobs/export.ts": `import { prisma } from '../db';
+
+export async function exportUsers() {
+  return prisma.$queryRaw\`SELECT * FROM "User"\`;
+}
+`,
+};
+
+describe("impact model and ranking", () => {
+  it("ranks an N+1 on a list endpoint above a SELECT * in a job, and fills impact from static facts", async () => {
+    const result = await scanProject(files);
+    const [first, ...others] = result.findings;
+    expect(first).toMatchObject({ rank: 1, ruleId: "n-plus-one", file: "src/routes/feed.ts", line: lineOf(files, "src/routes/feed.ts", "commentCount(post.id)") });
+    expect(first!.impact).toMatchObject({ hotPath: true, endpoint: "GET /api/feed", effort: "medium", estimatedQueries: "1 + N (N = up to 50)" });
+    const selectStar = others.find((f) => f.ruleId === "select-star")!;
+    expect(selectStar.file).toBe("src/jobs/export.ts");
+    expect(selectStar.impact).toMatchObject({ hotPath: false, endpoint: null, effort: "low" });
+    expect(selectStar.impact.score).toBeLessThan(first!.impact.score);
+    // ranks are 1..n in order of score
+    expect(result.findings.map((f) => f.rank)).toEqual(result.findings.map((_, index) => index + 1));
+    for (let i = 1; i < result.findings.length; i++) expect(result.findings[i - 1]!.impact.score).toBeGreaterThanOrEqual(result.findings[i]!.impact.score);
+  });
+
+  it("names the endpoint that dominates as the bottleneck, at its handler", async () => {
+    const result = await scanProject(files);
+    expect(result.bottlenecks[0]).toMatchObject({ name: "GET /api/feed", file: "src/routes/feed.ts", line: lineOf(files, "src/routes/feed.ts", "router.get('/api/feed'") });
+    expect(result.bottlenecks[0]!.findings).toContain(1);
+  });
+
+  it("is deterministic: the same scan twice gives the same ranks and scores", async () => {
+    const a = await scanProject(files);
+    const b = await scanProject(files);
+    expect(b.findings.map((f) => [f.rank, f.file, f.line, f.ruleId, f.impact.score])).toEqual(a.findings.map((f) => [f.rank, f.file, f.line, f.ruleId, f.impact.score]));
+  });
+
+  it("an unbounded read says which rows it grows with", async () => {
+    const result = await scanProject({
+      ...prismaProject("express"),
+      "src/routes/orders.ts": `import express from 'express';
+import { prisma } from '../db';
+
+export const router = express.Router();
+
+router.get('/api/users/:id/total', async (req, res) => {
+  const posts = await prisma.post.findMany({ where: { authorId: Number(req.params.id) } });
+  res.json({ total: posts.length });
+});
+`,
+    });
+    const counted = result.findings.find((f) => f.ruleId === "count-via-length")!;
+    expect(counted.impact).toMatchObject({ estimatedRows: "∝ rows of Post where authorId = …", endpoint: "GET /api/users/:id/total", effort: "low" });
+  });
+});
