@@ -29,6 +29,7 @@ export const clientPerRequest: Rule = {
         message: `A new ${name} is created ${where}: each one opens its own connection pool, so every request pays connection setup and the database runs out of connections under load.`,
         fix: `Create one ${name} at module scope (or the globalThis singleton in dev) and import it; in NestJS inject a single provider.`,
         queryCount: null,
+        released: creation.released,
         at: locate(creation.module, creation.node),
         related: [relatedNode],
       };

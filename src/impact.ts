@@ -11,7 +11,8 @@ import type { Bottleneck, Confidence, Effort, Finding, Impact, RuleId } from "./
 /** How much one occurrence costs before scale: a query per element beats a wide row. */
 const RULE_WEIGHT: Record<RuleId, number> = {
   "n-plus-one": 10,
-  "client-per-request": 8,
+  /** An unclosed pool per request runs the database out of connections: an outage, not a slowdown. */
+  "client-per-request": 35,
   "missing-pagination": 6,
   "in-memory-aggregation": 6,
   "in-memory-filter": 6,
@@ -32,6 +33,9 @@ const EFFORT: Record<RuleId, Effort> = {
   "in-memory-aggregation": "high",
 };
 
+/** A client opened and closed per request costs connection setup every time, but leaves no pool behind. */
+const CLOSED_CLIENT_WEIGHT = 8;
+
 const CONFIDENCE_FACTOR: Record<Confidence, number> = { high: 1, medium: 0.8, low: 0.4 };
 /** Code a request runs costs every user; a nightly job costs a machine. */
 const ENTRY_FACTOR: Record<EntryPoint["kind"], number> = { request: 2, unknown: 1, job: 0.5 };
@@ -39,7 +43,8 @@ const ENTRY_FACTOR: Record<EntryPoint["kind"], number> = { request: 2, unknown: 
 /** Rows read once cost less than queries repeated: the scale of a read weighs less than the N of an N+1. */
 function readScaleFactor(scale: Scale | undefined): number {
   if (!scale) return 1;
-  return scale.kind === "table" ? 1.5 : scale.kind === "bound" ? 0.5 : 1;
+  if (scale.kind === "table") return scale.filtered ? 1.5 : 2;
+  return scale.kind === "bound" ? 0.5 : 1;
 }
 
 function loopScaleFactor(scale: Scale | undefined): number {
@@ -47,10 +52,12 @@ function loopScaleFactor(scale: Scale | undefined): number {
   switch (scale.kind) {
     case "request":
     case "resolver":
-    case "table":
       return 3;
+    case "table":
+      return scale.filtered ? 2 : 3;
     case "bound":
-      return scale.bound === null ? 2 : scale.bound >= 50 ? 2.5 : scale.bound > 10 ? 2 : 1;
+      // A page of 20 costs 20 extra queries: real, but less than a loop over a table.
+      return scale.bound === null ? 2 : scale.bound >= 100 ? 2.5 : scale.bound > 25 ? 2 : 1;
     case "parent":
     case "unknown":
       return 1.5;
@@ -69,7 +76,7 @@ export function describeScale(scale: Scale | undefined): string {
     case "resolver":
       return "the rows of the parent list";
     case "table":
-      return `${rows} (∝ table size)`;
+      return scale.filtered ? `${rows} matching its filter (∝ table size)` : `${rows} (∝ table size)`;
     case "parent":
       return `${rows} where ${scale.scopeKey ?? "its parent"} = …`;
     case "bound":
@@ -84,7 +91,8 @@ export function describeScale(scale: Scale | undefined): string {
 export function impactOf(raw: RuleFinding, entry: EntryPoint): Impact {
   const depth = Math.max(1, raw.loopDepth ?? 1);
   const scale = raw.ruleId === "n-plus-one" ? loopScaleFactor(raw.scale) : readScaleFactor(raw.scale);
-  const score = RULE_WEIGHT[raw.ruleId] * scale * depth * ENTRY_FACTOR[entry.kind] * CONFIDENCE_FACTOR[raw.confidence];
+  const weight = raw.ruleId === "client-per-request" && raw.released ? CLOSED_CLIENT_WEIGHT : RULE_WEIGHT[raw.ruleId];
+  const score = weight * scale * depth * ENTRY_FACTOR[entry.kind] * CONFIDENCE_FACTOR[raw.confidence];
   return {
     score: Math.round(score * 10) / 10,
     estimatedQueries: estimatedQueries(raw, depth),

@@ -82,3 +82,43 @@ router.get('/api/users/:id/total', async (req, res) => {
     expect(counted.impact).toMatchObject({ estimatedRows: "∝ rows of Post where authorId = …", endpoint: "GET /api/users/:id/total", effort: "low" });
   });
 });
+
+describe("impact of a client per request", () => {
+  it("an unclosed client per request outranks an N+1 (it exhausts connections); one closed in finally ranks low", async () => {
+    const result = await scanProject({
+      ...prismaProject("express"),
+      "src/routes.ts": `import express from 'express';
+import { PrismaClient } from '@prisma/client';
+import { prisma } from './db';
+
+export const router = express.Router();
+
+router.get('/search', async (req, res) => {
+  const replica = new PrismaClient();
+  res.json(await replica.user.findMany({ where: { name: String(req.query.q) }, take: 10 }));
+});
+
+router.get('/healthz', async (_req, res) => {
+  const probe = new PrismaClient();
+  try {
+    await probe.$queryRaw\`SELECT 1\`;
+    res.json({ ok: true });
+  } finally {
+    await probe.$disconnect();
+  }
+});
+
+router.get('/feed', async (_req, res) => {
+  const posts = await prisma.post.findMany();
+  for (const post of posts) await prisma.comment.count({ where: { postId: post.id } });
+  res.json(posts);
+});
+`,
+    });
+    const ranked = result.findings.map((f) => `${f.ruleId}@${f.impact.endpoint}`);
+    expect(ranked[0]).toBe("client-per-request@GET /search");
+    expect(ranked[1]).toBe("n-plus-one@GET /feed");
+    const closed = result.findings.find((f) => f.ruleId === "client-per-request" && f.impact.endpoint === "GET /healthz")!;
+    expect(closed.rank).toBeGreaterThan(2);
+  });
+});

@@ -21,12 +21,10 @@ export function clientKind(value: Value, node: ts.NewExpression, resolver: Resol
 
 export function classifyClientCreations(
   creations: { node: ts.NewExpression; module: ModuleInfo; orm: Orm }[],
-  handlers: Handler[],
+  reachable: Map<ts.Node, Handler>,
   loopFrames: (node: ts.Node) => LoopFrame[],
-  resolver: Resolver,
 ): ClientCreation[] {
   if (creations.length === 0) return [];
-  const reachable = requestReachableFunctions(handlers, resolver);
   const result: ClientCreation[] = [];
   for (const creation of creations) {
     if (isSingletonAssignment(creation.node) || isMemoized(creation.node)) continue;
@@ -35,14 +33,32 @@ export function classifyClientCreations(
     if (enclosing.some((fn) => ts.isConstructorDeclaration(fn))) continue; // a DI-managed service: created once
     if (creation.orm === "typeorm" && !initializesNearby(creation.node)) continue;
     const frames = loopFrames(creation.node);
+    const released = isReleased(creation.node, enclosing[0]!);
     if (frames.length > 0) {
-      result.push({ ...creation, reason: { kind: "loop", node: frames[0]!.node } });
+      result.push({ ...creation, released, reason: { kind: "loop", node: frames[0]!.node } });
       continue;
     }
     const handler = enclosing.map((fn) => reachable.get(fn)).find((h) => h !== undefined);
-    if (handler) result.push({ ...creation, reason: { kind: "handler", handler } });
+    if (handler) result.push({ ...creation, released, reason: { kind: "handler", handler } });
   }
   return result;
+}
+
+/**
+ * `const client = new PrismaClient(); try { … } finally { await client.$disconnect() }`: the pool is closed before
+ * the function returns. Still a connection setup per call, but no pool is left open to exhaust the database.
+ */
+function isReleased(node: ts.NewExpression, fn: ts.FunctionLikeDeclaration): boolean {
+  const declaration = node.parent;
+  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !fn.body) return false;
+  const name = declaration.name.text;
+  let released = false;
+  walk(fn.body, (child) => {
+    if (released || !ts.isCallExpression(child) || !ts.isPropertyAccessExpression(child.expression)) return;
+    const target = child.expression.expression;
+    released = ts.isIdentifier(target) && target.text === name && /^(\$disconnect|close|destroy)$/.test(child.expression.name.text);
+  });
+  return released;
 }
 
 /** Functions called (at any depth) from request handlers, each with the first handler that reaches it. */

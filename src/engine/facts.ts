@@ -1,4 +1,4 @@
-import { EntryPoints } from "./entry-points.js";
+import { EntryPoints, graphqlHandlers } from "./entry-points.js";
 import { CollectionOrigins } from "./collection-origin.js";
 import type { CollectionOrigin } from "./collection-origin.js";
 import { existsSync } from "node:fs";
@@ -14,7 +14,7 @@ import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
 import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable,
   inEqualityOnConstant, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
 import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNotAColumn, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
-import { classifyClientCreations, clientKind } from "./clients.js";
+import { classifyClientCreations, clientKind, requestReachableFunctions } from "./clients.js";
 import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
 import { findHandlers, responseValues, type Framework, type Handler } from "./http.js";
 import type { FunctionRef } from "./values.js";
@@ -202,6 +202,8 @@ export interface ClientCreation {
   orm: Orm;
   /** Why it runs per request or per item: the loop or the handler. */
   reason: { kind: "loop"; node: ts.Node } | { kind: "handler"; handler: Handler };
+  /** Closed before the function returns (`finally { await client.$disconnect() }`). */
+  released: boolean;
 }
 
 export interface PaginationSite {
@@ -339,7 +341,9 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   }
 
   const paginationSites = analysis.paginationSites(handlers);
-  const clientCreations = classifyClientCreations(creations, handlers, (node) => analysis.loopFrames(node), resolver);
+  // Functions a request runs, each with the first handler that reaches it (routes, procedures, GraphQL operations).
+  const reachable = requestReachableFunctions([...handlers, ...graphqlHandlers(reportable)], resolver);
+  const clientCreations = classifyClientCreations(creations, reachable, (node) => analysis.loopFrames(node));
 
   const ormsDetected = new Set<Orm>(dbCalls.map((c) => c.orm));
   if (prismaInUse) ormsDetected.add("prisma");
@@ -363,7 +367,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
     clientCreations,
     handlers,
     paginationSites,
-    entryPoints: new EntryPoints(resolver, handlers, project.scannedModules.map((m) => ({ sourceFile: m.sourceFile, relPath: m.relPath }))),
+    entryPoints: new EntryPoints(reachable),
     rowUsage(call) {
       let usage = usageCache.get(call);
       if (!usage) {

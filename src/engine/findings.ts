@@ -23,6 +23,8 @@ export interface Scale {
   model: string | null;
   bound: number | null;
   scopeKey: string | null;
+  /** A where filter narrows the rows (`where: { role: "sales" }`): a subset, not the whole table. */
+  filtered: boolean;
 }
 
 export type RuleFinding = Pick<Finding, "ruleId" | "confidence" | "orm" | "model" | "operation" | "message" | "fix" | "queryCount"> & {
@@ -32,6 +34,8 @@ export type RuleFinding = Pick<Finding, "ruleId" | "confidence" | "orm" | "model
   scale?: Scale;
   /** Nested per-element loops (1 + N^depth). */
   loopDepth?: number;
+  /** A per-request client that is closed again before the function returns (no pool left open). */
+  released?: boolean;
   at: NodeLocation;
   related: RelatedNode[];
 };

@@ -24,6 +24,8 @@ export interface DbCall {
   bounded: boolean;
   /** The take/limit when it is a constant number (`take: 20`, `limit: PAGE_SIZE`). */
   limit: number | null;
+  /** Has a where filter of any kind: a subset of the table, not all of it. */
+  filtered: boolean;
   /** Options could not be read (spread or opaque variable): never report unboundedness. */
   optionsOpaque: boolean;
   /** Filtered by a list from the input (`id: { in: ids }`, `In(ids)`, `[Op.in]`). */
@@ -287,6 +289,7 @@ export class OrmRecognizer {
         options,
         bounded: shape.bounded,
         limit: shape.limit,
+        filtered: shape.whereKeys.length > 0 || shape.opaque,
         optionsOpaque: shape.opaque,
         filteredByList: shape.filteredByList || inLoaderBatch(node),
         filteredByUnique: shape.filteredByUnique || (orm === "prisma" && this.prismaWhereIsUnique(model, shape.whereKeys)),
@@ -467,6 +470,7 @@ export class OrmRecognizer {
       options: undefined,
       bounded: false,
       limit: null,
+      filtered: false,
       optionsOpaque: false,
       filteredByList: false,
       filteredByUnique: false,
