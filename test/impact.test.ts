@@ -122,3 +122,45 @@ router.get('/feed', async (_req, res) => {
     expect(closed.rank).toBeGreaterThan(2);
   });
 });
+
+describe("endpoint names include the prefix a router or plugin is mounted at", () => {
+  it("Express app.use('/api/admin', router) in another file, and Fastify register(plugin, { prefix })", async () => {
+    const result = await scanProject({
+      ...prismaProject("express"),
+      "src/app.ts": `import express from 'express';
+import { adminRouter } from './routes/admin';
+import { plugin } from './routes/plugin';
+
+const app = express();
+app.use('/api/admin', adminRouter);
+export const fastifyApp = { register(_p: unknown, _o: unknown) {} };
+fastifyApp.register(plugin, { prefix: '/v2' });
+`,
+      "src/routes/admin.ts": `import express from 'express';
+import { prisma } from '../db';
+
+export const adminRouter = express.Router();
+
+adminRouter.get('/users', async (_req, res) => {
+  const users = await prisma.user.findMany();
+  for (const user of users) await prisma.post.count({ where: { authorId: user.id } });
+  res.json(users);
+});
+`,
+      "src/routes/plugin.ts": `import { prisma } from '../db';
+
+export const plugin = async (app: any) => {
+  app.get('/posts', async () => {
+    const posts = await prisma.post.findMany();
+    for (const post of posts) await prisma.comment.count({ where: { postId: post.id } });
+    return posts;
+  });
+};
+`,
+    });
+    const endpoints = new Set(result.findings.map((f) => f.impact.endpoint));
+    expect(endpoints).toContain("GET /api/admin/users");
+    expect(endpoints).toContain("GET /v2/posts");
+    expect(endpoints).not.toContain("GET /users");
+  });
+});

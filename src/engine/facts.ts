@@ -16,7 +16,7 @@ import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList
 import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNotAColumn, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
 import { classifyClientCreations, clientKind, requestReachableFunctions } from "./clients.js";
 import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
-import { findHandlers, responseValues, type Framework, type Handler } from "./http.js";
+import { findHandlers, withMountPrefixes, responseValues, type Framework, type Handler } from "./http.js";
 import type { FunctionRef } from "./values.js";
 
 /** Rows that are already GROUP BY results (raw SQL, Sequelize `group`, TypeORM `groupBy`): adding them up in JS is cheap. */
@@ -331,8 +331,9 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   }
 
   const frameworkOf = frameworkChooser(project);
-  const handlers: Handler[] = [];
-  for (const module of reportable) handlers.push(...findHandlers(module, resolver, frameworkOf));
+  const registered: Handler[] = [];
+  for (const module of reportable) registered.push(...findHandlers(module, resolver, frameworkOf));
+  const handlers = withMountPrefixes(registered, project.scannedModules, resolver);
 
   const origins = new CollectionOrigins(resolver, new Set(handlers.map((h) => h.fn.node)));
   for (const loopQuery of loopQueries) {

@@ -3,6 +3,7 @@ import type { ModuleInfo } from "./project.js";
 import type { Resolver } from "./resolve.js";
 import { isFunctionLike, unwrapExpression } from "./resolve.js";
 import type { FunctionRef } from "./values.js";
+import { walk } from "./syntax.js";
 
 export type Framework = "express" | "fastify" | "koa" | "hono" | "hapi" | "nestjs" | "nextjs" | "trpc";
 
@@ -229,4 +230,76 @@ export function responseValues(fn: FunctionRef): ts.Expression[] {
   };
   ts.forEachChild(body, (child) => visit(child, false));
   return found;
+}
+
+/**
+ * `app.use("/api/admin", dashboardRouter)`, `fastify.register(routes, { prefix: "/api" })`,
+ * `app.setGlobalPrefix("api")`: the path a router or plugin is mounted at, put in front of its routes' endpoints.
+ */
+export function withMountPrefixes(handlers: Handler[], modules: ModuleInfo[], resolver: Resolver): Handler[] {
+  const mounts = new Map<ts.Node, { prefix: string; parent: ts.Expression }>();
+  let globalPrefix: string | null = null;
+  const declarationOf = (expression: ts.Expression, depth = 0): ts.Node | undefined => {
+    const expr = unwrapExpression(expression);
+    if (!ts.isIdentifier(expr)) return undefined;
+    const binding = resolver.lookup(expr);
+    if (binding?.kind !== "node") return undefined;
+    // `export default routes`: the export is the identifier; follow it to the declaration.
+    if (ts.isIdentifier(binding.node) && binding.node !== expr && depth < 3) return declarationOf(binding.node, depth + 1);
+    return binding.node;
+  };
+  for (const module of modules) {
+    walk(module.sourceFile, (node) => {
+      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return;
+      const method = node.expression.name.text;
+      const [first, second] = node.arguments;
+      if (method === "setGlobalPrefix" && first && ts.isStringLiteralLike(first)) globalPrefix = first.text;
+      if (method === "use" && first && ts.isStringLiteralLike(first) && first.text.startsWith("/")) {
+        for (const argument of node.arguments.slice(1)) {
+          const declaration = declarationOf(argument);
+          if (declaration) mounts.set(declaration, { prefix: first.text, parent: node.expression.expression });
+        }
+      }
+      if (method === "register" && first && second && ts.isObjectLiteralExpression(second)) {
+        const prefix = objectProperty(second, "prefix");
+        const declaration = declarationOf(first);
+        if (prefix && ts.isStringLiteralLike(prefix) && declaration) mounts.set(declaration, { prefix: prefix.text, parent: node.expression.expression });
+      }
+    });
+  }
+  if (mounts.size === 0 && globalPrefix === null) return handlers;
+
+  /** The prefix of the router a route is registered on, through nested mounts (three levels). */
+  const prefixOf = (receiver: ts.Expression, depth: number): string => {
+    if (depth > 3) return "";
+    let declaration = declarationOf(receiver);
+    // A Fastify plugin registers on its parameter: the plugin is the function, named by its variable.
+    if (declaration && ts.isParameter(declaration) && isFunctionLike(declaration.parent)) {
+      const fn = declaration.parent;
+      declaration = ts.isVariableDeclaration(fn.parent) ? fn.parent : fn;
+    }
+    const mount = declaration ? mounts.get(declaration) : undefined;
+    return mount ? joinRoute(prefixOf(mount.parent, depth + 1), mount.prefix) : "";
+  };
+
+  return handlers.map((handler) => {
+    if (!handler.endpoint || handler.framework === "nextjs" || handler.framework === "trpc") return handler;
+    const [verb, route] = handler.endpoint.split(" ", 2) as [string, string | undefined];
+    if (route === undefined || !route.startsWith("/")) return handler;
+    const registration = handler.registration;
+    const prefix =
+      handler.framework === "nestjs"
+        ? (globalPrefix ?? "")
+        : ts.isCallExpression(registration) && ts.isPropertyAccessExpression(registration.expression)
+          ? prefixOf(rootReceiver(registration.expression.expression), 0)
+          : "";
+    return prefix ? { ...handler, endpoint: `${verb} ${joinRoute(prefix, route)}` } : handler;
+  });
+}
+
+/** `router.route("/x").get(…)` registers on `router`. */
+function rootReceiver(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) current = current.expression.expression;
+  return current;
 }
