@@ -1,4 +1,4 @@
-export { scan } from "./main.js";
+export { scan, scanSync } from "./main.js";
 export type * from "./types.js";
 export { allRules, ruleIds, getRule } from "../rules/index.js";
 export type { Rule, RuleMeta } from "../rules/index.js";

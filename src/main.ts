@@ -1,6 +1,6 @@
-import { resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
-import { discoverFiles } from "./engine/discover.js";
+import { discoverFilesSync, type Discovery } from "./engine/discover.js";
 import { buildProjectFacts } from "./engine/facts.js";
 import type { RuleFinding, NodeLocation } from "./engine/findings.js";
 import { allRules } from "../rules/index.js";
@@ -12,10 +12,15 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
 /** Scans the given paths and returns plain data. Never throws for bad input files; see `errors`. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  return scanSync(options);
+}
+
+/** The same scan, synchronously (the ESLint plugin's rules cannot await). */
+export function scanSync(options: ScanOptions = {}): ScanResult {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
   const paths = (options.paths && options.paths.length > 0 ? options.paths : [cwd]).map((p) => resolve(cwd, p));
-  const discovery = await discoverFiles({ paths, cwd, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+  const discovery = withOverrides(discoverFilesSync({ paths, cwd, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }), options.sourceOverrides);
   const facts = buildProjectFacts(discovery);
 
   const enabled = allRules.filter(
@@ -63,6 +68,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     bottlenecks,
     errors: [...discovery.errors, ...facts.errors, ...ruleErrors],
   };
+}
+
+/** An editor's unsaved text replaces the file on disk (or adds a file not saved yet). */
+function withOverrides(discovery: Discovery, overrides: Record<string, string> | undefined): Discovery {
+  if (!overrides) return discovery;
+  const files = discovery.files.map((file) => (overrides[file.absPath] !== undefined ? { ...file, text: overrides[file.absPath]! } : file));
+  for (const [absPath, text] of Object.entries(overrides)) {
+    if (files.some((file) => file.absPath === absPath)) continue;
+    const relPath = relative(discovery.root, absPath).split(sep).join("/");
+    if (!relPath.startsWith("..")) files.push({ absPath, relPath, text });
+  }
+  return { ...discovery, files };
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };

@@ -119,6 +119,8 @@ export interface ScanOptions {
   disable?: RuleId[];
   /** Report only findings at least this sure (default: low, every finding). */
   minConfidence?: Confidence;
+  /** File texts to use instead of what is on disk, by absolute path (an editor's unsaved buffer). */
+  sourceOverrides?: Record<string, string>;
   /** Files larger than this are skipped with a message. Default 1 MiB. */
   maxFileBytes?: number;
 }

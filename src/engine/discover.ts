@@ -1,8 +1,7 @@
-import { existsSync, type Stats } from "node:fs";
-import { open, readFile, stat, type FileHandle } from "node:fs/promises";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { glob } from "tinyglobby";
+import { globSync } from "tinyglobby";
 import type { ScanError } from "../types.js";
 
 export interface DiscoveredFile {
@@ -51,18 +50,22 @@ const ALWAYS_SKIPPED = [
 ];
 
 const BINARY_SNIFF_BYTES = 8 * 1024;
-/** Enough parallel reads to keep the disk busy without running out of file descriptors. */
-const READ_CONCURRENCY = 32;
 
 /** Finds the source files under `paths`. Never throws for bad input: problems become `errors`. */
 export async function discoverFiles(options: DiscoverOptions): Promise<Discovery> {
+  return discoverFilesSync(options);
+}
+
+/**
+ * The same, synchronously: ESLint rules cannot wait for a promise. Reads are sequential; parsing, not reading,
+ * dominates a scan.
+ */
+export function discoverFilesSync(options: DiscoverOptions): Discovery {
   const cwd = resolve(options.cwd);
-  const targets = await Promise.all(
-    options.paths.map(async (given) => {
-      const path = resolve(cwd, given);
-      return { path, stats: await statOrError(path) };
-    }),
-  );
+  const targets = options.paths.map((given) => {
+    const path = resolve(cwd, given);
+    return { path, stats: statOrError(path) };
+  });
   const root = chooseRoot(cwd, targets);
   const errors: ScanError[] = [];
   const candidates = new Set<string>();
@@ -73,14 +76,14 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       const file = displayPath(root, path);
       errors.push(stats.missing ? { file, kind: "missing-path", message: "path not found" } : { file, kind: "read", message: `could not read (${oneLine(stats.reason)})` });
     } else if (stats.value.isDirectory()) {
-      for (const file of await listDirectory(path, root, gitignores)) candidates.add(file);
+      for (const file of listDirectory(path, root, gitignores)) candidates.add(file);
     } else if (hasSourceExtension(path)) {
       // Explicitly named files are scanned even when gitignored or in a skipped folder.
       candidates.add(path);
     }
   }
 
-  const loaded = await mapWithConcurrency([...candidates], READ_CONCURRENCY, (absPath) => loadFile(absPath, root, options.maxFileBytes));
+  const loaded = [...candidates].map((absPath) => loadFile(absPath, root, options.maxFileBytes));
   const files: DiscoveredFile[] = [];
   for (const outcome of loaded) {
     if ("text" in outcome) files.push(outcome);
@@ -93,9 +96,9 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
 
 type StatOutcome = { ok: true; value: Stats } | { ok: false; missing: boolean; reason: string };
 
-async function statOrError(path: string): Promise<StatOutcome> {
+function statOrError(path: string): StatOutcome {
   try {
-    return { ok: true, value: await stat(path) };
+    return { ok: true, value: statSync(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, missing: code === "ENOENT" || code === "ENOTDIR", reason: errorMessage(error) };
@@ -110,12 +113,10 @@ function chooseRoot(cwd: string, targets: { path: string; stats: StatOutcome }[]
   return first.stats.value.isDirectory() ? first.path : dirname(first.path);
 }
 
-async function listDirectory(directory: string, root: string, gitignores: GitignoreCache): Promise<string[]> {
-  const entries = (
-    await glob([SOURCE_GLOB, "**/.gitignore"], { cwd: directory, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false })
-  ).map((entry) => join(directory, entry));
-  const nested = await gitignores.scopesFor(entries.filter((entry) => basename(entry) === ".gitignore").map(dirname));
-  const above = await ancestorScopes(directory, root, gitignores);
+function listDirectory(directory: string, root: string, gitignores: GitignoreCache): string[] {
+  const entries = globSync([SOURCE_GLOB, "**/.gitignore"], { cwd: directory, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false }).map((entry) => join(directory, entry));
+  const nested = gitignores.scopesFor(entries.filter((entry) => basename(entry) === ".gitignore").map(dirname));
+  const above = ancestorScopes(directory, root, gitignores);
   // A directory named explicitly is scanned even when a .gitignore above it ignores it (like an explicit file).
   const scopes = matchScopes(above, directory, true) ? nested : [...above, ...nested];
   const filter = new GitignoreFilter(scopes, directory);
@@ -123,7 +124,7 @@ async function listDirectory(directory: string, root: string, gitignores: Gitign
 }
 
 /** The .gitignore files above a scanned directory, up to the repository top (or the scan root outside a repository). */
-async function ancestorScopes(directory: string, root: string, gitignores: GitignoreCache): Promise<IgnoreScope[]> {
+function ancestorScopes(directory: string, root: string, gitignores: GitignoreCache): IgnoreScope[] {
   if (existsSync(join(directory, ".git"))) return [];
   const ancestors: string[] = [];
   let repoTop: number | undefined;
@@ -146,24 +147,25 @@ interface IgnoreScope {
 }
 
 class GitignoreCache {
-  private readonly byDir = new Map<string, Promise<IgnoreScope | undefined>>();
+  private readonly byDir = new Map<string, IgnoreScope | undefined>();
 
   /** Scopes for the .gitignore files in `dirs` that exist, shallowest first. */
-  async scopesFor(dirs: string[]): Promise<IgnoreScope[]> {
-    const scopes = await Promise.all(dirs.map((dir) => this.load(dir)));
+  scopesFor(dirs: string[]): IgnoreScope[] {
+    const scopes = dirs.map((dir) => this.load(dir));
     return scopes.filter((scope): scope is IgnoreScope => scope !== undefined).sort((a, b) => a.dir.length - b.dir.length);
   }
 
-  private load(dir: string): Promise<IgnoreScope | undefined> {
-    let pending = this.byDir.get(dir);
-    if (!pending) {
-      pending = readFile(join(dir, ".gitignore"), "utf8").then(
-        (text) => ({ dir, rules: ignore().add(text) }),
-        () => undefined,
-      );
-      this.byDir.set(dir, pending);
+  private load(dir: string): IgnoreScope | undefined {
+    if (!this.byDir.has(dir)) {
+      let scope: IgnoreScope | undefined;
+      try {
+        scope = { dir, rules: ignore().add(readFileSync(join(dir, ".gitignore"), "utf8")) };
+      } catch {
+        scope = undefined;
+      }
+      this.byDir.set(dir, scope);
     }
-    return pending;
+    return this.byDir.get(dir);
   }
 }
 
@@ -203,16 +205,16 @@ function matchScopes(scopes: IgnoreScope[], path: string, isDir: boolean): boole
   return ignored;
 }
 
-async function loadFile(absPath: string, root: string, maxFileBytes: number): Promise<DiscoveredFile | ScanError> {
+function loadFile(absPath: string, root: string, maxFileBytes: number): DiscoveredFile | ScanError {
   const relPath = displayPath(root, absPath);
-  let handle: FileHandle | undefined;
+  let descriptor: number | undefined;
   try {
-    handle = await open(absPath, "r");
-    const { size } = await handle.stat();
+    descriptor = openSync(absPath, "r");
+    const { size } = fstatSync(descriptor);
     if (size > maxFileBytes) {
       return { file: relPath, kind: "too-large", message: `skipped: ${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit` };
     }
-    const bytes = await handle.readFile();
+    const bytes = readFileSync(descriptor);
     if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
       return { file: relPath, kind: "binary", message: "skipped: binary file (NUL byte)" };
     }
@@ -220,21 +222,8 @@ async function loadFile(absPath: string, root: string, maxFileBytes: number): Pr
   } catch (error) {
     return { file: relPath, kind: "read", message: `could not read (${oneLine(errorMessage(error))})` };
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (descriptor !== undefined) closeSync(descriptor);
   }
-}
-
-async function mapWithConcurrency<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function hasSourceExtension(path: string): boolean {
