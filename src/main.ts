@@ -7,6 +7,8 @@ import { allRules } from "../rules/index.js";
 import type { Confidence, Finding, Impact, RelatedLocation, RuleId, ScanError, ScanOptions, ScanResult } from "./types.js";
 import { TOOL_VERSION } from "./version.js";
 import { bottlenecksOf, groupOf, impactOf, rankFindings } from "./impact.js";
+import { isSuppressed } from "./suppressions.js";
+import type { ts } from "ts-morph";
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
@@ -29,11 +31,18 @@ export function scanSync(options: ScanOptions = {}): ScanResult {
       !(options.disable ?? []).includes(rule.meta.id),
   );
   const findings: Omit<Finding, "rank">[] = [];
+  const lineCache = new Map<ts.SourceFile, string[]>();
+  const linesOf = (sourceFile: ts.SourceFile): string[] => {
+    let lines = lineCache.get(sourceFile);
+    if (!lines) lineCache.set(sourceFile, (lines = sourceFile.text.split(/\r?\n/)));
+    return lines;
+  };
   const groupOfSite = new Map<string, ReturnType<typeof groupOf>>();
   const ruleErrors: ScanError[] = [];
   for (const rule of enabled) {
     try {
       for (const raw of rule.check(facts)) {
+        if (isSuppressed(linesOf(raw.at.sourceFile), position(raw.at).line, raw.ruleId)) continue;
         const entry = facts.entryPoints.of(raw.at.node, raw.at.file);
         const finding = toFinding(raw, rule.meta.defaultSeverity, impactOf(raw, entry));
         groupOfSite.set(siteKey(finding), groupOf(raw.at.node, raw.at.file, entry));
