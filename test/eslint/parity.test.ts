@@ -1,0 +1,99 @@
+// The ESLint plugin and the CLI run one engine: on every fixture project they must report the same rule IDs on
+// the same lines. There are no documented differences: the untyped `recommended` config follows helpers and
+// services across files too, because the engine reads the project's files itself.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { ESLint } from "eslint";
+import tseslint from "typescript-eslint";
+import { afterAll, describe, expect, it } from "vitest";
+import plugin from "../../eslint-plugin/index.js";
+import { allRules } from "../../rules/index.js";
+import { scan } from "../../src/main.js";
+import { prismaProject } from "../support/project.js";
+
+const repoRoot = resolve(import.meta.dirname, "../..");
+const fixturesDir = join(repoRoot, "fixtures");
+const fixtures = readdirSync(fixturesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+async function eslintFindings(cwd: string, config: "recommended" | "recommendedTypeChecked" = "recommended"): Promise<string[]> {
+  const eslint = new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"], languageOptions: { parser: tseslint.parser as never } },
+      plugin.configs[config] as never,
+    ],
+    errorOnUnmatchedPattern: false,
+  });
+  const results = await eslint.lintFiles(["."]);
+  const found: string[] = [];
+  for (const result of results) {
+    for (const message of result.messages) {
+      if (message.fatal) throw new Error(`${result.filePath}: ${message.message}`);
+      if (message.ruleId?.startsWith("perf-scan/")) found.push(`${relative(cwd, result.filePath).split("\\").join("/")}:${message.line} ${message.ruleId.slice("perf-scan/".length)}`);
+    }
+  }
+  return found.sort();
+}
+
+async function cliFindings(cwd: string): Promise<string[]> {
+  const result = await scan({ cwd });
+  return result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort();
+}
+
+describe("ESLint plugin ↔ CLI parity on every fixture project", () => {
+  for (const fixture of fixtures) {
+    it(fixture, async () => {
+      const cwd = join(fixturesDir, fixture);
+      const cli = await cliFindings(cwd);
+      expect(cli.length).toBeGreaterThan(0);
+      expect(await eslintFindings(cwd)).toEqual(cli);
+    }, 60_000);
+  }
+});
+
+describe("ESLint plugin shape", () => {
+  it("has every CLI rule under the same ID with the same docs URL, and both configs enable them all", () => {
+    for (const { meta } of allRules) {
+      const rule = plugin.rules[meta.id];
+      expect(rule, meta.id).toBeDefined();
+      expect(rule.meta.docs?.url).toBe(meta.docsUrl);
+      expect(rule.meta.docs?.requiresTypeChecking).toBe(false);
+      expect(plugin.configs.recommended.rules?.[`perf-scan/${meta.id}`]).toBe(meta.defaultSeverity === "error" ? "error" : "warn");
+      expect(plugin.configs.recommendedTypeChecked.rules?.[`perf-scan/${meta.id}`]).toBeDefined();
+    }
+    expect(Object.keys(plugin.rules).sort()).toEqual(allRules.map((r) => r.meta.id).sort());
+    expect(plugin.meta).toMatchObject({ name: "perf-scan/eslint-plugin", namespace: "perf-scan" });
+  });
+});
+
+describe("one suppression comment serves both", () => {
+  const dir = mkdtempSync(join(tmpdir(), "perf-scan-suppress-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  for (const [path, text] of Object.entries(prismaProject("none"))) {
+    const target = join(dir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+  writeFileSync(
+    join(dir, "src/feed.ts"),
+    `import { prisma } from './db';
+
+export async function feed() {
+  const users = await prisma.user.findMany({ take: 20 });
+  for (const user of users) {
+    // eslint-disable-next-line perf-scan/n-plus-one -- each user has at most 3 posts, checked on write
+    await prisma.post.findMany({ where: { authorId: user.id } });
+    await prisma.comment.count({ where: { postId: user.id } }); // eslint-disable-line perf-scan/unbounded-query
+  }
+}
+`,
+  );
+
+  it("eslint-disable-next-line perf-scan/<id> silences the CLI and ESLint alike; another rule's directive does not", async () => {
+    const cli = await cliFindings(dir);
+    expect(cli).toEqual(["src/feed.ts:8 n-plus-one"]);
+    expect(await eslintFindings(dir)).toEqual(cli);
+  });
+});
