@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { scanSync } from "../src/main.js";
 import type { Finding, ScanResult } from "../src/types.js";
 
@@ -25,7 +25,9 @@ const scans = new Map<string, CachedScan>();
 /** The findings of the engine for one file, as of `text`. */
 export function findingsForFile(filename: string, text: string, cwd: string): Finding[] {
   const absolute = resolve(cwd, filename);
-  const root = packageRoot(absolute) ?? cwd;
+  // Where ESLint runs (the repository, or the editor's workspace folder) is what the CLI would scan: helpers in
+  // other packages of a monorepo are followed the same way. A file outside it is scanned with its own package.
+  const root = isInside(cwd, absolute) && isProject(cwd) ? cwd : (packageRoot(absolute) ?? dirname(absolute));
   let cached = scans.get(root);
   const seen = cached?.texts.get(absolute);
   if (!cached || (seen !== undefined && seen !== text) || (seen === undefined && !matchesDisk(cached, absolute, text))) {
@@ -59,6 +61,16 @@ function matchesDisk(cached: CachedScan, absolute: string, text: string): boolea
   } catch {
     return false; // not on disk: only an override can hold it
   }
+}
+
+/** A repository or package, not a parent folder such as `/` or the home directory. */
+function isProject(dir: string): boolean {
+  return existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git"));
+}
+
+function isInside(dir: string, file: string): boolean {
+  const rel = relative(dir, file);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
 }
 
 /** The nearest folder with a package.json: the project the file belongs to. */

@@ -183,7 +183,7 @@ class GitignoreFilter {
   }
 
   private dirIgnored(dir: string): boolean {
-    if (!isStrictlyUnder(this.top, dir)) return false;
+    if (!isStrictlyUnder(this.top, dir) || dirname(dir) === dir) return false;
     let ignored = this.ignoredDirs.get(dir);
     if (ignored === undefined) {
       ignored = this.dirIgnored(dirname(dir)) || matchScopes(this.scopes, dir, true);
