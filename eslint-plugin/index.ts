@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
-import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { allRules } from "../rules/index.js";
 import { DOCS_BASE_URL } from "../rules/rule.js";
-import type { RuleId } from "../src/types.js";
+import type { Finding, RuleId } from "../src/types.js";
 import { findingsForFile } from "./engine-bridge.js";
 
 const require = createRequire(import.meta.url);
@@ -21,15 +21,25 @@ function packageJson(): { name: string; version: string } {
 
 const createRule = ESLintUtils.RuleCreator<{ requiresTypeChecking: boolean }>((name) => `${DOCS_BASE_URL}${name}.md`);
 
+type MessageId = "finding" | "countInstead" | "addTake";
+
+/** Rules with a rewrite that is certainly correct (or, for `take`, marked for the user to confirm). */
+const SUGGESTING: ReadonlySet<RuleId> = new Set(["count-via-length", "unbounded-query"]);
+
 /** Every CLI rule, same ID, same docs page, same message and fix text: the engine reports, ESLint displays. */
 function eslintRule(id: RuleId, description: string) {
-  return createRule<[], "finding">({
+  return createRule<[], MessageId>({
     name: id,
     meta: {
       type: "problem",
       docs: { description, requiresTypeChecking: false },
       // The message and fix are the CLI's, word for word.
-      messages: { finding: "{{message}} Fix: {{fix}}" },
+      messages: {
+        finding: "{{message}} Fix: {{fix}}",
+        countInstead: "Count in the database: `{{replacement}}`.",
+        addTake: "Add `take: 100` (confirm the limit fits this read).",
+      },
+      ...(SUGGESTING.has(id) && { hasSuggestions: true }),
       schema: [],
     },
     defaultOptions: [],
@@ -38,10 +48,12 @@ function eslintRule(id: RuleId, description: string) {
         "Program:exit"() {
           for (const finding of findingsForFile(context.filename, context.sourceCode.text, context.cwd)) {
             if (finding.ruleId !== id) continue;
+            const suggestions = finding.orm === "prisma" && finding.operation === "findMany" ? suggestionsFor(id, queryCallAt(context.sourceCode, finding), context.sourceCode) : [];
             context.report({
               loc: { start: { line: finding.line, column: finding.column - 1 }, end: { line: finding.endLine, column: finding.endColumn - 1 } },
               messageId: "finding",
               data: { message: finding.message, fix: finding.fix },
+              ...(suggestions.length > 0 && { suggest: suggestions }),
             });
           }
         },
@@ -50,7 +62,44 @@ function eslintRule(id: RuleId, description: string) {
   });
 }
 
-const rules = Object.fromEntries(allRules.map((rule) => [rule.meta.id, eslintRule(rule.meta.id, rule.meta.description)])) as Record<RuleId, TSESLint.RuleModule<"finding", []>>;
+/** The `x.findMany(…)` call the engine reported, found in ESLint's own tree by its start position. */
+function queryCallAt(sourceCode: TSESLint.SourceCode, finding: Finding): TSESTree.CallExpression | undefined {
+  const index = sourceCode.getIndexFromLoc({ line: finding.line, column: finding.column - 1 });
+  for (let node: TSESTree.Node | null = sourceCode.getNodeByRangeIndex(index); node; node = node.parent ?? null) {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.range[0] === index && node.callee.type === AST_NODE_TYPES.MemberExpression) return node;
+    if (node.range[0] < index) return undefined;
+  }
+  return undefined;
+}
+
+/** Options `count` accepts as they are: anything else (include, select, distinct) makes the rewrite unsafe. */
+const COUNT_OPTIONS = new Set(["where", "cursor", "take", "skip", "orderBy"]);
+
+function suggestionsFor(id: RuleId, call: TSESTree.CallExpression | undefined, sourceCode: TSESLint.SourceCode): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+  if (!call || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length > 1) return [];
+  const options = call.arguments[0];
+  if (options && options.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  if (id === "count-via-length") {
+    // `(await prisma.post.findMany({ where })).length` → `(await prisma.post.count({ where }))`
+    const awaited = call.parent;
+    const length = awaited?.parent;
+    if (awaited?.type !== AST_NODE_TYPES.AwaitExpression || length?.type !== AST_NODE_TYPES.MemberExpression || length.object !== awaited) return [];
+    if (length.property.type !== AST_NODE_TYPES.Identifier || length.property.name !== "length" || length.computed) return [];
+    const keys = options?.properties.map((p) => (p.type === AST_NODE_TYPES.Property && p.key.type === AST_NODE_TYPES.Identifier ? p.key.name : null)) ?? [];
+    if (keys.some((key) => key === null || !COUNT_OPTIONS.has(key))) return [];
+    const replacement = `(await ${sourceCode.getText(call.callee.object)}.count(${options ? sourceCode.getText(options) : ""}))`;
+    return [{ messageId: "countInstead", data: { replacement }, fix: (fixer) => fixer.replaceText(length, replacement) }];
+  }
+  if (id === "unbounded-query") {
+    const take = "take: 100 /* confirm this limit */";
+    if (!options) return [{ messageId: "addTake", fix: (fixer) => fixer.replaceTextRange([call.callee.range[1], call.range[1]], `({ ${take} })`) }];
+    if (options.properties.length === 0) return [{ messageId: "addTake", fix: (fixer) => fixer.replaceText(options, `{ ${take} }`) }];
+    return [{ messageId: "addTake", fix: (fixer) => fixer.insertTextBefore(options.properties[0]!, `${take}, `) }];
+  }
+  return [];
+}
+
+const rules = Object.fromEntries(allRules.map((rule) => [rule.meta.id, eslintRule(rule.meta.id, rule.meta.description)])) as Record<RuleId, TSESLint.RuleModule<MessageId, []>>;
 const { name, version } = packageJson();
 
 const ruleLevels = Object.fromEntries(allRules.map((rule) => [`perf-scan/${rule.meta.id}`, rule.meta.defaultSeverity === "error" ? "error" : "warn"])) as Record<string, "error" | "warn">;

@@ -40,6 +40,8 @@ interface Case {
   code: string;
   /** 1-based lines the rule must report (invalid cases). */
   lines?: number[];
+  /** The suggestion on the first report and the code after it (without the import header). */
+  suggestion?: { messageId: "countInstead" | "addTake"; output: string };
 }
 
 const IMPORTS = {
@@ -55,7 +57,11 @@ function run(id: RuleId, valid: Case[], invalid: Case[]): void {
     invalid: invalid.map((c) => ({
       code: IMPORTS[c.orm] + c.code,
       filename: file(c.orm),
-      errors: c.lines!.map((line) => ({ messageId: "finding" as const, line: HEADER_LINES[c.orm] + line })),
+      errors: c.lines!.map((line, index) => ({
+        messageId: "finding" as const,
+        line: HEADER_LINES[c.orm] + line,
+        ...(index === 0 && c.suggestion && { suggestions: [{ messageId: c.suggestion.messageId, output: IMPORTS[c.orm] + c.suggestion.output }] }),
+      })),
     })),
   });
 }
@@ -83,7 +89,18 @@ run(
     { orm: "sequelize", code: "export async function f() {\n  return Post.findAll({ where: { published: true }, limit: 50 });\n}\n" },
   ],
   [
-    { orm: "prisma", code: "export async function f() {\n  return prisma.post.findMany({ where: { published: true } });\n}\n", lines: [2] },
+    {
+      orm: "prisma",
+      code: "export async function f() {\n  return prisma.post.findMany({ where: { published: true } });\n}\n",
+      lines: [2],
+      suggestion: { messageId: "addTake", output: "export async function f() {\n  return prisma.post.findMany({ take: 100 /* confirm this limit */, where: { published: true } });\n}\n" },
+    },
+    {
+      orm: "prisma",
+      code: "export async function f() {\n  return prisma.post.findMany();\n}\n",
+      lines: [2],
+      suggestion: { messageId: "addTake", output: "export async function f() {\n  return prisma.post.findMany({ take: 100 /* confirm this limit */ });\n}\n" },
+    },
     { orm: "typeorm", code: "export async function f() {\n  return AppDataSource.getRepository(Post).find({ where: { published: true } });\n}\n", lines: [2] },
     { orm: "sequelize", code: "export async function f() {\n  return Post.findAll({ where: { published: true } });\n}\n", lines: [2] },
   ],
@@ -121,7 +138,14 @@ run(
     { orm: "sequelize", code: "export async function f(authorId: number) {\n  return Post.count({ where: { authorId } });\n}\n" },
   ],
   [
-    { orm: "prisma", code: "export async function f(authorId: number) {\n  return (await prisma.post.findMany({ where: { authorId } })).length;\n}\n", lines: [2] },
+    {
+      orm: "prisma",
+      code: "export async function f(authorId: number) {\n  return (await prisma.post.findMany({ where: { authorId } })).length;\n}\n",
+      lines: [2],
+      suggestion: { messageId: "countInstead", output: "export async function f(authorId: number) {\n  return (await prisma.post.count({ where: { authorId } }));\n}\n" },
+    },
+    // `include` has no meaning for count: no suggestion, only the report.
+    { orm: "prisma", code: "export async function f(authorId: number) {\n  return (await prisma.post.findMany({ where: { authorId }, include: { comments: true } })).length;\n}\n", lines: [2] },
     { orm: "typeorm", code: "export async function f(authorId: number) {\n  return (await AppDataSource.getRepository(Post).find({ where: { authorId } })).length;\n}\n", lines: [2] },
     { orm: "sequelize", code: "export async function f(authorId: number) {\n  return (await Post.findAll({ where: { authorId } })).length;\n}\n", lines: [2] },
   ],
