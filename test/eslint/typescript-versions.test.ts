@@ -1,0 +1,35 @@
+// The plugin never hands nodes of the user's TypeScript to the engine (which parses with its bundled 6.0), so it
+// must report the same with TypeScript 5.9 or 6.0 installed, untyped and type-checked.
+import { spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { scan } from "../../src/main.js";
+
+const repoRoot = resolve(import.meta.dirname, "../..");
+const project = join(repoRoot, "fixtures", "prisma-nestjs");
+
+function lint(typescript: "typescript" | "typescript-5.9", config: "recommended" | "recommendedTypeChecked") {
+  const run = spawnSync(process.execPath, ["--require", join(import.meta.dirname, "with-typescript.cjs"), join(import.meta.dirname, "lint-project.mjs"), project, config], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    env: { ...process.env, PERF_SCAN_TEST_TYPESCRIPT: typescript },
+    timeout: 120_000,
+  });
+  expect(run.stderr).not.toMatch(/Error/);
+  return JSON.parse(run.stdout) as { typescript: string; findings: string[]; fatal: string[] };
+}
+
+describe("the user's TypeScript version does not change what the plugin reports", async () => {
+  const cli = (await scan({ cwd: project })).findings.filter((f) => f.file.startsWith("src/")).map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort();
+  for (const typescript of ["typescript", "typescript-5.9"] as const) {
+    for (const config of ["recommended", "recommendedTypeChecked"] as const) {
+      it(`${typescript === "typescript" ? "TypeScript 6.0" : "TypeScript 5.9"}, ${config}`, () => {
+        const result = lint(typescript, config);
+        expect(result.typescript).toMatch(typescript === "typescript" ? /^6\.0\./ : /^5\.9\./);
+        expect(result.fatal).toEqual([]);
+        expect(cli.length).toBeGreaterThan(0);
+        expect(result.findings).toEqual(cli);
+      }, 120_000);
+    }
+  }
+});
