@@ -1,23 +1,9 @@
-import { createRequire } from "node:module";
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { allRules } from "../rules/index.js";
 import { DOCS_BASE_URL } from "../rules/rule.js";
 import type { Finding, RuleId } from "../src/types.js";
+import { TOOL_VERSION } from "../src/version.js";
 import { findingsForFile } from "./engine-bridge.js";
-
-const require = createRequire(import.meta.url);
-/** Resolved from dist/eslint-plugin/ or eslint-plugin/ alike. */
-function packageJson(): { name: string; version: string } {
-  for (const candidate of ["../../package.json", "../package.json"]) {
-    try {
-      const pkg = require(candidate) as { name?: string; version?: string };
-      if (pkg.name === "perf-scan" && pkg.version) return { name: pkg.name, version: pkg.version };
-    } catch {
-      // try the next candidate
-    }
-  }
-  return { name: "perf-scan", version: "0.0.0" };
-}
 
 const createRule = ESLintUtils.RuleCreator<{ requiresTypeChecking: boolean }>((name) => `${DOCS_BASE_URL}${name}.md`);
 
@@ -100,12 +86,11 @@ function suggestionsFor(id: RuleId, call: TSESTree.CallExpression | undefined, s
 }
 
 const rules = Object.fromEntries(allRules.map((rule) => [rule.meta.id, eslintRule(rule.meta.id, rule.meta.description)])) as Record<RuleId, TSESLint.RuleModule<MessageId, []>>;
-const { name, version } = packageJson();
 
 const ruleLevels = Object.fromEntries(allRules.map((rule) => [`perf-scan/${rule.meta.id}`, rule.meta.defaultSeverity === "error" ? "error" : "warn"])) as Record<string, "error" | "warn">;
 
 const plugin = {
-  meta: { name: `${name}/eslint-plugin`, version, namespace: "perf-scan" },
+  meta: { name: "perf-scan/eslint-plugin", version: TOOL_VERSION, namespace: "perf-scan" },
   rules,
   configs: {} as Record<"recommended" | "recommendedTypeChecked", TSESLint.FlatConfig.Config>,
 };
