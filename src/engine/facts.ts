@@ -1,4 +1,4 @@
-import { EntryPoints, graphqlHandlers } from "./entry-points.js";
+import { EntryPoints } from "./entry-points.js";
 import { CollectionOrigins } from "./collection-origin.js";
 import type { CollectionOrigin } from "./collection-origin.js";
 import { existsSync } from "node:fs";
@@ -332,8 +332,15 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
 
   const frameworkOf = frameworkChooser(project);
   const registered: Handler[] = [];
-  for (const module of reportable) registered.push(...findHandlers(module, resolver, frameworkOf));
-  const handlers = withMountPrefixes(registered, project.scannedModules, resolver);
+  const graphqlOperations: Handler[] = [];
+  const mountCalls: ts.CallExpression[] = [];
+  for (const module of reportable) {
+    const routes = findHandlers(module, resolver, frameworkOf);
+    registered.push(...routes.handlers);
+    graphqlOperations.push(...routes.graphql);
+    mountCalls.push(...routes.mounts);
+  }
+  const handlers = withMountPrefixes(registered, mountCalls, resolver);
 
   const origins = new CollectionOrigins(resolver, new Set(handlers.map((h) => h.fn.node)));
   for (const loopQuery of loopQueries) {
@@ -343,7 +350,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
 
   const paginationSites = analysis.paginationSites(handlers);
   // Functions a request runs, each with the first handler that reaches it (routes, procedures, GraphQL operations).
-  const reachable = requestReachableFunctions([...handlers, ...graphqlHandlers(reportable)], resolver);
+  const reachable = requestReachableFunctions([...handlers, ...graphqlOperations], resolver);
   const clientCreations = classifyClientCreations(creations, reachable, (node) => analysis.loopFrames(node));
 
   const ormsDetected = new Set<Orm>(dbCalls.map((c) => c.orm));

@@ -3,7 +3,6 @@ import type { ModuleInfo } from "./project.js";
 import type { Resolver } from "./resolve.js";
 import { isFunctionLike, unwrapExpression } from "./resolve.js";
 import type { FunctionRef } from "./values.js";
-import { walk } from "./syntax.js";
 
 export type Framework = "express" | "fastify" | "koa" | "hono" | "hapi" | "nestjs" | "nextjs" | "trpc";
 
@@ -22,8 +21,19 @@ const NEST_METHOD_DECORATORS = new Set(["Get", "Post", "Put", "Patch", "Delete",
 const NEXT_ROUTE_EXPORTS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 
 /** Finds request handlers in one module. `dependencies` tells which framework a route call belongs to. */
-export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf: (registration: ts.CallExpression) => Framework): Handler[] {
+/** What one module registers: route handlers, GraphQL operations, and the mounts that prefix routes. */
+export interface ModuleRoutes {
+  handlers: Handler[];
+  /** `@Query()`, `@Mutation()`, `@ResolveField()` methods: they answer requests, but are not list endpoints. */
+  graphql: Handler[];
+  /** `app.use("/prefix", router)`, `fastify.register(plugin, { prefix })`, `app.setGlobalPrefix("api")`. */
+  mounts: ts.CallExpression[];
+}
+
+export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf: (registration: ts.CallExpression) => Framework): ModuleRoutes {
   const handlers: Handler[] = [];
+  const graphql: Handler[] = [];
+  const mounts: ts.CallExpression[] = [];
   const fnRef = (node: ts.Node | undefined): FunctionRef | undefined => {
     if (!node) return undefined;
     // router.get("/x", asyncHandler(async (req, res) => …)): the wrapped function is the handler
@@ -59,9 +69,14 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
   }
 
   const visit = (node: ts.Node): void => {
+    if (ts.isMethodDeclaration(node) && node.body) {
+      const operation = graphqlOperation(node);
+      if (operation) graphql.push({ fn: { node, module }, framework: "nestjs", endpoint: `graphql ${operation}`, registration: node });
+    }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const method = node.expression.name.text;
       const first = node.arguments[0];
+      if (MOUNT_METHODS.has(method) && first && (ts.isStringLiteralLike(first) || method === "register")) mounts.push(node);
       // app.get("/path", ...middleware, handler) — Express, Router, Fastify, Koa router, Hono.
       // RPC-style routers name routes without a slash: router.post("documents.list", auth(), handler)
       const rpcRoute = first !== undefined && ts.isStringLiteralLike(first) && /^[\w.:-]+$/.test(first.text) && /(^|\.)(router|app|api|server)$/i.test(node.expression.expression.getText());
@@ -96,7 +111,22 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
     ts.forEachChild(node, visit);
   };
   visit(module.sourceFile);
-  return handlers;
+  return { handlers, graphql, mounts };
+}
+
+const MOUNT_METHODS = new Set(["use", "register", "setGlobalPrefix"]);
+const GRAPHQL_OPERATION = /^(Query|Mutation|Subscription|ResolveField|FieldResolver|ResolveProperty)$/;
+
+/** `@Query() orders()` → `Query.orders`; a field resolver `author()` → `field.author`. */
+function graphqlOperation(method: ts.MethodDeclaration): string | null {
+  for (const decorator of ts.getDecorators(method) ?? []) {
+    const expr = decorator.expression;
+    const callee = ts.isCallExpression(expr) ? expr.expression : expr;
+    if (!ts.isIdentifier(callee) || !GRAPHQL_OPERATION.test(callee.text)) continue;
+    const kind = callee.text === "Query" || callee.text === "Mutation" || callee.text === "Subscription" ? callee.text : "field";
+    return `${kind}.${method.name.getText()}`;
+  }
+  return null;
 }
 
 function wrappedHandler(node: ts.Node | undefined): ts.Node | undefined {
@@ -236,7 +266,7 @@ export function responseValues(fn: FunctionRef): ts.Expression[] {
  * `app.use("/api/admin", dashboardRouter)`, `fastify.register(routes, { prefix: "/api" })`,
  * `app.setGlobalPrefix("api")`: the path a router or plugin is mounted at, put in front of its routes' endpoints.
  */
-export function withMountPrefixes(handlers: Handler[], modules: ModuleInfo[], resolver: Resolver): Handler[] {
+export function withMountPrefixes(handlers: Handler[], mountCalls: ts.CallExpression[], resolver: Resolver): Handler[] {
   const mounts = new Map<ts.Node, { prefix: string; parent: ts.Expression }>();
   let globalPrefix: string | null = null;
   const declarationOf = (expression: ts.Expression, depth = 0): ts.Node | undefined => {
@@ -248,24 +278,22 @@ export function withMountPrefixes(handlers: Handler[], modules: ModuleInfo[], re
     if (ts.isIdentifier(binding.node) && binding.node !== expr && depth < 3) return declarationOf(binding.node, depth + 1);
     return binding.node;
   };
-  for (const module of modules) {
-    walk(module.sourceFile, (node) => {
-      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return;
-      const method = node.expression.name.text;
-      const [first, second] = node.arguments;
-      if (method === "setGlobalPrefix" && first && ts.isStringLiteralLike(first)) globalPrefix = first.text;
-      if (method === "use" && first && ts.isStringLiteralLike(first) && first.text.startsWith("/")) {
-        for (const argument of node.arguments.slice(1)) {
-          const declaration = declarationOf(argument);
-          if (declaration) mounts.set(declaration, { prefix: first.text, parent: node.expression.expression });
-        }
+  for (const node of mountCalls) {
+    if (!ts.isPropertyAccessExpression(node.expression)) continue;
+    const method = node.expression.name.text;
+    const [first, second] = node.arguments;
+    if (method === "setGlobalPrefix" && first && ts.isStringLiteralLike(first)) globalPrefix = first.text;
+    if (method === "use" && first && ts.isStringLiteralLike(first) && first.text.startsWith("/")) {
+      for (const argument of node.arguments.slice(1)) {
+        const declaration = declarationOf(argument);
+        if (declaration) mounts.set(declaration, { prefix: first.text, parent: node.expression.expression });
       }
-      if (method === "register" && first && second && ts.isObjectLiteralExpression(second)) {
-        const prefix = objectProperty(second, "prefix");
-        const declaration = declarationOf(first);
-        if (prefix && ts.isStringLiteralLike(prefix) && declaration) mounts.set(declaration, { prefix: prefix.text, parent: node.expression.expression });
-      }
-    });
+    }
+    if (method === "register" && first && second && ts.isObjectLiteralExpression(second)) {
+      const prefix = objectProperty(second, "prefix");
+      const declaration = declarationOf(first);
+      if (prefix && ts.isStringLiteralLike(prefix) && declaration) mounts.set(declaration, { prefix: prefix.text, parent: node.expression.expression });
+    }
   }
   if (mounts.size === 0 && globalPrefix === null) return handlers;
 
