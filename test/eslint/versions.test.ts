@@ -8,15 +8,15 @@ import { scan } from "../../src/main.js";
 const repoRoot = resolve(import.meta.dirname, "../..");
 const project = join(repoRoot, "fixtures", "prisma-nestjs");
 
-function lint(typescript: "typescript" | "typescript-5.9", config: "recommended" | "recommendedTypeChecked") {
+function lint(typescript: "typescript" | "typescript-5.9", config: "recommended" | "recommendedTypeChecked", eslint = "eslint") {
   const run = spawnSync(process.execPath, ["--require", join(import.meta.dirname, "with-typescript.cjs"), join(import.meta.dirname, "lint-project.mjs"), project, config], {
     cwd: repoRoot,
     encoding: "utf8",
-    env: { ...process.env, PERF_SCAN_TEST_TYPESCRIPT: typescript },
+    env: { ...process.env, PERF_SCAN_TEST_TYPESCRIPT: typescript, PERF_SCAN_TEST_ESLINT: eslint },
     timeout: 120_000,
   });
   expect(run.stderr).not.toMatch(/Error/);
-  return JSON.parse(run.stdout) as { typescript: string; findings: string[]; fatal: string[] };
+  return JSON.parse(run.stdout) as { typescript: string; eslint: string; findings: string[]; fatal: string[] };
 }
 
 describe("the user's TypeScript version does not change what the plugin reports", async () => {
@@ -32,4 +32,11 @@ describe("the user's TypeScript version does not change what the plugin reports"
       }, 120_000);
     }
   }
+
+  it("ESLint 10 (the other supported major) reports the same", () => {
+    const result = lint("typescript", "recommended", "eslint-10");
+    expect(result.eslint).toMatch(/^10\./);
+    expect(result.fatal).toEqual([]);
+    expect(result.findings).toEqual(cli);
+  }, 120_000);
 });
