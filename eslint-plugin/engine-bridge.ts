@@ -1,25 +1,29 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { scanSync } from "../src/main.js";
-import type { Finding, ScanResult } from "../src/types.js";
+import { scanWithFiles } from "../src/main.js";
+import type { Finding } from "../src/types.js";
 
 /**
  * The ESLint rules run the CLI's engine, not a second implementation. The engine parses with its own bundled
  * TypeScript, so nodes from the user's TypeScript (which typescript-eslint loaded, possibly another version) are
  * never handed to it: only file paths and text cross over, and findings come back as line/column data.
  *
- * One scan per package serves every file and every rule of a lint run. It is redone when the text ESLint lints
- * differs from the text the scan used (an edited, unsaved buffer in the editor).
+ * One scan per project serves every file and every rule of a lint run. It is redone when a file it read changed on
+ * disk, or when the text ESLint lints differs from the text the scan used (an edited, unsaved editor buffer).
  */
 interface CachedScan {
-  result: ScanResult;
-  /** The text the scan used for each file that was linted against it. */
-  texts: Map<string, string>;
   byFile: Map<string, Finding[]>;
-  /** When the scan started (ms): a file modified after it may have been read in an older state. */
-  scannedAt: number;
+  /** mtime and size of every file the scan read, to notice edits on disk (a helper in another file). */
+  stamps: Map<string, string>;
+  /** Editor texts that differ from the disk, kept for the next scans. */
+  overrides: Map<string, string>;
+  /** The text the scan used for each file ESLint has linted against it. */
+  linted: Map<string, string>;
+  checkedAt: number;
 }
 
+/** How often the files a scan read are checked for edits on disk. */
+const RECHECK_MS = 1000;
 const scans = new Map<string, CachedScan>();
 
 /** The findings of the engine for one file, as of `text`. */
@@ -29,21 +33,29 @@ export function findingsForFile(filename: string, text: string, cwd: string): Fi
   // other packages of a monorepo are followed the same way. A file outside it is scanned with its own package.
   const root = isInside(cwd, absolute) && isProject(cwd) ? cwd : (packageRoot(absolute) ?? dirname(absolute));
   let cached = scans.get(root);
-  const seen = cached?.texts.get(absolute);
-  if (!cached || (seen !== undefined && seen !== text) || (seen === undefined && !matchesDisk(cached, absolute, text))) {
+  if (cached && Date.now() - cached.checkedAt > RECHECK_MS) {
+    if (changedOnDisk(cached)) cached = undefined;
+    else cached.checkedAt = Date.now();
+  }
+  if (!cached || textUsedFor(cached, absolute) !== text) {
     cached = runScan(root, cached, absolute, text);
     scans.set(root, cached);
   }
-  cached.texts.set(absolute, text);
+  cached.linted.set(absolute, text);
   return cached.byFile.get(absolute) ?? [];
 }
 
+/** The text the cached scan used for a file: an override, or what was (and, unchanged, still is) on disk. */
+function textUsedFor(cached: CachedScan, absolute: string): string | undefined {
+  return cached.linted.get(absolute) ?? cached.overrides.get(absolute) ?? (cached.stamps.has(absolute) ? readText(absolute) : undefined);
+}
+
 function runScan(root: string, previous: CachedScan | undefined, absolute: string, text: string): CachedScan {
-  // Keep the buffers already linted (unsaved edits in other open files), and this one.
-  const overrides: Record<string, string> = Object.fromEntries(previous?.texts ?? []);
-  overrides[absolute] = text;
-  const scannedAt = Date.now();
-  const result = scanSync({ cwd: root, paths: [root], sourceOverrides: overrides });
+  // Unsaved buffers of other files stay in; a buffer that now matches the disk is dropped.
+  const overrides = new Map([...(previous?.overrides ?? [])].filter(([file, override]) => readText(file) !== override));
+  if (readText(absolute) === text) overrides.delete(absolute);
+  else overrides.set(absolute, text);
+  const { result, files } = scanWithFiles({ cwd: root, paths: [root], sourceOverrides: Object.fromEntries(overrides), applySuppressions: false });
   const byFile = new Map<string, Finding[]>();
   for (const finding of result.findings) {
     const file = resolve(root, finding.file);
@@ -51,15 +63,30 @@ function runScan(root: string, previous: CachedScan | undefined, absolute: strin
     list.push(finding);
     byFile.set(file, list);
   }
-  return { result, texts: new Map(Object.entries(overrides)), byFile, scannedAt };
+  const stamps = new Map(files.map((file) => [file, stampOf(file)]));
+  return { byFile, stamps, overrides, linted: new Map(), checkedAt: Date.now() };
 }
 
-/** Whether the scan, which read this file from disk, saw the text ESLint lints now (ESLint strips a BOM). */
-function matchesDisk(cached: CachedScan, absolute: string, text: string): boolean {
+function changedOnDisk(cached: CachedScan): boolean {
+  for (const [file, stamp] of cached.stamps) if (stampOf(file) !== stamp) return true;
+  return false;
+}
+
+function stampOf(file: string): string {
   try {
-    return cached.scannedAt <= statSync(absolute).mtimeMs ? false : readFileSync(absolute, "utf8").replace(/^\uFEFF/, "") === text;
+    const stats = statSync(file);
+    return `${stats.mtimeMs}:${stats.size}`;
   } catch {
-    return false; // not on disk: only an override can hold it
+    return "missing";
+  }
+}
+
+/** The file as ESLint sees it (without a BOM), or undefined when it is not on disk. */
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch {
+    return undefined;
   }
 }
 

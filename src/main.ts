@@ -19,6 +19,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
 /** The same scan, synchronously (the ESLint plugin's rules cannot await). */
 export function scanSync(options: ScanOptions = {}): ScanResult {
+  return scanWithFiles(options).result;
+}
+
+/** A scan and the absolute paths of the files it read (the ESLint plugin watches them to know when to scan again). */
+export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; files: string[] } {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
   const paths = (options.paths && options.paths.length > 0 ? options.paths : [cwd]).map((p) => resolve(cwd, p));
@@ -42,7 +47,7 @@ export function scanSync(options: ScanOptions = {}): ScanResult {
   for (const rule of enabled) {
     try {
       for (const raw of rule.check(facts)) {
-        if (isSuppressed(linesOf(raw.at.sourceFile), position(raw.at).line, raw.ruleId)) continue;
+        if (options.applySuppressions !== false && isSuppressed(linesOf(raw.at.sourceFile), position(raw.at).line, raw.ruleId)) continue;
         const entry = facts.entryPoints.of(raw.at.node, raw.at.file);
         const finding = toFinding(raw, rule.meta.defaultSeverity, impactOf(raw, entry));
         groupOfSite.set(siteKey(finding), groupOf(raw.at.node, raw.at.file, entry));
@@ -62,7 +67,7 @@ export function scanSync(options: ScanOptions = {}): ScanResult {
   const byRule: Partial<Record<RuleId, number>> = {};
   for (const finding of unique) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
 
-  return {
+  const result: ScanResult = {
     tool: { name: "perf-scan", version: TOOL_VERSION },
     root: discovery.root,
     summary: {
@@ -77,6 +82,7 @@ export function scanSync(options: ScanOptions = {}): ScanResult {
     bottlenecks,
     errors: [...discovery.errors, ...facts.errors, ...ruleErrors],
   };
+  return { result, files: discovery.files.map((file) => file.absPath) };
 }
 
 /** An editor's unsaved text replaces the file on disk (or adds a file not saved yet). */

@@ -119,6 +119,11 @@ export interface ScanOptions {
   disable?: RuleId[];
   /** Report only findings at least this sure (default: low, every finding). */
   minConfidence?: Confidence;
+  /**
+   * Honour `eslint-disable-next-line perf-scan/<id>` comments (default true). The ESLint plugin turns it off: ESLint
+   * applies its own directives, and would otherwise call them unused and remove them with --fix.
+   */
+  applySuppressions?: boolean;
   /** File texts to use instead of what is on disk, by absolute path (an editor's unsaved buffer). */
   sourceOverrides?: Record<string, string>;
   /** Files larger than this are skipped with a message. Default 1 MiB. */

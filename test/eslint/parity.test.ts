@@ -96,4 +96,47 @@ export async function feed() {
     expect(cli).toEqual(["src/feed.ts:8 n-plus-one"]);
     expect(await eslintFindings(dir)).toEqual(cli);
   });
+
+  it("ESLint sees its directive used (the plugin leaves suppression to ESLint), so it is not reported as unused", async () => {
+    const eslint = new ESLint({
+      cwd: dir,
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser as never }, linterOptions: { reportUnusedDisableDirectives: "error" } }, plugin.configs.recommended as never],
+    });
+    const [result] = await eslint.lintFiles(["src/feed.ts"]);
+    expect(result!.messages.filter((m) => /unused eslint-disable/i.test(m.message))).toEqual([
+      expect.objectContaining({ line: 8 }), // only the directive for a rule that reports nothing there
+    ]);
+  });
+});
+
+describe("the plugin's cached scan follows edits", () => {
+  const dir = mkdtempSync(join(tmpdir(), "perf-scan-edits-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  for (const [path, text] of Object.entries(prismaProject("none"))) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const helperQuery = "export async function postsOf(id: number) {\n  return prisma.post.findMany({ where: { authorId: id } });\n}\n";
+  const helperPure = "export async function postsOf(id: number) {\n  return [id];\n}\n";
+  const feed = "import { prisma } from './db';\nimport { postsOf } from './helper';\n\nexport async function feed() {\n  const users = await prisma.user.findMany({ take: 20 });\n  for (const user of users) await postsOf(user.id);\n}\n";
+  writeFileSync(join(dir, "src/helper.ts"), `import { prisma } from './db';\n\n${helperQuery}`);
+  writeFileSync(join(dir, "src/feed.ts"), feed);
+
+  const lintFeed = async (text?: string) => {
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser as never } }, plugin.configs.recommended as never] });
+    const [result] = text === undefined ? await eslint.lintFiles(["src/feed.ts"]) : await eslint.lintText(text, { filePath: join(dir, "src/feed.ts") });
+    return result!.messages.filter((m) => m.ruleId === "perf-scan/n-plus-one").map((m) => m.line);
+  };
+
+  it("a helper changed on disk in another file changes the finding; an unsaved buffer is linted as typed", async () => {
+    expect(await lintFeed()).toEqual([6]);
+    writeFileSync(join(dir, "src/helper.ts"), `import { prisma } from './db';\n\n${helperPure}`);
+    await new Promise((done) => setTimeout(done, 1100)); // the cache re-checks the files it read once a second
+    expect(await lintFeed()).toEqual([]);
+    // The editor's buffer, not the file on disk: a direct query in the loop.
+    const edited = feed.replace("await postsOf(user.id)", "await prisma.post.count({ where: { authorId: user.id } })");
+    expect(await lintFeed(edited)).toEqual([6]);
+    expect(await lintFeed()).toEqual([]);
+  });
 });
