@@ -16,9 +16,9 @@ function disables(text: string | undefined, kind: "next-line" | "line", ruleId: 
   for (const match of text.matchAll(DIRECTIVE)) {
     if (match[1] !== kind) continue;
     // The rule list ends at ` -- description` or at the end of a block comment.
-    const list = (match[2] ?? "").split(/\s--\s|\*\//)[0]!.trim();
+    const list = (match[2] ?? "").split(/\s-{2,}\s|\*\//)[0]!.trim();
     if (list === "") return true;
-    if (list.split(",").some((rule) => rule.trim() === `perf-scan/${ruleId}`)) return true;
+    if (list.split(",").some((rule) => rule.trim().replace(/^(["'])(.*)\1$/, "$2") === `perf-scan/${ruleId}`)) return true;
   }
   return false;
 }

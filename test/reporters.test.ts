@@ -458,6 +458,9 @@ describe("markdown reporter", () => {
     expect(Buffer.byteLength(text, "utf8")).toBeLessThan(1024 * 1024);
     expect(text).toContain("**Truncated:**");
     expect(text).toContain("### Summary");
+    // The table is cut row by row, not dropped whole, and the details it opened are closed.
+    expect(text.match(/^\| \d+ \| /gm)!.length).toBeGreaterThan(1000);
+    expect(text.match(/<details/g)?.length).toBe(text.match(/<\/details>/g)?.length);
   });
 
   it("says so when nothing was found", () => {

@@ -17,6 +17,15 @@ export type CollectionOrigin = "request" | "field-resolver" | "table-rows" | "ch
 /** How strongly each origin suggests a large N, for choosing among several callers. */
 const WEIGHT: Record<CollectionOrigin, number> = { request: 5, "field-resolver": 5, "table-rows": 4, unknown: 2, "child-rows": 1, capped: 0 };
 
+/** How far assignments, properties and callers are followed. */
+const MAX_DEPTH = 6;
+
+/** `post.body`: a column of a loaded row, not a request body. */
+function isRowValue(resolver: Resolver, expression: ts.Expression): boolean {
+  const kind = resolver.evaluate(expression).kind;
+  return kind === "orm-instance" || kind === "rows" || kind === "instances";
+}
+
 /** Largest constant limit that still reads as "a few" (a preview, a small batch). */
 const SMALL_LIMIT = 10;
 
@@ -36,6 +45,9 @@ const ELEMENT_PRESERVING = new Set(["filter", "map", "flatMap", "flat", "sort", 
 
 export class CollectionOrigins {
   private readonly cache = new Map<ts.Node, CollectionOrigin>();
+  private readonly inProgress = new Set<ts.Node>();
+  /** Times a walk stopped early (depth or cycle); results computed across one are not cached. */
+  private cutOffs = 0;
 
   constructor(
     private readonly resolver: Resolver,
@@ -63,10 +75,19 @@ export class CollectionOrigins {
     const expr = unwrapExpression(expression);
     const cached = this.cache.get(expr);
     if (cached) return cached;
-    this.cache.set(expr, "unknown"); // recursion guard
-    const origin = depth > 6 ? "unknown" : this.classify(expr, depth);
-    this.cache.set(expr, origin);
+    if (depth > MAX_DEPTH || this.inProgress.has(expr)) return this.cutOff();
+    this.inProgress.add(expr);
+    const cutOffsBefore = this.cutOffs;
+    const origin = this.classify(expr, depth);
+    this.inProgress.delete(expr);
+    // A result that hit the depth limit or a cycle depends on where the walk started: not cached.
+    if (this.cutOffs === cutOffsBefore) this.cache.set(expr, origin);
     return origin;
+  }
+
+  private cutOff(): CollectionOrigin {
+    this.cutOffs++;
+    return "unknown";
   }
 
   private classify(expr: ts.Expression, depth: number): CollectionOrigin {
@@ -116,7 +137,7 @@ export class CollectionOrigins {
 
   private ofMember(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): CollectionOrigin {
     const object = expr.expression;
-    if (ts.isPropertyAccessExpression(expr) && (REQUEST_BODY.test(expr.name.text) || (REQUEST_MEMBER.test(expr.name.text) && this.isRequestObject(object, depth)))) return "request";
+    if (ts.isPropertyAccessExpression(expr) && ((REQUEST_BODY.test(expr.name.text) && !isRowValue(this.resolver, object)) || (REQUEST_MEMBER.test(expr.name.text) && this.isRequestObject(object, depth)))) return "request";
     if (ts.isPropertyAccessExpression(expr)) {
       const member = this.ofProperty(object, expr.name.text, depth + 1);
       if (member !== "unknown") return member;
@@ -152,7 +173,7 @@ export class CollectionOrigins {
 
   /** The origin of `expression.name`: follows object literals, variables and the callers of parameters. */
   private ofProperty(expression: ts.Expression, name: string, depth: number): CollectionOrigin {
-    if (depth > 6) return "unknown";
+    if (depth > MAX_DEPTH) return this.cutOff();
     const expr = unwrapExpression(expression);
     if (ts.isObjectLiteralExpression(expr)) {
       for (const property of expr.properties) {

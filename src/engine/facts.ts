@@ -342,7 +342,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   }
   const handlers = withMountPrefixes(registered, mountCalls, resolver);
 
-  const origins = new CollectionOrigins(resolver, new Set(handlers.map((h) => h.fn.node)));
+  const origins = new CollectionOrigins(resolver, new Set([...handlers, ...graphqlOperations].map((h) => h.fn.node)));
   for (const loopQuery of loopQueries) {
     loopQuery.origin = origins.ofLoop(loopQuery.loop);
     loopQuery.sourceRows = analysis.iteratedRows(loopQuery.loop);
@@ -371,7 +371,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
     errors,
     dbCalls,
     loopQueries,
-    loopSourceCalls: analysis.loopSources(loopQueries),
+    loopSourceCalls: new Set(loopQueries.flatMap((loopQuery) => (loopQuery.sourceRows ? [loopQuery.sourceRows] : []))),
     clientCreations,
     handlers,
     paginationSites,
@@ -754,16 +754,6 @@ class Analysis {
   private iteratesLookupRows(loop: ts.Node): boolean {
     const rows = this.iteratedRows(loop);
     return rows !== null && isLookupModel(rows.model);
-  }
-
-  /** The queries whose rows are iterated by the loops of N+1 sites. */
-  loopSources(loopQueries: LoopQuery[]): Set<DbCall> {
-    const sources = new Set<DbCall>();
-    for (const { loop } of loopQueries) {
-      const rows = this.iteratedRows(loop);
-      if (rows) sources.add(rows);
-    }
-    return sources;
   }
 
   // ---------- responses ----------

@@ -88,14 +88,32 @@ export function inEqualityOnConstant(site: ts.Node, loop: ts.Node): boolean {
   return false;
 }
 
-/** An element's identity (`x.id`, `x.slug`) or a key of a keys loop: equal to a constant for one element at most. A status is not. */
+/**
+ * The loop element's own identity (`item.id`, `item.slug`) or a key of a keys loop: equal to a constant for one
+ * element at most. A foreign key (`order.statusId`), a status, or a value from outside the loop is not.
+ */
 function isIdentityOperand(expression: ts.Expression, loop: ts.Node): boolean {
-  if (ts.isPropertyAccessExpression(expression)) return /^(id|key|slug|uuid|name)$|Id$/.test(expression.name.text);
+  const element = loopElementNames(loop);
+  if (ts.isPropertyAccessExpression(expression)) {
+    return /^(id|key|slug|uuid)$/.test(expression.name.text) && ts.isIdentifier(expression.expression) && element.includes(expression.expression.text);
+  }
   if (!ts.isIdentifier(expression) || !(ts.isForOfStatement(loop) || ts.isForInStatement(loop))) return false;
-  const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
-  if (!declaration) return false;
   const keys = ts.isForInStatement(loop) || /^Object\.(keys|entries)\(/.test(loop.expression.getText());
-  return keys && boundNames(declaration.name).includes(expression.text);
+  return keys && element.includes(expression.text);
+}
+
+/** The names a loop binds per element: `for (const x of …)`, `xs.map((x) => …)`. */
+function loopElementNames(loop: ts.Node): string[] {
+  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) {
+    const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
+    return declaration ? boundNames(declaration.name) : [];
+  }
+  if (ts.isCallExpression(loop)) {
+    const callback = loop.arguments.find((argument) => ts.isArrowFunction(argument) || ts.isFunctionExpression(argument));
+    const first = callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) ? callback.parameters[0] : undefined;
+    return first ? boundNames(first.name) : [];
+  }
+  return [];
 }
 
 function isConstantOperand(expression: ts.Expression): boolean {

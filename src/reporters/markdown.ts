@@ -53,15 +53,24 @@ export function formatMarkdown(result: ScanResult, options: ReporterOptions): st
   // Keep whole sections while they fit; say what was cut.
   const out = [...head];
   let size = Buffer.byteLength(head.join("\n") + tail.join("\n"), "utf8") + 200;
+  const note = "> **Truncated:** the report is longer than GitHub's step summary allows; run `perf-scan --format json` for every finding.";
+  let truncated = false;
   for (const section of sections) {
-    const text = section.join("\n");
-    const bytes = Buffer.byteLength(text, "utf8") + 1;
-    if (size + bytes > MAX_MARKDOWN_BYTES) {
-      out.push(`> **Truncated:** the report is longer than GitHub's step summary allows; run \`perf-scan --format json\` for every finding.`, "");
+    for (const line of section) {
+      const bytes = Buffer.byteLength(line, "utf8") + 1;
+      if (size + bytes > MAX_MARKDOWN_BYTES) {
+        truncated = true;
+        break;
+      }
+      out.push(line);
+      size += bytes;
+    }
+    if (truncated) {
+      // Close what the cut section opened, so the rest still renders.
+      const opened = out.filter((line) => line.startsWith("<details")).length - out.filter((line) => line === "</details>").length;
+      out.push("", ...Array.from({ length: opened }, () => "</details>"), "", note, "");
       break;
     }
-    out.push(...section);
-    size += bytes;
   }
   out.push(...tail);
   return `${out.join("\n")}\n`;

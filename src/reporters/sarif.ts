@@ -141,8 +141,13 @@ function directoryUri(root: string): string {
  */
 function messageText(finding: Finding): string {
   const links = finding.related.map((related, index) => `[${linkText(related.message)}](${index + 1})`);
-  const see = links.length > 0 ? ` See ${links.join(" and ")}.` : "";
-  return `${sentence(finding.message)}${see} Fix: ${finding.fix}`;
+  if (links.length === 0) return `${sentence(finding.message)} Fix: ${finding.fix}`;
+  // With links in the text, SARIF reads `[…](…)` as markup: literal brackets (`include: [User]`) are escaped.
+  return `${escapeBrackets(sentence(finding.message))} See ${links.join(" and ")}. Fix: ${escapeBrackets(finding.fix)}`;
+}
+
+function escapeBrackets(text: string): string {
+  return text.replace(/[[\]]/g, "\\$&");
 }
 
 /** Brackets would end the link text early. */
