@@ -17,6 +17,8 @@ interface CachedScan {
   stamps: Map<string, string>;
   /** Editor texts that differ from the disk, kept for the next scans. */
   overrides: Map<string, string>;
+  /** The text the scan read for each file (as ESLint sees it: no BOM). */
+  texts: Map<string, string>;
   /** The text the scan used for each file ESLint has linted against it. */
   linted: Map<string, string>;
   checkedAt: number;
@@ -31,7 +33,7 @@ export function findingsForFile(filename: string, text: string, cwd: string): Fi
   const absolute = resolve(cwd, filename);
   // Where ESLint runs (the repository, or the editor's workspace folder) is what the CLI would scan: helpers in
   // other packages of a monorepo are followed the same way. A file outside it is scanned with its own package.
-  const root = isInside(cwd, absolute) && isProject(cwd) ? cwd : (packageRoot(absolute) ?? dirname(absolute));
+  const root = scanRoot(cwd, absolute);
   let cached = scans.get(root);
   if (cached && Date.now() - cached.checkedAt > RECHECK_MS) {
     if (changedOnDisk(cached)) cached = undefined;
@@ -45,9 +47,22 @@ export function findingsForFile(filename: string, text: string, cwd: string): Fi
   return cached.byFile.get(absolute) ?? [];
 }
 
-/** The text the cached scan used for a file: an override, or what was (and, unchanged, still is) on disk. */
+/** The text the cached scan used for a file. */
 function textUsedFor(cached: CachedScan, absolute: string): string | undefined {
-  return cached.linted.get(absolute) ?? cached.overrides.get(absolute) ?? (cached.stamps.has(absolute) ? readText(absolute) : undefined);
+  return cached.linted.get(absolute) ?? cached.texts.get(absolute);
+}
+
+const roots = new Map<string, string>();
+
+/** Where ESLint runs, when the file is in it and it is a project; else the file's own package. Cached per folder. */
+function scanRoot(cwd: string, absolute: string): string {
+  const key = `${cwd}\0${dirname(absolute)}`;
+  let root = roots.get(key);
+  if (root === undefined) {
+    root = isInside(cwd, absolute) && isProject(cwd) ? cwd : (packageRoot(absolute) ?? dirname(absolute));
+    roots.set(key, root);
+  }
+  return root;
 }
 
 function runScan(root: string, previous: CachedScan | undefined, absolute: string, text: string): CachedScan {
@@ -63,8 +78,9 @@ function runScan(root: string, previous: CachedScan | undefined, absolute: strin
     list.push(finding);
     byFile.set(file, list);
   }
-  const stamps = new Map(files.map((file) => [file, stampOf(file)]));
-  return { byFile, stamps, overrides, linted: new Map(), checkedAt: Date.now() };
+  const stamps = new Map([...files.keys()].map((file) => [file, stampOf(file)]));
+  const texts = new Map([...files].map(([file, fileText]) => [file, fileText.replace(/^\uFEFF/, "")]));
+  return { byFile, stamps, overrides, texts, linted: new Map(), checkedAt: Date.now() };
 }
 
 function changedOnDisk(cached: CachedScan): boolean {
@@ -111,4 +127,5 @@ function packageRoot(file: string): string | undefined {
 /** Forget every cached scan (tests, long-running editors after a branch switch). */
 export function clearScanCache(): void {
   scans.clear();
+  roots.clear();
 }

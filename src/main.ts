@@ -22,8 +22,8 @@ export function scanSync(options: ScanOptions = {}): ScanResult {
   return scanWithFiles(options).result;
 }
 
-/** A scan and the absolute paths of the files it read (the ESLint plugin watches them to know when to scan again). */
-export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; files: string[] } {
+/** A scan and the files it read with their text (the ESLint plugin compares them with what it lints, and watches them). */
+export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; files: Map<string, string> } {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
   const paths = (options.paths && options.paths.length > 0 ? options.paths : [cwd]).map((p) => resolve(cwd, p));
@@ -82,7 +82,7 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
     bottlenecks,
     errors: [...discovery.errors, ...facts.errors, ...ruleErrors],
   };
-  return { result, files: discovery.files.map((file) => file.absPath) };
+  return { result, files: new Map(discovery.files.map((file) => [file.absPath, file.text])) };
 }
 
 /** An editor's unsaved text replaces the file on disk (or adds a file not saved yet). */
