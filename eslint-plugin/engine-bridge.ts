@@ -47,9 +47,12 @@ export function findingsForFile(filename: string, text: string, cwd: string): Fi
   return cached.byFile.get(absolute) ?? [];
 }
 
-/** The text the cached scan used for a file. */
+/**
+ * The text the cached scan used for a file. A file on disk that the scan did not read (too large, ignored, not
+ * source) is one the engine skips: its disk text counts as seen, so it never forces a new scan.
+ */
 function textUsedFor(cached: CachedScan, absolute: string): string | undefined {
-  return cached.linted.get(absolute) ?? cached.texts.get(absolute);
+  return cached.linted.get(absolute) ?? cached.texts.get(absolute) ?? (cached.overrides.has(absolute) ? undefined : readText(absolute));
 }
 
 const roots = new Map<string, string>();

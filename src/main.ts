@@ -27,7 +27,8 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
   const paths = (options.paths && options.paths.length > 0 ? options.paths : [cwd]).map((p) => resolve(cwd, p));
-  const discovery = withOverrides(discoverFilesSync({ paths, cwd, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }), options.sourceOverrides);
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const discovery = withOverrides(discoverFilesSync({ paths, cwd, maxFileBytes }), options.sourceOverrides, maxFileBytes);
   const facts = buildProjectFacts(discovery);
 
   const enabled = allRules.filter(
@@ -86,11 +87,13 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
 }
 
 /** An editor's unsaved text replaces the file on disk (or adds a file not saved yet). */
-function withOverrides(discovery: Discovery, overrides: Record<string, string> | undefined): Discovery {
+function withOverrides(discovery: Discovery, overrides: Record<string, string> | undefined, maxFileBytes: number): Discovery {
   if (!overrides) return discovery;
   const files = discovery.files.map((file) => (overrides[file.absPath] !== undefined ? { ...file, text: overrides[file.absPath]! } : file));
+  const known = new Set(files.map((file) => file.absPath));
   for (const [absPath, text] of Object.entries(overrides)) {
-    if (files.some((file) => file.absPath === absPath)) continue;
+    // A new, unsaved file joins the scan; the size limit holds for it as for files on disk.
+    if (known.has(absPath) || Buffer.byteLength(text, "utf8") > maxFileBytes) continue;
     const relPath = relative(discovery.root, absPath).split(sep).join("/");
     if (!relPath.startsWith("..")) files.push({ absPath, relPath, text });
   }
