@@ -29,7 +29,7 @@ const RECHECK_MS = 1000;
 const scans = new Map<string, CachedScan>();
 
 /** The findings of the engine for one file, as of `text`. */
-export function findingsForFile(filename: string, text: string, cwd: string): Finding[] {
+export function findingsForFile(filename: string, text: string, cwd: string, program?: unknown): Finding[] {
   const absolute = resolve(cwd, filename);
   // Where ESLint runs (the repository, or the editor's workspace folder) is what the CLI would scan: helpers in
   // other packages of a monorepo are followed the same way. A file outside it is scanned with its own package.
@@ -40,7 +40,7 @@ export function findingsForFile(filename: string, text: string, cwd: string): Fi
     else cached.checkedAt = Date.now();
   }
   if (!cached || textUsedFor(cached, absolute) !== text) {
-    cached = runScan(root, cached, absolute, text);
+    cached = runScan(root, cached, absolute, text, program);
     scans.set(root, cached);
   }
   cached.linted.set(absolute, text);
@@ -68,12 +68,12 @@ function scanRoot(cwd: string, absolute: string): string {
   return root;
 }
 
-function runScan(root: string, previous: CachedScan | undefined, absolute: string, text: string): CachedScan {
+function runScan(root: string, previous: CachedScan | undefined, absolute: string, text: string, program: unknown): CachedScan {
   // Unsaved buffers of other files stay in; a buffer that now matches the disk is dropped.
   const overrides = new Map([...(previous?.overrides ?? [])].filter(([file, override]) => readText(file) !== override));
   if (readText(absolute) === text) overrides.delete(absolute);
   else overrides.set(absolute, text);
-  const { result, files } = scanWithFiles({ cwd: root, paths: [root], sourceOverrides: Object.fromEntries(overrides), applySuppressions: false });
+  const { result, files } = scanWithFiles({ cwd: root, paths: [root], sourceOverrides: Object.fromEntries(overrides), applySuppressions: false, typeProgram: program });
   const byFile = new Map<string, Finding[]>();
   for (const finding of result.findings) {
     const file = resolve(root, finding.file);

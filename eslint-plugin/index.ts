@@ -32,7 +32,9 @@ function eslintRule(id: RuleId, description: string) {
     create(context) {
       return {
         "Program:exit"() {
-          for (const finding of findingsForFile(context.filename, context.sourceCode.text, context.cwd)) {
+          // With type information (recommendedTypeChecked), the user's program answers the engine's type questions.
+          const program = context.sourceCode.parserServices?.program ?? undefined;
+          for (const finding of findingsForFile(context.filename, context.sourceCode.text, context.cwd, program)) {
             if (finding.ruleId !== id) continue;
             const suggestions = finding.orm === "prisma" && finding.operation === "findMany" ? suggestionsFor(id, queryCallAt(context.sourceCode, finding), context.sourceCode) : [];
             context.report({

@@ -29,7 +29,7 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
   const paths = (options.paths && options.paths.length > 0 ? options.paths : [cwd]).map((p) => resolve(cwd, p));
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const discovery = withOverrides(discoverFilesSync({ paths, cwd, maxFileBytes }), options.sourceOverrides, maxFileBytes);
-  const facts = buildProjectFacts(discovery);
+  const facts = buildProjectFacts(discovery, options.typeProgram as ts.Program | undefined);
 
   const enabled = allRules.filter(
     (rule) =>

@@ -124,6 +124,11 @@ export interface ScanOptions {
    * applies its own directives, and would otherwise call them unused and remove them with --fix.
    */
   applySuppressions?: boolean;
+  /**
+   * A TypeScript program to answer type questions with (typescript-eslint's `parserServices.program`), instead of
+   * the one the engine builds when the ORM is installed. Any TypeScript version: only positions cross over.
+   */
+  typeProgram?: unknown;
   /** File texts to use instead of what is on disk, by absolute path (an editor's unsaved buffer). */
   sourceOverrides?: Record<string, string>;
   /** Files larger than this are skipped with a message. Default 1 MiB. */

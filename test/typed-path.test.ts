@@ -30,3 +30,29 @@ describe("type-checker provenance (ORM installed in node_modules)", () => {
     }
   });
 });
+
+describe("type-checker provenance from a program built elsewhere (the ESLint plugin's, any TypeScript version)", () => {
+  it("a TypeScript 5.9 program answers the engine's type questions, with the same findings", async () => {
+    const { createRequire } = await import("node:module");
+    const ts59 = createRequire(import.meta.url)("typescript-5.9") as typeof import("typescript");
+    expect(ts59.version).toMatch(/^5\.9\./);
+    const config = ts59.getParsedCommandLineOfConfigFile(join(fixture, "tsconfig.json"), {}, { ...ts59.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+    const program = ts59.createProgram({ rootNames: config.fileNames, options: config.options });
+    let questions = 0;
+    const checker = program.getTypeChecker();
+    const counting = new Proxy(program, {
+      get(target, key, receiver) {
+        if (key === "getTypeChecker") {
+          return () => new Proxy(checker, { get: (c, k) => (k === "getTypeAtLocation" ? (...args: Parameters<typeof checker.getTypeAtLocation>) => (questions++, c.getTypeAtLocation(...args)) : Reflect.get(c, k)) });
+        }
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const { scanSync } = await import("../src/index.js");
+    const withProgram = scanSync({ cwd: fixture, typeProgram: counting });
+    const own = await scan({ cwd: fixture });
+    expect(questions).toBeGreaterThan(0);
+    expect(actualFindings(withProgram.findings)).toEqual(actualFindings(own.findings));
+    expect(withProgram.findings.find((f) => f.ruleId === "n-plus-one")?.model).toBe("Post");
+  });
+});

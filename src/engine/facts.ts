@@ -265,7 +265,8 @@ export function isUnreportedFile(relPath: string): boolean {
   return TEST_FILE.test(relPath) || NON_RUNTIME_FILE.test(relPath);
 }
 
-export function buildProjectFacts(discovery: Discovery): ProjectFacts {
+/** `typeProgram`: a program built elsewhere (the ESLint plugin's), used for types instead of building one. */
+export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program): ProjectFacts {
   const project = new Project(discovery);
   const errors: ScanError[] = [...project.errors];
   const prismaInUse = project.hasDependency("@prisma/client") || project.hasDependency("prisma");
@@ -275,7 +276,7 @@ export function buildProjectFacts(discovery: Discovery): ProjectFacts {
   const resolver = new Resolver(project, prismaSchema, prismaInUse || prismaSchema !== null, sequelizeInUse);
   // Package directories of the scanned code: node_modules and tsconfig are looked up from there.
   const projectDirs = [...new Set([...project.packageJsons.map((p) => p.dir).sort((a, b) => b.length - a.length), discovery.root])];
-  resolver.typeOracle = TypeOracle.forProject(projectDirs, discovery.files);
+  resolver.typeOracle = typeProgram ? TypeOracle.fromProgram(typeProgram) : TypeOracle.forProject(projectDirs, discovery.files);
   errors.push(...environmentNotes(discovery, projectDirs, project.directories));
   const orm = new OrmRecognizer(resolver);
   resolver.queryValue = (call) => orm.valueOfQueryCall(call);

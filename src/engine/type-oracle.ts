@@ -8,9 +8,10 @@ const ORM_PACKAGES = ["@prisma/client", ".prisma/client", "typeorm", "sequelize"
 const ORM_CALL_TEXT = /\.(findMany|findUnique|findFirst|findAll|findOne|findBy|findByPk|findAndCount|findAndCountAll|getMany|getOne|getRawMany|\$queryRaw|\$executeRaw|upsert|createMany|updateMany|deleteMany|bulkCreate|aggregate|groupBy)\s*[<(`]/;
 
 /**
- * The type-checker path of provenance. Used only when the scanned project has its ORM installed: it builds one
- * `ts.Program` over the files that call ORM-like methods (never the whole type-check) and answers "what is this
- * receiver?" for the calls the syntactic pass could not place, e.g. a client exported from an installed package.
+ * The type-checker path of provenance. Used when the scanned project has its ORM installed: it builds one
+ * `ts.Program` over the files that call ORM-like methods (never the whole type-check), or takes the ESLint plugin's,
+ * and answers "what is this receiver?" for the calls the syntactic pass could not place, e.g. a client exported
+ * from an installed package.
  */
 export class TypeOracle {
   private program: ts.Program | null = null;
@@ -29,6 +30,18 @@ export class TypeOracle {
     const rootFiles = files.filter((f) => ORM_CALL_TEXT.test(f.text)).map((f) => f.absPath);
     if (rootFiles.length === 0) return null;
     return new TypeOracle(rootFiles, compilerOptionsFor(installedIn));
+  }
+
+  /**
+   * An oracle on a program someone else built: typescript-eslint's `parserServices.program`, from the user's own
+   * TypeScript, whatever its version. Nothing of ours is handed to it: nodes are found again in its own source files
+   * by file name and position, and only version-stable checker calls are made.
+   */
+  static fromProgram(program: ts.Program): TypeOracle {
+    const oracle = new TypeOracle([], {});
+    oracle.program = program;
+    oracle.checker = program.getTypeChecker();
+    return oracle;
   }
 
   /** The ORM value of an expression, from its type; undefined when the type says nothing ORM-specific. */
@@ -89,11 +102,12 @@ function compilerOptionsFor(root: string): ts.CompilerOptions {
   }
 }
 
+/** Node methods, not `ts.forEachChild`: the source file may come from another TypeScript than ours. */
 function findNode(sourceFile: ts.SourceFile, start: number, end: number): ts.Node | undefined {
   let found: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
     if (node.getStart(sourceFile) === start && node.getEnd() === end) found = node;
-    if (node.pos <= start && node.end >= end) ts.forEachChild(node, visit);
+    if (node.pos <= start && node.end >= end) node.forEachChild(visit);
   };
   visit(sourceFile);
   return found;

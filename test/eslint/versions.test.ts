@@ -8,8 +8,8 @@ import { scan } from "../../src/main.js";
 const repoRoot = resolve(import.meta.dirname, "../..");
 const project = join(repoRoot, "fixtures", "prisma-nestjs");
 
-function lint(typescript: "typescript" | "typescript-5.9", config: "recommended" | "recommendedTypeChecked", eslint = "eslint") {
-  const run = spawnSync(process.execPath, ["--require", join(import.meta.dirname, "with-typescript.cjs"), join(import.meta.dirname, "lint-project.mjs"), project, config], {
+function lint(typescript: "typescript" | "typescript-5.9", config: "recommended" | "recommendedTypeChecked", eslint = "eslint", cwd = project) {
+  const run = spawnSync(process.execPath, ["--require", join(import.meta.dirname, "with-typescript.cjs"), join(import.meta.dirname, "lint-project.mjs"), cwd, config], {
     cwd: repoRoot,
     encoding: "utf8",
     env: { ...process.env, PERF_SCAN_TEST_TYPESCRIPT: typescript, PERF_SCAN_TEST_ESLINT: eslint },
@@ -32,6 +32,16 @@ describe("the user's TypeScript version does not change what the plugin reports"
       }, 120_000);
     }
   }
+
+  it("with the ORM installed, recommendedTypeChecked hands typescript-eslint's program (TypeScript 5.9) to the engine: same findings as the CLI", async () => {
+    const typed = join(repoRoot, "test", "fixtures-typed", "prisma-installed");
+    const expected = (await scan({ cwd: typed })).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort();
+    expect(expected.some((f) => f.endsWith("n-plus-one"))).toBe(true);
+    const result = lint("typescript-5.9", "recommendedTypeChecked", "eslint", typed);
+    expect(result.typescript).toMatch(/^5\.9\./);
+    expect(result.fatal).toEqual([]);
+    expect(result.findings).toEqual(expected);
+  }, 120_000);
 
   it("ESLint 10 (the other supported major) reports the same", () => {
     const result = lint("typescript", "recommended", "eslint-10");
