@@ -177,3 +177,26 @@ run(
     { orm: "sequelize", code: "router.get('/ping', async (_req, res) => {\n  const db = new Sequelize(process.env.DATABASE_URL as string);\n  res.json(await db.query('SELECT 1'));\n});\n", lines: [2] },
   ],
 );
+
+// The same engine with type information: typescript-eslint's project service supplies the program.
+describe("typed (recommendedTypeChecked-style parser options)", () => {
+  for (const orm of ["prisma", "typeorm", "sequelize"] as const) {
+    const typedTester = new RuleTester({
+      languageOptions: { parserOptions: { projectService: { allowDefaultProject: ["src/*.ts"] }, tsconfigRootDir: projects[orm] } },
+    });
+    const loop = {
+      prisma: "export async function f() {\n  const users = await prisma.user.findMany({ take: 20 });\n  for (const u of users) await prisma.post.count({ where: { authorId: u.id } });\n}\n",
+      typeorm: "export async function f() {\n  const users = await AppDataSource.getRepository(User).find({ take: 20 });\n  for (const u of users) await AppDataSource.getRepository(Post).count({ where: { authorId: u.id } });\n}\n",
+      sequelize: "export async function f() {\n  const users = await User.findAll({ limit: 20 });\n  for (const u of users) await Post.count({ where: { authorId: u.id } });\n}\n",
+    }[orm];
+    const batched = {
+      prisma: "export async function f() {\n  return prisma.user.findMany({ take: 20, include: { _count: { select: { posts: true } } } });\n}\n",
+      typeorm: "export async function f() {\n  return AppDataSource.getRepository(User).find({ take: 20, relations: { posts: true } });\n}\n",
+      sequelize: "export async function f() {\n  return User.findAll({ limit: 20, include: [{ model: Post, as: 'posts' }] });\n}\n",
+    }[orm];
+    typedTester.run(`n-plus-one (${orm}, typed)`, plugin.rules["n-plus-one"], {
+      valid: [{ code: IMPORTS[orm] + batched, filename: file(orm) }],
+      invalid: [{ code: IMPORTS[orm] + loop, filename: file(orm), errors: [{ messageId: "finding", line: HEADER_LINES[orm] + 3 }] }],
+    });
+  }
+});
