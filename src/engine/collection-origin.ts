@@ -1,6 +1,8 @@
 import { ts } from "ts-morph";
 import type { Resolver } from "./resolve.js";
 import { unwrapExpression } from "./resolve.js";
+import { decoratorName } from "./http.js";
+import { iteratedCollection } from "./loop-shapes.js";
 
 /**
  * Where the collection of a per-element loop comes from, which says how large N gets:
@@ -58,7 +60,7 @@ export class CollectionOrigins {
   /** The origin of what a loop (`for…of`, `xs.map(…)`, a field resolver decorator) iterates. */
   ofLoop(loop: ts.Node): CollectionOrigin {
     if (ts.isDecorator(loop)) return "field-resolver";
-    const collection = ts.isForOfStatement(loop) || ts.isForInStatement(loop) ? loop.expression : ts.isCallExpression(loop) ? iteratedBy(loop) : undefined;
+    const collection = iteratedCollection(loop);
     if (!collection) return this.ofCountedLoop(loop);
     return this.of(collection, 0);
   }
@@ -205,7 +207,7 @@ export class CollectionOrigins {
 
   /** A handler's request payload: `@Body() dto`, `@Args() args`, or a request-named parameter of a handler. */
   private isRequestParameter(parameter: ts.ParameterDeclaration): boolean {
-    if (ts.canHaveDecorators(parameter) && (ts.getDecorators(parameter) ?? []).some((d) => REQUEST_DECORATOR.test(decoratorName(d)))) return true;
+    if (ts.canHaveDecorators(parameter) && (ts.getDecorators(parameter) ?? []).some((d) => REQUEST_DECORATOR.test(decoratorName(d) ?? ""))) return true;
     const fn = parameter.parent;
     const name = ts.isIdentifier(parameter.name) ? parameter.name.text : "";
     return this.handlerFunctions.has(fn) && (REQUEST_PARAMETER.test(name) || fn.parameters.indexOf(parameter) > 0);
@@ -234,15 +236,6 @@ export class CollectionOrigins {
   }
 }
 
-function iteratedBy(call: ts.CallExpression): ts.Expression | undefined {
-  if (ts.isPropertyAccessExpression(call.expression)) {
-    const receiver = call.expression.expression;
-    // `Promise.map(xs, fn)`, `pMap(xs, fn)`, `_.map(xs, fn)`: the collection is the first argument.
-    if (ts.isIdentifier(receiver) && /^(Promise|Bluebird|bluebird|P|_|lodash|async|Array)$/.test(receiver.text)) return call.arguments[0];
-    return receiver;
-  }
-  return call.arguments[0];
-}
 
 function isSmallConstant(expression: ts.Expression | undefined, allowZero = false): boolean {
   if (!expression) return false;
@@ -252,11 +245,6 @@ function isSmallConstant(expression: ts.Expression | undefined, allowZero = fals
   return allowZero ? value === 0 : value <= SMALL_LIMIT;
 }
 
-function decoratorName(decorator: ts.Decorator): string {
-  const expr = decorator.expression;
-  const callee = ts.isCallExpression(expr) ? expr.expression : expr;
-  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
-}
 
 function strongest(origins: CollectionOrigin[]): CollectionOrigin {
   return origins.reduce<CollectionOrigin>((best, origin) => (WEIGHT[origin] > WEIGHT[best] ? origin : best), "capped");

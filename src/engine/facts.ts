@@ -12,7 +12,8 @@ import { OrmRecognizer, isLookupModel, mightBeOrmCall, type DbCall } from "./orm
 import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
 import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable,
-  inEqualityOnConstant, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
+  inEqualityOnConstant,
+  iteratedCollection, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
 import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNotAColumn, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
 import { classifyClientCreations, clientKind, requestReachableFunctions } from "./clients.js";
 import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
@@ -127,12 +128,6 @@ function parameterGuard(site: ts.Node, fn: ts.FunctionLikeDeclaration): ReachedQ
   return null;
 }
 
-/** What a for-of/for-in loop or an iteration callback (`xs.map(…)`) walks over. */
-function iteratedCollection(loop: ts.Node): ts.Expression | undefined {
-  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return loop.expression;
-  if (ts.isCallExpression(loop) && ts.isPropertyAccessExpression(loop.expression)) return loop.expression.expression;
-  return undefined;
-}
 
 function loopBodyOf(loop: LoopFrame): ts.Node | undefined {
   return loop.kind === "callback" ? loop.callback?.body : loop.kind === "statement" ? loopBody(loop.node) : undefined;
@@ -837,7 +832,7 @@ class Analysis {
       if (!ts.isPropertyAccessExpression(access) || access.name.text !== "push" || !ts.isCallExpression(access.parent)) continue;
       const frame = this.loopFrames(access.parent).find((f) => f.kind === "statement" ? ts.isForOfStatement(f.node) : true);
       if (!frame) continue;
-      const collection = ts.isForOfStatement(frame.node) ? frame.node.expression : ts.isCallExpression(frame.node) && ts.isPropertyAccessExpression(frame.node.expression) ? frame.node.expression.expression : undefined;
+      const collection = iteratedCollection(frame.node);
       if (collection) found.push(...this.rowsIn(collection, depth + 1));
     }
     return found;

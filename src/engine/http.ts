@@ -120,10 +120,9 @@ const GRAPHQL_OPERATION = /^(Query|Mutation|Subscription|ResolveField|FieldResol
 /** `@Query() orders()` → `Query.orders`; a field resolver `author()` → `field.author`. */
 function graphqlOperation(method: ts.MethodDeclaration): string | null {
   for (const decorator of ts.getDecorators(method) ?? []) {
-    const expr = decorator.expression;
-    const callee = ts.isCallExpression(expr) ? expr.expression : expr;
-    if (!ts.isIdentifier(callee) || !GRAPHQL_OPERATION.test(callee.text)) continue;
-    const kind = callee.text === "Query" || callee.text === "Mutation" || callee.text === "Subscription" ? callee.text : "field";
+    const name = decoratorName(decorator);
+    if (!name || !GRAPHQL_OPERATION.test(name)) continue;
+    const kind = name === "Query" || name === "Mutation" || name === "Subscription" ? name : "field";
     return `${kind}.${method.name.getText()}`;
   }
   return null;
@@ -157,9 +156,10 @@ function nestHandlers(cls: ts.ClassDeclaration, module: ModuleInfo): Handler[] {
   return handlers;
 }
 
-function decoratorName(decorator: ts.Decorator): string | undefined {
+/** `@Body()` → "Body", `@Nest.Body()` → "Body". */
+export function decoratorName(decorator: ts.Decorator): string | undefined {
   const expr = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
-  return ts.isIdentifier(expr) ? expr.text : undefined;
+  return ts.isIdentifier(expr) ? expr.text : ts.isPropertyAccessExpression(expr) ? expr.name.text : undefined;
 }
 
 function decoratorPath(decorator: ts.Decorator): string {

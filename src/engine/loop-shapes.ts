@@ -41,6 +41,19 @@ export function isIterationCall(call: ts.CallExpression, callback: ts.Node): boo
 }
 
 /** The query starts before any await in its callback: every iteration issues it in the same tick. */
+/**
+ * What a for-of/for-in loop or an iteration call walks over: `xs` in `for (x of xs)`, `xs.map(…)`, and in
+ * `Promise.map(xs, fn)`, `pMap(xs, fn)`, `_.map(xs, fn)`.
+ */
+export function iteratedCollection(loop: ts.Node): ts.Expression | undefined {
+  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return loop.expression;
+  if (!ts.isCallExpression(loop)) return undefined;
+  if (!ts.isPropertyAccessExpression(loop.expression)) return loop.arguments[0];
+  const receiver = loop.expression.expression;
+  if (ts.isIdentifier(receiver) && /^(Promise|Bluebird|bluebird|P|_|lodash|async|Array)$/.test(receiver.text)) return loop.arguments[0];
+  return receiver;
+}
+
 export function isSameTickCallback(frame: LoopFrame, node: ts.Node): boolean {
   const callee = frame.node;
   if (!ts.isCallExpression(callee) || !ts.isPropertyAccessExpression(callee.expression)) return false;
