@@ -1,6 +1,7 @@
 // Command-line entry: parse arguments, run scan(), print one report, set the exit code. No analysis or formatting here.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, relative, resolve } from "node:path";
+import { baselineOf, pruneBaseline, type Baseline } from "./baseline.js";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { ruleIds } from "../rules/index.js";
@@ -29,6 +30,9 @@ interface CliOptions {
   minConfidence: Confidence;
   top: number | undefined;
   category: string | undefined;
+  suppressAll: boolean;
+  pruneSuppressions: boolean;
+  suppressionsLocation: string | undefined;
   /** `undefined` when neither --color nor --no-color was given. */
   color: boolean | undefined;
 }
@@ -44,7 +48,22 @@ export async function runCli(argv: string[]): Promise<number> {
     const options = await parseArguments(argv);
     if (!options) return EXIT_CLEAN; // --help or --version already printed
 
-    const result = await scan({ paths: options.paths, rules: options.rules, disable: options.disable, minConfidence: options.minConfidence });
+    const scanOptions = { paths: options.paths, rules: options.rules, disable: options.disable, minConfidence: options.minConfidence };
+    const suppressionsFile = resolve(options.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE);
+    let baseline = options.suppressAll ? undefined : await readBaseline(suppressionsFile);
+    if (options.suppressAll || options.pruneSuppressions) {
+      // Both need today's findings without the baseline: all of them to write, or to know what no longer occurs.
+      const everything = await scan(scanOptions);
+      baseline = options.suppressAll ? baselineOf(everything.findings) : pruneBaseline(baseline ?? {}, everything.findings);
+      await writeReport(suppressionsFile, `${JSON.stringify(baseline, null, 2)}\n`);
+      const count = Object.values(baseline).reduce((sum, byRule) => sum + Object.values(byRule).reduce((n, entry) => n + (entry?.count ?? 0), 0), 0);
+      process.stderr.write(`perf-scan: ${options.suppressAll ? "baselined" : "kept"} ${count} finding${count === 1 ? "" : "s"} in ${displayPath(suppressionsFile)}\n`);
+    }
+    const result = await scan({ ...scanOptions, baseline });
+    if (result.baseline && result.baseline.stale.length > 0) {
+      const stale = result.baseline.stale.reduce((sum, entry) => sum + entry.count, 0);
+      process.stderr.write(`perf-scan: note: ${stale} baselined finding${stale === 1 ? "" : "s"} no longer occur; run with --prune-suppressions to drop ${stale === 1 ? "it" : "them"}\n`);
+    }
     const missing = result.errors.filter((error) => error.kind === "missing-path");
     if (missing.length > 0) {
       for (const error of missing) printError(`path not found: ${error.file}`);
@@ -68,6 +87,33 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+const DEFAULT_SUPPRESSIONS_FILE = "perf-scan-suppressions.json";
+
+/** The baseline file, when there is one; a file that is not a baseline is a usage error, never silently ignored. */
+async function readBaseline(file: string): Promise<Baseline | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    const valid =
+      typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) &&
+      Object.values(parsed).every((byRule) => typeof byRule === "object" && byRule !== null && Object.values(byRule as object).every((entry) => typeof (entry as { count?: unknown })?.count === "number"));
+    if (!valid) throw new Error('expected { "<file>": { "<rule>": { "count": N } } }');
+    return parsed as Baseline;
+  } catch (error) {
+    throw new CliError(`${displayPath(file)} is not a suppressions file: ${oneLine((error as Error).message)}`);
+  }
+}
+
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") ? rel : file;
+}
+
 /** The parsed options, or `undefined` when yargs handled --help / --version itself. */
 async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
   const parser = yargs(argv)
@@ -84,6 +130,9 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     .option("min-confidence", { describe: "Report only findings at least this sure (low: all; medium: hides loops over a few rows)", choices: CONFIDENCE_LEVELS, default: "low" as Confidence })
     .option("top", { describe: "Show only the N best-ranked findings (pretty, markdown)", type: "number", requiresArg: true })
     .option("category", { describe: "SARIF automationDetails.id, to tell apart several uploads for one repository", type: "string", requiresArg: true })
+    .option("suppress-all", { describe: `Baseline every current finding in the suppressions file (${"perf-scan-suppressions.json"}); later runs report only new ones`, type: "boolean", default: false })
+    .option("prune-suppressions", { describe: "Drop baselined findings that no longer occur from the suppressions file", type: "boolean", default: false })
+    .option("suppressions-location", { describe: "The suppressions (baseline) file", type: "string", requiresArg: true })
     .option("color", { describe: "Colour the pretty report (default: when stdout is a terminal; --no-color or NO_COLOR turn it off)", type: "boolean" })
     .option("debug", { describe: "Print stack traces for internal errors", type: "boolean", default: false })
     .version(TOOL_VERSION)
@@ -113,6 +162,9 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     minConfidence: args["min-confidence"],
     top: args.top,
     category: args.category,
+    suppressAll: args["suppress-all"],
+    pruneSuppressions: args["prune-suppressions"],
+    suppressionsLocation: args["suppressions-location"],
     color: args.color,
   };
 }

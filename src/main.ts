@@ -8,6 +8,7 @@ import type { Confidence, Finding, Impact, RelatedLocation, RuleId, ScanError, S
 import { TOOL_VERSION } from "./version.js";
 import { bottlenecksOf, groupOf, impactOf, rankFindings } from "./impact.js";
 import { isSuppressed } from "./suppressions.js";
+import { applyBaseline } from "./baseline.js";
 import type { ts } from "ts-morph";
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -61,7 +62,9 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
   }
   findings.sort(compareFindings);
   const minimum = CONFIDENCE_RANK[options.minConfidence ?? "low"];
-  const kept = dedupe(findings).filter((finding) => CONFIDENCE_RANK[finding.confidence] >= minimum);
+  const confident = dedupe(findings).filter((finding) => CONFIDENCE_RANK[finding.confidence] >= minimum);
+  const baselined = options.baseline ? applyBaseline(confident, options.baseline) : null;
+  const kept = baselined ? baselined.kept : confident;
   const unique = rankFindings(kept);
   const bottlenecks = bottlenecksOf(unique, new Map(unique.map((finding) => [finding, groupOfSite.get(siteKey(finding))!])));
 
@@ -81,6 +84,7 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
     },
     findings: unique,
     bottlenecks,
+    ...(baselined && { baseline: { suppressed: baselined.suppressed, stale: baselined.stale } }),
     errors: [...discovery.errors, ...facts.errors, ...ruleErrors],
   };
   return { result, files: new Map(discovery.files.map((file) => [file.absPath, file.text])) };

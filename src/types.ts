@@ -105,6 +105,8 @@ export interface ScanResult {
   findings: Finding[];
   /** The endpoints or functions with the highest summed impact, at most three. */
   bottlenecks: Bottleneck[];
+  /** Present when a baseline was applied: how many findings it covered, and entries that no longer occur. */
+  baseline?: { suppressed: number; stale: { file: string; ruleId: RuleId; count: number }[] };
   errors: ScanError[];
 }
 
@@ -129,6 +131,8 @@ export interface ScanOptions {
    * the one the engine builds when the ORM is installed. Any TypeScript version: only positions cross over.
    */
   typeProgram?: unknown;
+  /** Findings already accepted (`perf-scan --suppress-all`): counts per file and rule are subtracted. */
+  baseline?: import("./baseline.js").Baseline;
   /** File texts to use instead of what is on disk, by absolute path (an editor's unsaved buffer). */
   sourceOverrides?: Record<string, string>;
   /** Files larger than this are skipped with a message. Default 1 MiB. */

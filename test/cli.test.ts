@@ -221,4 +221,48 @@ describe("perf-scan CLI", () => {
     expect(perfScan(["--fail-on", "note", "."], { cwd: N_PLUS_ONE_PROJECT }).status).toBe(1);
     expect(perfScan(["--fail-on", "none", "."], { cwd: N_PLUS_ONE_PROJECT }).status).toBe(0);
   });
+
+  describe("baseline (--suppress-all): only new findings fail the run", () => {
+    const base = {
+      "package.json": JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^5.0.0" } }),
+      "src/db.ts": "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
+      "src/feed.ts":
+        "import { prisma } from './db';\n\nexport async function feed() {\n  const users = await prisma.user.findMany({ take: 20 });\n  for (const user of users) await prisma.post.count({ where: { authorId: user.id } });\n}\n",
+    };
+
+    it("writes counts per file and rule, then reports only an N+1 added later, and notes what no longer occurs", () => {
+      const root = project(base);
+      const suppress = perfScan(["--suppress-all", "--format", "json", "."], { cwd: root });
+      expect(suppress.status).toBe(0);
+      expect(JSON.parse(readFileSync(join(root, "perf-scan-suppressions.json"), "utf8"))).toEqual({ "src/feed.ts": { "n-plus-one": { count: 1 } } });
+      expect((JSON.parse(suppress.stdout) as { findings: unknown[] }).findings).toEqual([]);
+
+      // A new N+1 in another file: only it is reported, and it fails the run.
+      writeFileSync(
+        join(root, "src/orders.ts"),
+        "import { prisma } from './db';\n\nexport async function orders() {\n  const users = await prisma.user.findMany({ take: 20 });\n  for (const user of users) await prisma.order.count({ where: { userId: user.id } });\n}\n",
+      );
+      const after = perfScan(["--format", "json", "."], { cwd: root });
+      expect(after.status).toBe(1);
+      const result = JSON.parse(after.stdout) as { findings: { file: string; ruleId: string }[]; baseline: { suppressed: number } };
+      expect(result.findings.map((f) => `${f.file} ${f.ruleId}`)).toEqual(["src/orders.ts n-plus-one"]);
+      expect(result.baseline.suppressed).toBe(1);
+
+      // The baselined loop is fixed: the entry is stale, said once, and --prune-suppressions drops it.
+      writeFileSync(join(root, "src/feed.ts"), "export async function feed() {\n  return [];\n}\n");
+      const stale = perfScan(["--fail-on", "none", "."], { cwd: root });
+      expect(stale.notes.join("\n")).toContain("1 baselined finding no longer occur");
+      expect(perfScan(["--prune-suppressions", "--fail-on", "none", "."], { cwd: root }).status).toBe(0);
+      expect(JSON.parse(readFileSync(join(root, "perf-scan-suppressions.json"), "utf8"))).toEqual({});
+    });
+
+    it("--suppressions-location sets the file; a file that is not a baseline is a usage error (exit 2)", () => {
+      const root = project({ ...base, "ci/baseline.json": '{"src/feed.ts": {"n-plus-one": {"count": 1}}}', "bad.json": '["not", "a", "baseline"]' });
+      expect(perfScan(["--suppressions-location", "ci/baseline.json", "."], { cwd: root }).status).toBe(0);
+      const bad = perfScan(["--suppressions-location", "bad.json", "."], { cwd: root });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/^perf-scan: bad\.json is not a suppressions file: /);
+      expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    });
+  });
 });
