@@ -4,10 +4,10 @@ import { discoverFilesSync, type Discovery } from "./engine/discover.js";
 import { buildProjectFacts } from "./engine/facts.js";
 import type { RuleFinding, NodeLocation } from "./engine/findings.js";
 import { allRules } from "../rules/index.js";
-import type { Confidence, Finding, Impact, RelatedLocation, RuleId, ScanError, ScanOptions, ScanResult } from "./types.js";
+import type { Confidence, Finding, Impact, SuppressedFinding, RelatedLocation, RuleId, ScanError, ScanOptions, ScanResult } from "./types.js";
 import { TOOL_VERSION } from "./version.js";
 import { bottlenecksOf, groupOf, impactOf, rankFindings } from "./impact.js";
-import { isSuppressed } from "./suppressions.js";
+import { suppressionAt } from "./suppressions.js";
 import { applyBaseline } from "./baseline.js";
 import type { ts } from "ts-morph";
 
@@ -45,13 +45,19 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
     return lines;
   };
   const groupOfSite = new Map<string, ReturnType<typeof groupOf>>();
+  const suppressedInSource: SuppressedFinding[] = [];
   const ruleErrors: ScanError[] = [];
   for (const rule of enabled) {
     try {
       for (const raw of rule.check(facts)) {
-        if (options.applySuppressions !== false && isSuppressed(linesOf(raw.at.sourceFile), position(raw.at).line, raw.ruleId)) continue;
         const entry = facts.entryPoints.of(raw.at.node, raw.at.file);
         const finding = toFinding(raw, rule.meta.defaultSeverity, impactOf(raw, entry));
+        const suppression = options.applySuppressions !== false ? suppressionAt(linesOf(raw.at.sourceFile), finding.line, raw.ruleId) : null;
+        if (suppression) {
+          // Kept aside, not lost: SARIF shows it as dismissed in source, with the comment's reason.
+          suppressedInSource.push({ ...finding, justification: suppression.reason });
+          continue;
+        }
         groupOfSite.set(siteKey(finding), groupOf(raw.at.node, raw.at.file, entry));
         findings.push(finding);
       }
@@ -85,6 +91,7 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
     findings: unique,
     bottlenecks,
     ...(baselined && { baseline: { suppressed: baselined.suppressed, stale: baselined.stale } }),
+    suppressed: dedupe(suppressedInSource).sort(compareFindings),
     errors: [...discovery.errors, ...facts.errors, ...ruleErrors],
   };
   return { result, files: new Map(discovery.files.map((file) => [file.absPath, file.text])) };

@@ -97,6 +97,11 @@ export interface Bottleneck {
   findings: number[];
 }
 
+export type SuppressedFinding = Omit<Finding, "rank"> & {
+  /** The text after ` -- ` in the directive, when it gives one. */
+  justification: string | null;
+};
+
 export interface ScanResult {
   tool: { name: "perf-scan"; version: string };
   /** Absolute scan root; finding paths are relative to it. */
@@ -105,6 +110,8 @@ export interface ScanResult {
   findings: Finding[];
   /** The endpoints or functions with the highest summed impact, at most three. */
   bottlenecks: Bottleneck[];
+  /** Findings silenced by an inline directive, with its reason: not reported, but not lost (SARIF shows them dismissed). */
+  suppressed: SuppressedFinding[];
   /** Present when a baseline was applied: how many findings it covered, and entries that no longer occur. */
   baseline?: { suppressed: number; stale: { file: string; ruleId: RuleId; count: number }[] };
   errors: ScanError[];

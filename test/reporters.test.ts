@@ -104,12 +104,13 @@ function sampleResult(): ScanResult {
     },
     findings,
     bottlenecks: [{ name: "GET /users", file: "src/routes/users.ts", line: 2, score: 72, findings: [1, 2] }],
+    suppressed: [],
     errors: [{ file: "src/broken.ts", kind: "parse", message: "could not parse (';' expected)" }],
   };
 }
 
 function emptyResult(): ScanResult {
-  return { ...sampleResult(), findings: [], bottlenecks: [], errors: [], summary: { ...sampleResult().summary, files: 3, findings: 0, byRule: {} } };
+  return { ...sampleResult(), findings: [], bottlenecks: [], suppressed: [], errors: [], summary: { ...sampleResult().summary, files: 3, findings: 0, byRule: {} } };
 }
 
 function writeSource(file: string, text: string): void {
@@ -236,7 +237,7 @@ describe("json reporter", () => {
 
   it("is the result without root, indented by two spaces", () => {
     const text = reporters.json(sampleResult(), { color: false });
-    expect(Object.keys(parsed())).toEqual(["tool", "summary", "findings", "bottlenecks", "errors"]);
+    expect(Object.keys(parsed())).toEqual(["tool", "summary", "findings", "bottlenecks", "suppressed", "errors"]);
     expect(text).not.toContain(root);
     expect(text.split("\n")[1]).toBe('  "tool": {');
     const { root: _root, ...rest } = sampleResult();

@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { allRules } from "../../rules/index.js";
-import type { Finding, ScanResult, Severity } from "../types.js";
+import type { Finding, ScanResult, Severity, SuppressedFinding } from "../types.js";
 import { lineHashes } from "./fingerprints.js";
 import type { ReporterOptions } from "./index.js";
 import { plainText, ruleDoc } from "./rule-docs.js";
@@ -21,7 +21,7 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
   const sources = new SourceLines(result.root);
   const ruleIndex = new Map(allRules.map((rule, index) => [rule.meta.id, index]));
   const hashesByFile = new Map<string, Map<number, string> | undefined>();
-  const hashOf = (finding: Finding): string | undefined => {
+  const hashOf = (finding: Finding | SuppressedFinding): string | undefined => {
     if (!hashesByFile.has(finding.file)) {
       const text = sources.text(finding.file);
       hashesByFile.set(finding.file, text === undefined ? undefined : lineHashes(text));
@@ -29,7 +29,7 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
     return hashesByFile.get(finding.file)?.get(finding.line);
   };
 
-  const results = result.findings.map((finding) => {
+  const toResult = (finding: Finding | SuppressedFinding) => {
     const lineHash = hashOf(finding);
     return {
       ruleId: finding.ruleId,
@@ -45,8 +45,10 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
         })),
       }),
       ...(lineHash && { partialFingerprints: { primaryLocationLineHash: lineHash } }),
+      // Silenced by a directive in the code: GitHub shows the alert as dismissed, with the comment's reason.
+      ...("justification" in finding && { suppressions: [{ kind: "inSource", ...(finding.justification && { justification: finding.justification }) }] }),
       properties: withoutNulls({
-        rank: finding.rank,
+        rank: "rank" in finding ? finding.rank : null,
         impact: finding.impact,
         confidence: finding.confidence,
         orm: finding.orm,
@@ -55,7 +57,8 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
         queryCount: finding.queryCount,
       }),
     };
-  });
+  };
+  const results = [...result.findings.map(toResult), ...result.suppressed.map(toResult)];
 
   const log = {
     $schema: SARIF_SCHEMA,
@@ -139,7 +142,7 @@ function directoryUri(root: string): string {
  * The alert text: the finding's first sentence reads as the alert title; related places are linked as
  * `[text](id)` to their relatedLocations; the fix follows.
  */
-function messageText(finding: Finding): string {
+function messageText(finding: Finding | SuppressedFinding): string {
   const links = finding.related.map((related, index) => `[${linkText(related.message)}](${index + 1})`);
   if (links.length === 0) return `${sentence(finding.message)} Fix: ${finding.fix}`;
   // With links in the text, SARIF reads `[…](…)` as markup: literal brackets (`include: [User]`) are escaped.

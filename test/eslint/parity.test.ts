@@ -97,6 +97,19 @@ export async function feed() {
     expect(await eslintFindings(dir)).toEqual(cli);
   });
 
+  it("a silenced finding is kept aside with its reason, and SARIF shows it as suppressed in source", async () => {
+    const result = await scan({ cwd: dir });
+    expect(result.suppressed.map((f) => [f.file, f.line, f.ruleId, f.justification])).toEqual([["src/feed.ts", 7, "n-plus-one", "each user has at most 3 posts, checked on write"]]);
+    const { reporters } = await import("../../src/reporters/index.js");
+    const log = JSON.parse(reporters.sarif(result, { color: false })) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[]; suppressions?: unknown[] }[] }[] };
+    const silenced = log.runs[0]!.results.filter((r) => r.suppressions);
+    expect(silenced).toHaveLength(1);
+    expect(silenced[0]).toMatchObject({ ruleId: "n-plus-one", suppressions: [{ kind: "inSource", justification: "each user has at most 3 posts, checked on write" }] });
+    expect(silenced[0]!.locations[0]!.physicalLocation.region.startLine).toBe(7);
+    const { sarifValidator, validationErrors } = await import("../fixtures-cli/validators.js");
+    expect(validationErrors(sarifValidator(), log)).toEqual([]);
+  });
+
   it("ESLint sees its directive used (the plugin leaves suppression to ESLint), so it is not reported as unused", async () => {
     const eslint = new ESLint({
       cwd: dir,
