@@ -2,6 +2,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { baselineOf, pruneBaseline, type Baseline } from "./baseline.js";
+import { changedSince, GitError } from "./git.js";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { ruleIds } from "../rules/index.js";
@@ -31,6 +32,7 @@ interface CliOptions {
   top: number | undefined;
   category: string | undefined;
   suppressAll: boolean;
+  changedSince: string | undefined;
   pruneSuppressions: boolean;
   suppressionsLocation: string | undefined;
   /** `undefined` when neither --color nor --no-color was given. */
@@ -48,7 +50,8 @@ export async function runCli(argv: string[]): Promise<number> {
     const options = await parseArguments(argv);
     if (!options) return EXIT_CLEAN; // --help or --version already printed
 
-    const scanOptions = { paths: options.paths, rules: options.rules, disable: options.disable, minConfidence: options.minConfidence };
+    const reportOnly = options.changedSince !== undefined ? changedFiles(options.changedSince) : undefined;
+    const scanOptions = { paths: options.paths, rules: options.rules, disable: options.disable, minConfidence: options.minConfidence, reportOnly };
     const suppressionsFile = resolve(options.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE);
     let baseline = options.suppressAll ? undefined : await readBaseline(suppressionsFile);
     if (options.suppressAll || options.pruneSuppressions) {
@@ -88,6 +91,15 @@ export async function runCli(argv: string[]): Promise<number> {
 }
 
 const DEFAULT_SUPPRESSIONS_FILE = "perf-scan-suppressions.json";
+
+function changedFiles(ref: string): string[] {
+  try {
+    return changedSince(ref, process.cwd());
+  } catch (error) {
+    if (error instanceof GitError) throw new CliError(error.message.startsWith("--changed-since") ? error.message : `--changed-since needs a git repository: ${error.message}`);
+    throw error;
+  }
+}
 
 /** The baseline file, when there is one; a file that is not a baseline is a usage error, never silently ignored. */
 async function readBaseline(file: string): Promise<Baseline | undefined> {
@@ -130,6 +142,7 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     .option("min-confidence", { describe: "Report only findings at least this sure (low: all; medium: hides loops over a few rows)", choices: CONFIDENCE_LEVELS, default: "low" as Confidence })
     .option("top", { describe: "Show only the N best-ranked findings (pretty, markdown)", type: "number", requiresArg: true })
     .option("category", { describe: "SARIF automationDetails.id, to tell apart several uploads for one repository", type: "string", requiresArg: true })
+    .option("changed-since", { describe: "Report findings only in files changed since this git ref (plus untracked files); everything is still analysed", type: "string", requiresArg: true })
     .option("suppress-all", { describe: `Baseline every current finding in the suppressions file (${"perf-scan-suppressions.json"}); later runs report only new ones`, type: "boolean", default: false })
     .option("prune-suppressions", { describe: "Drop baselined findings that no longer occur from the suppressions file", type: "boolean", default: false })
     .option("suppressions-location", { describe: "The suppressions (baseline) file", type: "string", requiresArg: true })
@@ -163,6 +176,7 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     top: args.top,
     category: args.category,
     suppressAll: args["suppress-all"],
+    changedSince: args["changed-since"],
     pruneSuppressions: args["prune-suppressions"],
     suppressionsLocation: args["suppressions-location"],
     color: args.color,

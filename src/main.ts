@@ -68,7 +68,10 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
   }
   findings.sort(compareFindings);
   const minimum = CONFIDENCE_RANK[options.minConfidence ?? "low"];
-  const confident = dedupe(findings).filter((finding) => CONFIDENCE_RANK[finding.confidence] >= minimum);
+  const reportOnly = options.reportOnly ? new Set(options.reportOnly.map((file) => resolve(cwd, file))) : null;
+  const confident = dedupe(findings).filter(
+    (finding) => CONFIDENCE_RANK[finding.confidence] >= minimum && (!reportOnly || reportOnly.has(resolve(discovery.root, finding.file))),
+  );
   const baselined = options.baseline ? applyBaseline(confident, options.baseline) : null;
   const kept = baselined ? baselined.kept : confident;
   const unique = rankFindings(kept);

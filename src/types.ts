@@ -138,6 +138,11 @@ export interface ScanOptions {
    * the one the engine builds when the ORM is installed. Any TypeScript version: only positions cross over.
    */
   typeProgram?: unknown;
+  /**
+   * Report findings only in these files (absolute paths), e.g. those a pull request changed. Every file is still
+   * analysed, so an N+1 through an unchanged helper is found where the changed loop calls it.
+   */
+  reportOnly?: string[];
   /** Findings already accepted (`perf-scan --suppress-all`): counts per file and rule are subtracted. */
   baseline?: import("./baseline.js").Baseline;
   /** File texts to use instead of what is on disk, by absolute path (an editor's unsaved buffer). */

@@ -265,4 +265,41 @@ describe("perf-scan CLI", () => {
       expect(bad.stderr.trim().split("\n")).toHaveLength(1);
     });
   });
+
+  describe("--changed-since <ref>", () => {
+    const git = (cwd: string, ...args: string[]) => spawnSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+
+    it("reports only files changed since the ref (and untracked ones), finding an N+1 through an unchanged helper", () => {
+      const root = project({
+        "package.json": JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^5.0.0" } }),
+        "src/db.ts": "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
+        "src/helpers.ts": "import { prisma } from './db';\nexport const postsOf = (id: number) => prisma.post.findMany({ where: { authorId: id } });\n",
+        "src/old.ts": "import { prisma } from './db';\n\nexport async function old() {\n  const users = await prisma.user.findMany({ take: 20 });\n  for (const user of users) await prisma.post.count({ where: { authorId: user.id } });\n}\n",
+        "src/feed.ts": "export async function feed() {\n  return [];\n}\n",
+      });
+      git(root, "init", "-q");
+      git(root, "add", ".");
+      git(root, "commit", "-qm", "base");
+      writeFileSync(join(root, "src/feed.ts"), "import { prisma } from './db';\nimport { postsOf } from './helpers';\n\nexport async function feed() {\n  const users = await prisma.user.findMany({ take: 20 });\n  for (const user of users) await postsOf(user.id);\n}\n");
+      writeFileSync(join(root, "src/new.ts"), "import { prisma } from './db';\n\nexport async function fresh() {\n  const users = await prisma.user.findMany({ take: 20 });\n  for (const user of users) await prisma.order.count({ where: { userId: user.id } });\n}\n");
+      const run = perfScan(["--changed-since", "HEAD", "--format", "json", "--fail-on", "none", "."], { cwd: root });
+      expect(run.stderr).toBe("");
+      const files = (JSON.parse(run.stdout) as { findings: { file: string; ruleId: string }[] }).findings.filter((f) => f.ruleId === "n-plus-one").map((f) => f.file);
+      expect(files.sort()).toEqual(["src/feed.ts", "src/new.ts"]);
+    });
+
+    it("an unknown ref or no repository is a one-line usage error (exit 2)", () => {
+      const root = project({ "src/a.ts": "export const a = 1;\n" });
+      const outside = perfScan(["--changed-since", "main", "."], { cwd: root });
+      expect(outside.status).toBe(2);
+      expect(outside.stderr.trim().split("\n")).toHaveLength(1);
+      git(root, "init", "-q");
+      git(root, "add", ".");
+      git(root, "commit", "-qm", "base");
+      const unknown = perfScan(["--changed-since", "no-such-branch", "."], { cwd: root });
+      expect(unknown.status).toBe(2);
+      expect(unknown.stderr).toMatch(/^perf-scan: --changed-since: "no-such-branch" is not a commit in this repository/);
+      expect(unknown.stderr.trim().split("\n")).toHaveLength(1);
+    });
+  });
 });
