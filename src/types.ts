@@ -55,7 +55,7 @@ export interface ScanError {
   /** Path relative to the scan root (or as given, for paths outside it). */
   file: string;
   /** `environment`: not a file problem but a limit of this scan (no tsconfig, ORM not installed); reported as a note. */
-  kind: "parse" | "read" | "binary" | "too-large" | "missing-path" | "internal" | "environment";
+  kind: "parse" | "read" | "binary" | "too-large" | "encoding" | "missing-path" | "internal" | "environment";
   message: string;
 }
 

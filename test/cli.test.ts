@@ -1,6 +1,6 @@
 // Runs the built CLI (bin/perf-scan.js → dist/src/cli.js) the way users do. `npm test` builds first.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -301,5 +301,32 @@ describe("perf-scan CLI", () => {
       expect(unknown.stderr).toMatch(/^perf-scan: --changed-since: "no-such-branch" is not a commit in this repository/);
       expect(unknown.stderr.trim().split("\n")).toHaveLength(1);
     });
+  });
+
+  it("bad input never stops the scan: a 5,000-level expression, a Latin-1 file and a symlink loop each get one line or none, and the N+1 beside them is still found", () => {
+    let deep = "1";
+    for (let i = 0; i < 5000; i++) deep = `(${deep} + 1)`;
+    let calls = "x";
+    for (let i = 0; i < 5000; i++) calls = `f(${calls})`;
+    const root = project({
+      "package.json": JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^5.0.0" } }),
+      "src/generated/deep.ts": `export const x = ${deep};\n`,
+      "src/generated/calls.ts": `declare const f: any; declare const x: any;\nexport const y = ${calls};\n`,
+      "src/legacy.ts": Buffer.from("export const greeting = 'caf\xe9';\n", "latin1"),
+      "src/feed.ts": "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nexport async function feed() {\n  const users = await prisma.user.findMany({ take: 20 });\n  for (const user of users) await prisma.post.count({ where: { authorId: user.id } });\n}\n",
+    });
+    symlinkSync("loop-b", join(root, "src", "loop-a"));
+    symlinkSync("loop-a", join(root, "src", "loop-b"));
+    const run = perfScan(["--format", "json", "."], { cwd: root });
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const lines = run.stderr.trim().split("\n").sort();
+    expect(lines).toEqual([
+      "perf-scan: warning: src/generated/calls.ts: nested more than 500 levels deep (generated code?); file skipped",
+      "perf-scan: warning: src/generated/deep.ts: nested more than 500 levels deep (generated code?); file skipped",
+      "perf-scan: warning: src/legacy.ts: not valid UTF-8: read as Latin-1",
+    ]);
+    const result = JSON.parse(run.stdout) as { findings: { file: string; ruleId: string }[] };
+    expect(result.findings.map((f) => `${f.file} ${f.ruleId}`)).toEqual(["src/feed.ts n-plus-one"]);
   });
 });

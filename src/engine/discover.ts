@@ -83,11 +83,11 @@ export function discoverFilesSync(options: DiscoverOptions): Discovery {
     }
   }
 
-  const loaded = [...candidates].map((absPath) => loadFile(absPath, root, options.maxFileBytes));
   const files: DiscoveredFile[] = [];
-  for (const outcome of loaded) {
-    if ("text" in outcome) files.push(outcome);
-    else errors.push(outcome);
+  for (const absPath of candidates) {
+    const outcome = loadFile(absPath, root, options.maxFileBytes);
+    if (outcome.file) files.push(outcome.file);
+    if (outcome.error) errors.push(outcome.error);
   }
   files.sort((a, b) => compareStrings(a.relPath, b.relPath));
   errors.sort((a, b) => compareStrings(a.file, b.file));
@@ -205,22 +205,30 @@ function matchScopes(scopes: IgnoreScope[], path: string, isDir: boolean): boole
   return ignored;
 }
 
-function loadFile(absPath: string, root: string, maxFileBytes: number): DiscoveredFile | ScanError {
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A file, a reason it was skipped, or both (a file read with a warning). */
+function loadFile(absPath: string, root: string, maxFileBytes: number): { file?: DiscoveredFile; error?: ScanError } {
   const relPath = displayPath(root, absPath);
   let descriptor: number | undefined;
   try {
     descriptor = openSync(absPath, "r");
     const { size } = fstatSync(descriptor);
     if (size > maxFileBytes) {
-      return { file: relPath, kind: "too-large", message: `skipped: ${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit` };
+      return { error: { file: relPath, kind: "too-large", message: `skipped: ${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit` } };
     }
     const bytes = readFileSync(descriptor);
     if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-      return { file: relPath, kind: "binary", message: "skipped: binary file (NUL byte)" };
+      return { error: { file: relPath, kind: "binary", message: "skipped: binary file (NUL byte)" } };
     }
-    return { absPath, relPath, text: bytes.toString("utf8") };
+    try {
+      return { file: { absPath, relPath, text: strictUtf8.decode(bytes) } };
+    } catch {
+      // Legacy Latin-1 sources: every byte maps to one character, so code and positions stay intact.
+      return { file: { absPath, relPath, text: bytes.toString("latin1") }, error: { file: relPath, kind: "encoding", message: "not valid UTF-8: read as Latin-1" } };
+    }
   } catch (error) {
-    return { file: relPath, kind: "read", message: `could not read (${oneLine(errorMessage(error))})` };
+    return { error: { file: relPath, kind: "read", message: `could not read (${oneLine(errorMessage(error))})` } };
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }

@@ -115,9 +115,20 @@ export class Project {
   }
 
   private addModule(absPath: string, text: string, scanned: boolean): ModuleInfo | undefined {
-    const sourceFile = ts.createSourceFile(absPath, text, ts.ScriptTarget.Latest, true, scriptKindFor(absPath));
-    const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     const relPath = relative(this.root, absPath).split(sep).join("/");
+    // The parser and every tree walk recurse per level: a generated 5,000-level expression would overflow the stack.
+    if (nestingDepth(text) > MAX_NESTING) {
+      if (scanned) this.errors.push({ file: relPath, kind: "parse", message: `nested more than ${MAX_NESTING} levels deep (generated code?); file skipped` });
+      return undefined;
+    }
+    let sourceFile: ts.SourceFile;
+    try {
+      sourceFile = ts.createSourceFile(absPath, text, ts.ScriptTarget.Latest, true, scriptKindFor(absPath));
+    } catch (error) {
+      if (scanned) this.errors.push({ file: relPath, kind: "parse", message: `could not parse (${error instanceof RangeError ? "too deeply nested" : (error as Error).message}); file skipped` });
+      return undefined;
+    }
+    const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     if (diagnostics.length > 0 && scanned) {
       const first = diagnostics[0]!;
       const pos = sourceFile.getLineAndCharacterOfPosition(first.start ?? 0);
@@ -409,4 +420,22 @@ function resolveFileUncached(base: string): string | undefined {
   for (const candidate of SOURCE_EXTENSIONS) if (isFile(base + candidate)) return base + candidate;
   for (const candidate of SOURCE_EXTENSIONS) if (isFile(join(base, "index" + candidate))) return join(base, "index" + candidate);
   return undefined;
+}
+
+/** Deeper than this, parsing and analysis would risk the stack; real code stays far below. */
+const MAX_NESTING = 500;
+
+/** The deepest nesting of brackets and parentheses, counted on the text in one pass (strings and comments included: a cheap upper bound). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 40 || code === 91 || code === 123) {
+      if (++depth > deepest) deepest = depth;
+    } else if (code === 41 || code === 93 || code === 125) {
+      if (depth > 0) depth--;
+    }
+  }
+  return deepest;
 }

@@ -121,7 +121,7 @@ function summary(result: ScanResult, paint: Paint): string[] {
       lines.push(`  ${id.padEnd(idWidth)}  ${total}`);
     }
   }
-  const fileErrors = result.errors.filter((error) => error.kind !== "environment");
+  const fileErrors = result.errors.filter((error) => error.kind !== "environment" && error.kind !== "encoding");
   if (fileErrors.length > 0) {
     lines.push(paint("dim", `${plural(fileErrors.length, "file")} could not be analysed; see the warnings.`));
   }
