@@ -329,4 +329,22 @@ describe("perf-scan CLI", () => {
     const result = JSON.parse(run.stdout) as { findings: { file: string; ruleId: string }[] };
     expect(result.findings.map((f) => `${f.file} ${f.ruleId}`)).toEqual(["src/feed.ts n-plus-one"]);
   });
+
+  it("never executes, imports or requires the code it scans (a fixture whose top-level code would write a marker)", () => {
+    const marker = join(tmpdir(), `perf-scan-executed-${process.pid}-${Date.now()}`);
+    const write = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');`;
+    const root = project({
+      "package.json": JSON.stringify({ name: "evil", main: "index.js", dependencies: { "@prisma/client": "^5.0.0" } }),
+      "index.js": `${write}\nmodule.exports = {};\n`,
+      "src/setup.ts": `import fs from 'fs';\nfs.writeFileSync(${JSON.stringify(marker)}, 'ran');\nexport {};\n`,
+      "src/db.cjs": `${write}\nconst { PrismaClient } = require('@prisma/client');\nmodule.exports = new PrismaClient();\n`,
+      "perf-scan.config.js": `${write}\nexport default {};\n`,
+      "node_modules/@prisma/client/package.json": JSON.stringify({ name: "@prisma/client", main: "index.js" }),
+      "node_modules/@prisma/client/index.js": `${write}\nexports.PrismaClient = class {};\n`,
+      "node_modules/@prisma/client/index.d.ts": "export declare class PrismaClient { user: any }\n",
+    });
+    const run = perfScan(["--format", "json", "--fail-on", "none", "."], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+  });
 });
