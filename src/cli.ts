@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { baselineOf, pruneBaseline, type Baseline } from "./baseline.js";
 import { changedSince, GitError } from "./git.js";
+import { ConfigError, loadConfig, type LoadedConfig } from "./config.js";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { ruleIds } from "../rules/index.js";
@@ -28,7 +29,8 @@ interface CliOptions {
   rules: RuleId[];
   disable: RuleId[];
   failOn: FailOn;
-  minConfidence: Confidence;
+  minConfidence: Confidence | undefined;
+  config: string | undefined;
   top: number | undefined;
   category: string | undefined;
   suppressAll: boolean;
@@ -51,7 +53,22 @@ export async function runCli(argv: string[]): Promise<number> {
     if (!options) return EXIT_CLEAN; // --help or --version already printed
 
     const reportOnly = options.changedSince !== undefined ? changedFiles(options.changedSince) : undefined;
-    const scanOptions = { paths: options.paths, rules: options.rules, disable: options.disable, minConfidence: options.minConfidence, reportOnly };
+    const loaded = await loadConfiguration(options.config);
+    const config = loaded?.config ?? {};
+    const off = (Object.entries(config.rules ?? {}) as [RuleId, string][]).filter(([, level]) => level === "off").map(([id]) => id);
+    const severities = Object.fromEntries((Object.entries(config.rules ?? {}) as [RuleId, string][]).filter(([, level]) => level !== "off")) as Partial<Record<RuleId, Severity>>;
+    const scanOptions = {
+      paths: options.paths,
+      rules: options.rules,
+      disable: [...options.disable, ...off],
+      minConfidence: options.minConfidence ?? config.minConfidence,
+      maxFileBytes: config.maxFileBytes,
+      severities,
+      include: config.include,
+      exclude: config.exclude,
+      globRoot: loaded ? dirname(loaded.file) : undefined,
+      reportOnly,
+    };
     const suppressionsFile = resolve(options.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE);
     let baseline = options.suppressAll ? undefined : await readBaseline(suppressionsFile);
     if (options.suppressAll || options.pruneSuppressions) {
@@ -91,6 +108,15 @@ export async function runCli(argv: string[]): Promise<number> {
 }
 
 const DEFAULT_SUPPRESSIONS_FILE = "perf-scan-suppressions.json";
+
+async function loadConfiguration(explicit: string | undefined): Promise<LoadedConfig | null> {
+  try {
+    return await loadConfig(process.cwd(), explicit);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message);
+    throw error;
+  }
+}
 
 function changedFiles(ref: string): string[] {
   try {
@@ -139,7 +165,8 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     .option("rule", { describe: "Run only this rule (repeatable)", type: "string", requiresArg: true })
     .option("disable", { describe: "Switch this rule off (repeatable)", type: "string", requiresArg: true })
     .option("fail-on", { describe: "Exit with 1 when a finding has at least this severity", choices: FAIL_ON_LEVELS, default: "warning" as FailOn })
-    .option("min-confidence", { describe: "Report only findings at least this sure (low: all; medium: hides loops over a few rows)", choices: CONFIDENCE_LEVELS, default: "low" as Confidence })
+    .option("min-confidence", { describe: "Report only findings at least this sure (low, the default: all; medium: hides loops over a few rows)", choices: CONFIDENCE_LEVELS })
+    .option("config", { describe: "Use this config file (JSON, or JavaScript: .js/.mjs/.cjs) instead of searching for perf-scan.config.json, .perfscanrc.json or package.json#perfScan", type: "string", requiresArg: true })
     .option("top", { describe: "Show only the N best-ranked findings (pretty, markdown)", type: "number", requiresArg: true })
     .option("category", { describe: "SARIF automationDetails.id, to tell apart several uploads for one repository", type: "string", requiresArg: true })
     .option("changed-since", { describe: "Report findings only in files changed since this git ref (plus untracked files); everything is still analysed", type: "string", requiresArg: true })
@@ -172,7 +199,8 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     rules: ruleList(args.rule, "--rule"),
     disable: ruleList(args.disable, "--disable"),
     failOn: args["fail-on"],
-    minConfidence: args["min-confidence"],
+    minConfidence: args["min-confidence"] as Confidence | undefined,
+    config: args.config,
     top: args.top,
     category: args.category,
     suppressAll: args["suppress-all"],

@@ -6,6 +6,7 @@ import type { RuleFinding, NodeLocation } from "./engine/findings.js";
 import { allRules } from "../rules/index.js";
 import type { Confidence, Finding, Impact, SuppressedFinding, RelatedLocation, RuleId, ScanError, ScanOptions, ScanResult } from "./types.js";
 import { TOOL_VERSION } from "./version.js";
+import ignore from "ignore";
 import { bottlenecksOf, groupOf, impactOf, rankFindings } from "./impact.js";
 import { suppressionAt } from "./suppressions.js";
 import { applyBaseline } from "./baseline.js";
@@ -29,7 +30,7 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
   const cwd = resolve(options.cwd ?? process.cwd());
   const paths = (options.paths && options.paths.length > 0 ? options.paths : [cwd]).map((p) => resolve(cwd, p));
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const discovery = withOverrides(discoverFilesSync({ paths, cwd, maxFileBytes }), options.sourceOverrides, maxFileBytes);
+  const discovery = withOverrides(withGlobs(discoverFilesSync({ paths, cwd, maxFileBytes }), options, cwd), options.sourceOverrides, maxFileBytes);
   const facts = buildProjectFacts(discovery, options.typeProgram as ts.Program | undefined);
 
   const enabled = allRules.filter(
@@ -52,6 +53,8 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
       for (const raw of rule.check(facts)) {
         const entry = facts.entryPoints.of(raw.at.node, raw.at.file);
         const finding = toFinding(raw, rule.meta.defaultSeverity, impactOf(raw, entry));
+        const configured = options.severities?.[rule.meta.id];
+        if (configured) finding.severity = configured; // the config outranks the rule's own choice
         const suppression = options.applySuppressions !== false ? suppressionAt(linesOf(raw.at.sourceFile), finding.line, raw.ruleId) : null;
         if (suppression) {
           // Kept aside, not lost: SARIF shows it as dismissed in source, with the comment's reason.
@@ -98,6 +101,20 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
     errors: [...discovery.errors, ...facts.errors, ...ruleErrors],
   };
   return { result, files: new Map(discovery.files.map((file) => [file.absPath, file.text])) };
+}
+
+/** A config's include/exclude globs (gitignore syntax, relative to the config's folder) narrow the files scanned. */
+function withGlobs(discovery: Discovery, options: ScanOptions, cwd: string): Discovery {
+  if (!options.include?.length && !options.exclude?.length) return discovery;
+  const base = resolve(options.globRoot ?? cwd);
+  const included = options.include?.length ? ignore().add(options.include) : null;
+  const excluded = options.exclude?.length ? ignore().add(options.exclude) : null;
+  const files = discovery.files.filter((file) => {
+    const rel = relative(base, file.absPath).split(sep).join("/");
+    if (rel.startsWith("..")) return !included; // outside the config's folder: only include lists can leave it out
+    return (!included || included.ignores(rel)) && !excluded?.ignores(rel);
+  });
+  return { ...discovery, files };
 }
 
 /** An editor's unsaved text replaces the file on disk (or adds a file not saved yet). */

@@ -126,6 +126,14 @@ export interface ScanOptions {
   rules?: RuleId[];
   /** Rules to switch off. */
   disable?: RuleId[];
+  /** Severity per rule, instead of the rule's default (a config file's `rules`). */
+  severities?: Partial<Record<RuleId, Severity>>;
+  /** Only files matching these globs (gitignore syntax), relative to `globRoot`. */
+  include?: string[];
+  /** Not files matching these globs (gitignore syntax), relative to `globRoot`. */
+  exclude?: string[];
+  /** Folder the include/exclude globs are relative to (the config file's). Default: cwd. */
+  globRoot?: string;
   /** Report only findings at least this sure (default: low, every finding). */
   minConfidence?: Confidence;
   /**

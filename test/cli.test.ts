@@ -347,4 +347,35 @@ describe("perf-scan CLI", () => {
     expect(run.status).toBe(0);
     expect(existsSync(marker)).toBe(false);
   });
+
+  describe("configuration file", () => {
+    const files = {
+      "package.json": JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^5.0.0" } }),
+      "src/db.ts": "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
+      "src/feed.ts": "import { prisma } from './db';\n\nexport async function feed() {\n  const users = await prisma.user.findMany({ take: 20 });\n  for (const user of users) await prisma.post.count({ where: { authorId: user.id } });\n  return (await prisma.post.findMany({ where: { published: true } })).length;\n}\n",
+      "src/legacy/old.ts": "import { prisma } from '../db';\n\nexport async function old() {\n  const users = await prisma.user.findMany({ take: 20 });\n  for (const user of users) await prisma.post.count({ where: { authorId: user.id } });\n}\n",
+    };
+    const rulesAt = (run: Run) => (JSON.parse(run.stdout) as { findings: { file: string; ruleId: string; severity: string }[] }).findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`).sort();
+
+    it("perf-scan.config.json sets severities, switches rules off and excludes files; package.json#perfScan works too", () => {
+      const root = project({
+        ...files,
+        "perf-scan.config.json": JSON.stringify({ rules: { "n-plus-one": "error", "unbounded-query": "off" }, exclude: ["src/legacy/"] }),
+      });
+      const run = perfScan(["--format", "json", "--fail-on", "none", "."], { cwd: root });
+      expect(rulesAt(run)).toEqual(["src/feed.ts count-via-length warning", "src/feed.ts n-plus-one error"]);
+      const viaPackage = project({ ...files, "package.json": JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^5.0.0" }, perfScan: { rules: { "count-via-length": "off", "unbounded-query": "off" } } }) });
+      expect(rulesAt(perfScan(["--format", "json", "--fail-on", "none", "."], { cwd: viaPackage }))).toEqual(["src/feed.ts n-plus-one warning", "src/legacy/old.ts n-plus-one warning"]);
+    });
+
+    it("a config that breaks the schema is one line naming the file, the key and what was expected (exit 2); --config points at one", () => {
+      const root = project({ ...files, "perf-scan.config.json": JSON.stringify({ rules: { "n-plus-one": "loud" } }), "ci/strict.json": JSON.stringify({ rules: { "select-star": "error" }, minConfidence: "high" }) });
+      const bad = perfScan(["."], { cwd: root });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr.trim()).toBe("perf-scan: perf-scan.config.json: `/rules/n-plus-one` must be one of off, note, warning, error");
+      const unknownKey = project({ ...files, ".perfscanrc.json": JSON.stringify({ rulez: {} }) });
+      expect(perfScan(["."], { cwd: unknownKey }).stderr.trim()).toBe("perf-scan: .perfscanrc.json: the config has an unknown key `rulez`");
+      expect(perfScan(["--config", "ci/strict.json", "--fail-on", "none", "."], { cwd: root }).status).toBe(0);
+    });
+  });
 });

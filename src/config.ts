@@ -1,0 +1,86 @@
+import { createRequire } from "node:module";
+import { dirname, relative, resolve } from "node:path";
+import { lilconfig } from "lilconfig";
+import type { Confidence, RuleId, Severity } from "./types.js";
+
+/** What a config file may say (schema/perf-scan-config.schema.json). */
+export interface PerfScanConfig {
+  rules?: Partial<Record<RuleId, "off" | Severity>>;
+  include?: string[];
+  exclude?: string[];
+  maxFileBytes?: number;
+  minConfidence?: Confidence;
+}
+
+export interface LoadedConfig {
+  config: PerfScanConfig;
+  /** Absolute path of the file it came from; globs are relative to its folder. */
+  file: string;
+}
+
+/** A config that is not valid: the file, the key path and what was expected, in one line. */
+export class ConfigError extends Error {}
+
+/**
+ * Found from `searchFrom` upwards: `perf-scan.config.json`, `.perfscanrc.json` or a `perfScan` key in package.json.
+ * Only JSON is searched for, so scanning a checkout never runs its code; a JavaScript config (`.js`, `.mjs`, `.cjs`)
+ * is loaded only when named with `--config`.
+ */
+export async function loadConfig(searchFrom: string, explicit?: string): Promise<LoadedConfig | null> {
+  const explorer = lilconfig("perfScan", { searchPlaces: ["package.json", ".perfscanrc.json", "perf-scan.config.json"] });
+  let found: { config: unknown; filepath: string; isEmpty?: boolean } | null;
+  try {
+    found = explicit ? await explorer.load(resolve(explicit)) : await explorer.search(searchFrom);
+  } catch (error) {
+    const where = explicit ? relativeTo(searchFrom, resolve(explicit)) : "config";
+    throw new ConfigError(`${where}: could not be read (${oneLine((error as Error).message)})`);
+  }
+  if (!found || found.isEmpty) return explicit && found ? { config: {}, file: found.filepath } : null;
+  const config = (found.config as { default?: unknown })?.default ?? found.config;
+  const problem = validate(config);
+  if (problem) throw new ConfigError(`${relativeTo(searchFrom, found.filepath)}: ${problem}`);
+  return { config: config as PerfScanConfig, file: found.filepath };
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
+let validator: Validator | null = null;
+
+/** The first schema violation as "`/rules/n-plus-one` must be one of off, note, warning, error", or null. */
+function validate(config: unknown): string | null {
+  if (!validator) {
+    const require = createRequire(import.meta.url);
+    const Ajv2020 = require("ajv/dist/2020") as new (options: object) => { compile(schema: object): Validator };
+    validator = new Ajv2020({ allErrors: false, strict: false }).compile(require(schemaPath()) as object);
+  }
+  if (validator(config)) return null;
+  const error = validator.errors?.[0];
+  const path = error?.instancePath ? `\`${error.instancePath}\`` : "the config";
+  const allowed = error?.params?.allowedValues as unknown[] | undefined;
+  const extra = error?.params?.additionalProperty ?? error?.params?.propertyName;
+  if (allowed) return `${path} must be one of ${allowed.join(", ")}`;
+  if (extra) return `${path} has an unknown key \`${String(extra)}\``;
+  return `${path} ${error?.message ?? "is not valid"}`;
+}
+
+function schemaPath(): string {
+  // schema/ ships beside src/ and dist/src/: two or three levels up from this file.
+  const here = dirname(new URL(import.meta.url).pathname);
+  for (const candidate of [resolve(here, "../schema"), resolve(here, "../../schema")]) {
+    try {
+      createRequire(import.meta.url).resolve(resolve(candidate, "perf-scan-config.schema.json"));
+      return resolve(candidate, "perf-scan-config.schema.json");
+    } catch {
+      // try the next one
+    }
+  }
+  throw new ConfigError("perf-scan's config schema is missing from the installation");
+}
+
+function relativeTo(from: string, file: string): string {
+  const rel = relative(from, file);
+  return rel && !rel.startsWith("..") ? rel : file;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
+}
