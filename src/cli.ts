@@ -1,4 +1,5 @@
 // Command-line entry: parse arguments, run scan(), print one report, set the exit code. No analysis or formatting here.
+import { existsSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { baselineOf, pruneBaseline, type Baseline } from "./baseline.js";
@@ -52,10 +53,11 @@ export async function runCli(argv: string[]): Promise<number> {
     const options = await parseArguments(argv);
     if (!options) return EXIT_CLEAN; // --help or --version already printed
 
-    const reportOnly = options.changedSince !== undefined ? changedFiles(options.changedSince) : undefined;
-    const loaded = await loadConfiguration(options.config);
+    const reportOnly = options.changedSince !== undefined ? changedFiles(options.changedSince, options.paths) : undefined;
+    const loaded = await loadConfiguration(options.config, options.paths);
     const config = loaded?.config ?? {};
-    const off = (Object.entries(config.rules ?? {}) as [RuleId, string][]).filter(([, level]) => level === "off").map(([id]) => id);
+    // A rule named with --rule runs even when the config switches it off: flags win over the file.
+    const off = (Object.entries(config.rules ?? {}) as [RuleId, string][]).filter(([id, level]) => level === "off" && !options.rules.includes(id)).map(([id]) => id);
     const severities = Object.fromEntries((Object.entries(config.rules ?? {}) as [RuleId, string][]).filter(([, level]) => level !== "off")) as Partial<Record<RuleId, Severity>>;
     const scanOptions = {
       paths: options.paths,
@@ -72,8 +74,11 @@ export async function runCli(argv: string[]): Promise<number> {
     const suppressionsFile = resolve(options.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE);
     let baseline = options.suppressAll ? undefined : await readBaseline(suppressionsFile);
     if (options.suppressAll || options.pruneSuppressions) {
-      // Both need today's findings without the baseline: all of them to write, or to know what no longer occurs.
-      const everything = await scan(scanOptions);
+      // Both need every finding of today, whatever this run shows (--rule, --changed-since, --min-confidence): the
+      // file covers the whole project, so a narrowed run must not rewrite it with a part.
+      const everything = await scan({ paths: options.paths, maxFileBytes: config.maxFileBytes, include: config.include, exclude: config.exclude, globRoot: scanOptions.globRoot });
+      const missingPaths = everything.errors.filter((error) => error.kind === "missing-path");
+      if (missingPaths.length > 0) throw new CliError(`path not found: ${missingPaths[0]!.file} (the suppressions file was not changed)`);
       baseline = options.suppressAll ? baselineOf(everything.findings) : pruneBaseline(baseline ?? {}, everything.findings);
       await writeReport(suppressionsFile, `${JSON.stringify(baseline, null, 2)}\n`);
       const count = Object.values(baseline).reduce((sum, byRule) => sum + Object.values(byRule).reduce((n, entry) => n + (entry?.count ?? 0), 0), 0);
@@ -109,18 +114,24 @@ export async function runCli(argv: string[]): Promise<number> {
 
 const DEFAULT_SUPPRESSIONS_FILE = "perf-scan-suppressions.json";
 
-async function loadConfiguration(explicit: string | undefined): Promise<LoadedConfig | null> {
+/** The config of what is scanned: searched from the first path scanned (or its folder), not from where the command runs. */
+async function loadConfiguration(explicit: string | undefined, paths: string[]): Promise<LoadedConfig | null> {
+  const first = resolve(paths[0] ?? ".");
+  const from = existsSync(first) && statSync(first).isFile() ? dirname(first) : existsSync(first) ? first : process.cwd();
   try {
-    return await loadConfig(process.cwd(), explicit);
+    return await loadConfig(from, explicit);
   } catch (error) {
     if (error instanceof ConfigError) throw new CliError(error.message);
     throw error;
   }
 }
 
-function changedFiles(ref: string): string[] {
+/** Git is asked about the repository of what is scanned, not of where the command runs. */
+function changedFiles(ref: string, paths: string[]): string[] {
+  const first = resolve(paths[0] ?? ".");
+  const dir = existsSync(first) && statSync(first).isFile() ? dirname(first) : first;
   try {
-    return changedSince(ref, process.cwd());
+    return changedSince(ref, existsSync(dir) ? dir : process.cwd());
   } catch (error) {
     if (error instanceof GitError) throw new CliError(error.message.startsWith("--changed-since") ? error.message : `--changed-since needs a git repository: ${error.message}`);
     throw error;
@@ -137,10 +148,13 @@ async function readBaseline(file: string): Promise<Baseline | undefined> {
   }
   try {
     const parsed = JSON.parse(text) as unknown;
+    const isCount = (entry: unknown) => Number.isInteger((entry as { count?: unknown })?.count) && ((entry as { count: number }).count >= 0);
     const valid =
       typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) &&
-      Object.values(parsed).every((byRule) => typeof byRule === "object" && byRule !== null && Object.values(byRule as object).every((entry) => typeof (entry as { count?: unknown })?.count === "number"));
-    if (!valid) throw new Error('expected { "<file>": { "<rule>": { "count": N } } }');
+      Object.values(parsed).every(
+        (byRule) => typeof byRule === "object" && byRule !== null && !Array.isArray(byRule) && Object.entries(byRule as object).every(([ruleId, entry]) => (ruleIds as readonly string[]).includes(ruleId) && isCount(entry)),
+      );
+    if (!valid) throw new Error('expected { "<file>": { "<rule id>": { "count": <whole number> } } }');
     return parsed as Baseline;
   } catch (error) {
     throw new CliError(`${displayPath(file)} is not a suppressions file: ${oneLine((error as Error).message)}`);

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
-import { dirname, relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { lilconfig } from "lilconfig";
 import type { Confidence, RuleId, Severity } from "./types.js";
 
@@ -27,11 +28,17 @@ export class ConfigError extends Error {}
  * is loaded only when named with `--config`.
  */
 export async function loadConfig(searchFrom: string, explicit?: string): Promise<LoadedConfig | null> {
-  const explorer = lilconfig("perfScan", { searchPlaces: ["package.json", ".perfscanrc.json", "perf-scan.config.json"] });
+  const explorer = lilconfig("perfScan", {
+    searchPlaces: ["package.json", ".perfscanrc.json", "perf-scan.config.json"],
+    // Up to the repository's top, never into unrelated parent folders; outside a repository, the folder itself.
+    stopDir: repositoryTop(searchFrom) ?? searchFrom,
+    loaders: { ".json": (filepath: string, content: string) => parseJson(filepath, content) },
+  });
   let found: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   try {
     found = explicit ? await explorer.load(resolve(explicit)) : await explorer.search(searchFrom);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const where = explicit ? relativeTo(searchFrom, resolve(explicit)) : "config";
     throw new ConfigError(`${where}: could not be read (${oneLine((error as Error).message)})`);
   }
@@ -74,6 +81,21 @@ function schemaPath(): string {
     }
   }
   throw new ConfigError("perf-scan's config schema is missing from the installation");
+}
+
+function parseJson(filepath: string, content: string): unknown {
+  try {
+    return JSON.parse(content) as unknown;
+  } catch (error) {
+    throw new ConfigError(`${filepath}: not valid JSON (${oneLine((error as Error).message)})`);
+  }
+}
+
+function repositoryTop(dir: string): string | undefined {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    if (existsSync(join(current, ".git"))) return current;
+    if (dirname(current) === current) return undefined;
+  }
 }
 
 function relativeTo(from: string, file: string): string {

@@ -23,7 +23,14 @@ export function changedSince(ref: string, cwd: string): string[] {
   } catch {
     throw new GitError(`--changed-since: "${ref}" is not a commit in this repository (in a shallow clone, fetch it first: git fetch --depth=1 origin ${ref})`);
   }
-  const changed = git(["diff", "--name-only", "-z", ref, "--"]).split("\0");
-  const untracked = git(["ls-files", "--others", "--exclude-standard", "-z"]).split("\0");
+  // What this branch changed since it left `ref` (a pull request's own changes), not what `ref` gained meanwhile.
+  let base = ref;
+  try {
+    base = git(["merge-base", ref, "HEAD"]).trim() || ref;
+  } catch {
+    // a shallow clone may lack the merge base: compare with the ref itself
+  }
+  const changed = git(["diff", "--name-only", "-z", base, "--"]).split("\0");
+  const untracked = git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", "--", top]).split("\0");
   return [...new Set([...changed, ...untracked].filter(Boolean))].map((file) => resolve(top, file));
 }

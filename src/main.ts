@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import { discoverFilesSync, type Discovery } from "./engine/discover.js";
@@ -71,13 +72,14 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
   }
   findings.sort(compareFindings);
   const minimum = CONFIDENCE_RANK[options.minConfidence ?? "low"];
-  const reportOnly = options.reportOnly ? new Set(options.reportOnly.map((file) => resolve(cwd, file))) : null;
-  const confident = dedupe(findings).filter(
-    (finding) => CONFIDENCE_RANK[finding.confidence] >= minimum && (!reportOnly || reportOnly.has(resolve(discovery.root, finding.file))),
-  );
-  const baselined = options.baseline ? applyBaseline(confident, options.baseline) : null;
-  const kept = baselined ? baselined.kept : confident;
+  const reportOnly = options.reportOnly ? new Set(options.reportOnly.map((file) => realPath(resolve(cwd, file)))) : null;
+  const shown = (finding: { confidence: Confidence; file: string }): boolean =>
+    CONFIDENCE_RANK[finding.confidence] >= minimum && (!reportOnly || reportOnly.has(realPath(resolve(discovery.root, finding.file))));
+  // The baseline counts every finding of a file and rule, as it was written: subtract first, then filter the view.
+  const baselined = options.baseline ? applyBaseline(dedupe(findings), options.baseline) : null;
+  const kept = (baselined ? baselined.kept : dedupe(findings)).filter(shown);
   const unique = rankFindings(kept);
+  const scannedFiles = new Set(discovery.files.map((file) => file.relPath));
   const bottlenecks = bottlenecksOf(unique, new Map(unique.map((finding) => [finding, groupOfSite.get(siteKey(finding))!])));
 
   const byRule: Partial<Record<RuleId, number>> = {};
@@ -96,19 +98,31 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
     },
     findings: unique,
     bottlenecks,
-    ...(baselined && { baseline: { suppressed: baselined.suppressed, stale: baselined.stale } }),
-    suppressed: dedupe(suppressedInSource).sort(compareFindings),
+    // Stale only where this run looked: the files scanned and the rules run.
+    ...(baselined && { baseline: { suppressed: baselined.suppressed, stale: baselined.stale.filter((entry) => scannedFiles.has(entry.file) && enabled.some((rule) => rule.meta.id === entry.ruleId)) } }),
+    suppressed: dedupe(suppressedInSource).filter(shown).sort(compareFindings),
     errors: [...discovery.errors, ...facts.errors, ...ruleErrors],
   };
   return { result, files: new Map(discovery.files.map((file) => [file.absPath, file.text])) };
+}
+
+/** Git reports real paths; a scan through a symlink must compare the same way. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** A config's include/exclude globs (gitignore syntax, relative to the config's folder) narrow the files scanned. */
 function withGlobs(discovery: Discovery, options: ScanOptions, cwd: string): Discovery {
   if (!options.include?.length && !options.exclude?.length) return discovery;
   const base = resolve(options.globRoot ?? cwd);
-  const included = options.include?.length ? ignore().add(options.include) : null;
-  const excluded = options.exclude?.length ? ignore().add(options.exclude) : null;
+  // gitignore syntax has no `./`: "./src/**" means "src/**" to a user.
+  const globs = (patterns: string[]) => ignore().add(patterns.map((pattern) => pattern.replace(/^\.\//, "")));
+  const included = options.include?.length ? globs(options.include) : null;
+  const excluded = options.exclude?.length ? globs(options.exclude) : null;
   const files = discovery.files.filter((file) => {
     const rel = relative(base, file.absPath).split(sep).join("/");
     if (rel.startsWith("..")) return !included; // outside the config's folder: only include lists can leave it out

@@ -256,6 +256,32 @@ describe("perf-scan CLI", () => {
       expect(JSON.parse(readFileSync(join(root, "perf-scan-suppressions.json"), "utf8"))).toEqual({});
     });
 
+    it("a narrowed run (--rule, --min-confidence) never rewrites the file with a part, nor hides a new finding behind a filtered one", () => {
+      const root = project({
+        ...base,
+        "src/list.ts": "import express from 'express';\nimport { prisma } from './db';\nexport const router = express.Router();\nrouter.get('/posts', async (_req, res) => { res.json(await prisma.post.findMany()); });\n",
+      });
+      expect(perfScan(["--suppress-all", "--fail-on", "none", "."], { cwd: root }).status).toBe(0);
+      const full = readFileSync(join(root, "perf-scan-suppressions.json"), "utf8");
+      expect(perfScan(["--prune-suppressions", "--rule", "n-plus-one", "--fail-on", "none", "."], { cwd: root }).status).toBe(0);
+      expect(readFileSync(join(root, "perf-scan-suppressions.json"), "utf8")).toBe(full);
+      // Running one rule does not call the other rule's entries stale.
+      expect(perfScan(["--rule", "n-plus-one", "--fail-on", "none", "."], { cwd: root }).notes.join("\n")).not.toContain("no longer occur");
+      // A new high-confidence N+1 beside the baselined one is reported at --min-confidence high too.
+      writeFileSync(join(root, "src/feed.ts"), `${base["src/feed.ts"]}export async function more(ids: number[]) {\n  for (const id of ids) await prisma.order.count({ where: { userId: id } });\n}\n`);
+      const high = perfScan(["--min-confidence", "medium", "--format", "json", "."], { cwd: root });
+      expect((JSON.parse(high.stdout) as { findings: { line: number }[] }).findings.map((f) => f.line)).toEqual([8]);
+    });
+
+    it("counts must be whole numbers of a known rule", () => {
+      for (const bad of ['{"src/feed.ts": {"n-plus-one": {"count": -1}}}', '{"src/feed.ts": {"n-plus-one": {"count": 0.5}}}', '{"src/feed.ts": {"nplus1": {"count": 1}}}']) {
+        const root = project({ ...base, "perf-scan-suppressions.json": bad });
+        const run = perfScan(["."], { cwd: root });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toMatch(/is not a suppressions file/);
+      }
+    });
+
     it("--suppressions-location sets the file; a file that is not a baseline is a usage error (exit 2)", () => {
       const root = project({ ...base, "ci/baseline.json": '{"src/feed.ts": {"n-plus-one": {"count": 1}}}', "bad.json": '["not", "a", "baseline"]' });
       expect(perfScan(["--suppressions-location", "ci/baseline.json", "."], { cwd: root }).status).toBe(0);
@@ -312,6 +338,9 @@ describe("perf-scan CLI", () => {
       "package.json": JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^5.0.0" } }),
       "src/generated/deep.ts": `export const x = ${deep};\n`,
       "src/generated/calls.ts": `declare const f: any; declare const x: any;\nexport const y = ${calls};\n`,
+      "src/generated/chain.ts": `export const s = ${Array.from({ length: 2000 }, (_, i) => `"x${i}"`).join(" + ")};\n`,
+      // Brackets inside strings do not count as nesting.
+      "src/flat.ts": `export const faces = [${Array.from({ length: 600 }, (_, i) => `":( ${i}"`).join(", ")}];\n`,
       "src/legacy.ts": Buffer.from("export const greeting = 'caf\xe9';\n", "latin1"),
       "src/feed.ts": "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nexport async function feed() {\n  const users = await prisma.user.findMany({ take: 20 });\n  for (const user of users) await prisma.post.count({ where: { authorId: user.id } });\n}\n",
     });
@@ -322,9 +351,10 @@ describe("perf-scan CLI", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
     const lines = run.stderr.trim().split("\n").sort();
     expect(lines).toEqual([
-      "perf-scan: warning: src/generated/calls.ts: nested more than 500 levels deep (generated code?); file skipped",
-      "perf-scan: warning: src/generated/deep.ts: nested more than 500 levels deep (generated code?); file skipped",
-      "perf-scan: warning: src/legacy.ts: not valid UTF-8: read as Latin-1",
+      "perf-scan: warning: src/generated/calls.ts: could not parse (too deeply nested); file skipped",
+      "perf-scan: warning: src/generated/chain.ts: nested more than 1000 levels deep (generated code?); file skipped",
+      "perf-scan: warning: src/generated/deep.ts: could not parse (too deeply nested); file skipped",
+      "perf-scan: warning: src/legacy.ts: not valid UTF-8: invalid bytes replaced",
     ]);
     const result = JSON.parse(run.stdout) as { findings: { file: string; ruleId: string }[] };
     expect(result.findings.map((f) => `${f.file} ${f.ruleId}`)).toEqual(["src/feed.ts n-plus-one"]);
@@ -376,6 +406,15 @@ describe("perf-scan CLI", () => {
       const unknownKey = project({ ...files, ".perfscanrc.json": JSON.stringify({ rulez: {} }) });
       expect(perfScan(["."], { cwd: unknownKey }).stderr.trim()).toBe("perf-scan: .perfscanrc.json: the config has an unknown key `rulez`");
       expect(perfScan(["--config", "ci/strict.json", "--fail-on", "none", "."], { cwd: root }).status).toBe(0);
+    });
+
+    it("--rule runs a rule the config switches off; a broken JSON config names its file", () => {
+      const root = project({ ...files, "perf-scan.config.json": JSON.stringify({ rules: { "n-plus-one": "off" } }) });
+      expect(rulesAt(perfScan(["--rule", "n-plus-one", "--format", "json", "--fail-on", "none", "."], { cwd: root }))).toEqual(["src/feed.ts n-plus-one warning", "src/legacy/old.ts n-plus-one warning"]);
+      const broken = project({ ...files, ".perfscanrc.json": "{ \"rules\": " });
+      const run = perfScan(["."], { cwd: broken });
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim()).toMatch(/^perf-scan: .*\.perfscanrc\.json: not valid JSON/);
     });
   });
 });

@@ -206,6 +206,7 @@ function matchScopes(scopes: IgnoreScope[], path: string, isDir: boolean): boole
 }
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const lenientUtf8 = new TextDecoder("utf-8");
 
 /** A file, a reason it was skipped, or both (a file read with a warning). */
 function loadFile(absPath: string, root: string, maxFileBytes: number): { file?: DiscoveredFile; error?: ScanError } {
@@ -224,8 +225,8 @@ function loadFile(absPath: string, root: string, maxFileBytes: number): { file?:
     try {
       return { file: { absPath, relPath, text: strictUtf8.decode(bytes) } };
     } catch {
-      // Legacy Latin-1 sources: every byte maps to one character, so code and positions stay intact.
-      return { file: { absPath, relPath, text: bytes.toString("latin1") }, error: { file: relPath, kind: "encoding", message: "not valid UTF-8: read as Latin-1" } };
+      // A stray byte (a Latin-1 "é" in a comment): one U+FFFD for it, so the rest of the file keeps its columns.
+      return { file: { absPath, relPath, text: lenientUtf8.decode(bytes) }, error: { file: relPath, kind: "encoding", message: "not valid UTF-8: invalid bytes replaced" } };
     }
   } catch (error) {
     return { error: { file: relPath, kind: "read", message: `could not read (${oneLine(errorMessage(error))})` } };

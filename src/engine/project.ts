@@ -116,16 +116,17 @@ export class Project {
 
   private addModule(absPath: string, text: string, scanned: boolean): ModuleInfo | undefined {
     const relPath = relative(this.root, absPath).split(sep).join("/");
-    // The parser and every tree walk recurse per level: a generated 5,000-level expression would overflow the stack.
-    if (nestingDepth(text) > MAX_NESTING) {
-      if (scanned) this.errors.push({ file: relPath, kind: "parse", message: `nested more than ${MAX_NESTING} levels deep (generated code?); file skipped` });
-      return undefined;
-    }
+    // The parser and every tree walk recurse per level: a generated 5,000-level expression overflows the stack in
+    // the parser (caught here), a long operator chain only later in the walks (so the tree's depth is checked).
     let sourceFile: ts.SourceFile;
     try {
       sourceFile = ts.createSourceFile(absPath, text, ts.ScriptTarget.Latest, true, scriptKindFor(absPath));
     } catch (error) {
-      if (scanned) this.errors.push({ file: relPath, kind: "parse", message: `could not parse (${error instanceof RangeError ? "too deeply nested" : (error as Error).message}); file skipped` });
+      if (scanned) this.errors.push({ file: relPath, kind: "parse", message: `could not parse (${error instanceof RangeError ? "too deeply nested" : oneLineMessage(error)}); file skipped` });
+      return undefined;
+    }
+    if (treeDepthOver(sourceFile, MAX_TREE_DEPTH)) {
+      if (scanned) this.errors.push({ file: relPath, kind: "parse", message: `nested more than ${MAX_TREE_DEPTH} levels deep (generated code?); file skipped` });
       return undefined;
     }
     const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
@@ -422,20 +423,22 @@ function resolveFileUncached(base: string): string | undefined {
   return undefined;
 }
 
-/** Deeper than this, parsing and analysis would risk the stack; real code stays far below. */
-const MAX_NESTING = 500;
+/** Deeper than this, the analysis' recursive walks would risk the stack; hand-written code stays far below. */
+const MAX_TREE_DEPTH = 1000;
 
-/** The deepest nesting of brackets and parentheses, counted on the text in one pass (strings and comments included: a cheap upper bound). */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 40 || code === 91 || code === 123) {
-      if (++depth > deepest) deepest = depth;
-    } else if (code === 41 || code === 93 || code === 125) {
-      if (depth > 0) depth--;
-    }
+/** Whether the syntax tree is deeper than `limit`, found with an explicit stack (this walk must not recurse). */
+function treeDepthOver(sourceFile: ts.SourceFile, limit: number): boolean {
+  const stack: [ts.Node, number][] = [[sourceFile, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    node.forEachChild((child) => {
+      stack.push([child, depth + 1]);
+    });
   }
-  return deepest;
+  return false;
+}
+
+function oneLineMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ").trim();
 }
