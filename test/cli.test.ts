@@ -417,4 +417,18 @@ describe("perf-scan CLI", () => {
       expect(run.stderr.trim()).toMatch(/^perf-scan: .*\.perfscanrc\.json: not valid JSON/);
     });
   });
+
+  it("a malformed package.json above the project costs the Prisma schema, not the scan (one line, no stack trace)", () => {
+    const outer = project({ "package.json": "{ broken" });
+    const root = join(outer, "app");
+    mkdirSync(join(root, "prisma"), { recursive: true });
+    mkdirSync(join(root, "src"), { recursive: true });
+    writeFileSync(join(root, "package.json"), JSON.stringify({ name: "app", dependencies: { "@prisma/client": "^5.0.0" } }));
+    writeFileSync(join(root, "prisma", "schema.prisma"), "model User {\n  id Int @id\n}\n");
+    writeFileSync(join(root, "src", "a.ts"), "export const a = 1;\n");
+    const run = perfScan(["."], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^perf-scan: warning: prisma\/schema\.prisma: could not parse Prisma schema \(/)]);
+  });
 });

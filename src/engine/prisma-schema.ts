@@ -1,7 +1,18 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { getSchema } from "@mrleebo/prisma-ast";
+import { createRequire } from "node:module";
+import type { getSchema as GetSchema } from "@mrleebo/prisma-ast";
 import type { ScanError } from "../types.js";
+
+/**
+ * Loaded on first use, not at import: the parser looks for its own config when it loads (from the working folder
+ * upwards), and a malformed package.json above the project must cost the schema, not the scan.
+ */
+let getSchema: typeof GetSchema | null = null;
+function schemaParser(): typeof GetSchema {
+  getSchema ??= (createRequire(import.meta.url)("@mrleebo/prisma-ast") as { getSchema: typeof GetSchema }).getSchema;
+  return getSchema;
+}
 
 export interface PrismaField {
   name: string;
@@ -42,11 +53,11 @@ export function loadPrismaSchema(root: string, candidateDirs: string[], errors: 
     } catch {
       continue;
     }
-    let schema: ReturnType<typeof getSchema>;
+    let schema: ReturnType<typeof GetSchema>;
     try {
-      schema = getSchema(text);
+      schema = schemaParser()(text);
     } catch (error) {
-      errors.push({ file: relative(root, file).split("\\").join("/"), kind: "parse", message: `${relative(root, file)}: could not parse Prisma schema (${firstLine(error)}); model names come from code only` });
+      errors.push({ file: relative(root, file).split("\\").join("/"), kind: "parse", message: `could not parse Prisma schema (${firstLine(error)}); model names come from code only` });
       continue;
     }
     for (const block of schema.list) {
