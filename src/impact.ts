@@ -67,9 +67,19 @@ function loopScaleFactor(scale: Scale | undefined): number {
 }
 
 /** "rows of Order (∝ table size)", "rows of Order where merchantId = …", "up to 50", "request-sized". */
+/** "rows of Order", or "rows" when the model is not known. */
+function rowsOf(scale: Scale): string {
+  return scale.model ? `rows of ${scale.model}` : "rows";
+}
+
+/** "rows of Order where merchantId = …": the rows of one parent. */
+function parentRows(scale: Scale): string {
+  return `${rowsOf(scale)} where ${scale.scopeKey ?? "its parent"} = …`;
+}
+
 export function describeScale(scale: Scale | undefined): string {
   if (!scale) return "the elements of the collection";
-  const rows = scale.model ? `rows of ${scale.model}` : "rows";
+  const rows = rowsOf(scale);
   switch (scale.kind) {
     case "request":
       return "a list from the request";
@@ -78,7 +88,7 @@ export function describeScale(scale: Scale | undefined): string {
     case "table":
       return scale.filtered ? `${rows} matching its filter (∝ table size)` : `${rows} (∝ table size)`;
     case "parent":
-      return `${rows} where ${scale.scopeKey ?? "its parent"} = …`;
+      return parentRows(scale);
     case "bound":
       return scale.bound === null ? `a page of ${rows}` : `up to ${scale.bound}`;
     case "literal":
@@ -113,10 +123,9 @@ function estimatedQueries(raw: RuleFinding, depth: number): string | null {
 function estimatedRows(raw: RuleFinding): string | null {
   if (raw.ruleId === "n-plus-one" || raw.ruleId === "client-per-request" || !raw.scale) return null;
   const scale = raw.scale;
-  const rows = scale.model ? `rows of ${scale.model}` : "rows";
-  if (scale.kind === "bound") return scale.bound === null ? `a page of ${rows}` : `≤ ${scale.bound} ${rows}`;
-  if (scale.kind === "parent") return `∝ ${rows} where ${scale.scopeKey ?? "its parent"} = …`;
-  return `∝ ${rows}`;
+  if (scale.kind === "bound") return scale.bound === null ? `a page of ${rowsOf(scale)}` : `≤ ${scale.bound} ${rowsOf(scale)}`;
+  if (scale.kind === "parent") return `∝ ${parentRows(scale)}`;
+  return `∝ ${rowsOf(scale)}`;
 }
 
 /** Orders by score (then file, line, column, rule, so the order is deterministic) and numbers from 1. */

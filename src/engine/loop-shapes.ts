@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import { ITERATION_METHODS, isFunctionLike, isPrismaModule, isSequelizeModule, isTypeormModule } from "./resolve.js";
+import { ITERATION_METHODS, isConstantExpression, isFunctionLike, isPrismaModule, isSequelizeModule, isTypeormModule, unwrapExpression } from "./resolve.js";
 import type { DbCall } from "./orm.js";
 import type { LoopFrame } from "./facts.js";
 import { boundNames, walk } from "./syntax.js";
@@ -129,12 +129,14 @@ function loopElementNames(loop: ts.Node): string[] {
   return [];
 }
 
+/**
+ * `"socialLinks"`, `42`, `ACME_WORKSPACE_ID`, `Role.ADMIN`. Not `null`/`true`/`false`: `item.id === null` matches
+ * every unsaved element, not one.
+ */
 function isConstantOperand(expression: ts.Expression): boolean {
-  const expr = expression;
-  if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr) || ts.isNumericLiteral(expr)) return true;
-  const name = ts.isIdentifier(expr) ? expr.text : ts.isPropertyAccessExpression(expr) ? expr.name.text : "";
-  // ACME_WORKSPACE_ID, Role.ADMIN, Status.Active (an enum member)
-  return /^[A-Z][A-Z0-9_]+$/.test(name) || (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && /^[A-Z]/.test(expr.expression.text) && /^[A-Z]/.test(name));
+  const kind = unwrapExpression(expression).kind;
+  if (kind === ts.SyntaxKind.NullKeyword || kind === ts.SyntaxKind.TrueKeyword || kind === ts.SyntaxKind.FalseKeyword) return false;
+  return isConstantExpression(expression);
 }
 
 /** `for (let attempt = 0; attempt < max; attempt++) { try { …; return } catch {} }`: tries, not elements. */

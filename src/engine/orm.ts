@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import type { Confidence, Orm } from "../types.js";
 import type { ModuleInfo } from "./project.js";
 import type { Resolver } from "./resolve.js";
-import { capitalize, entityName, unwrapExpression } from "./resolve.js";
+import { capitalize, entityName, isConstDeclaration, unwrapExpression } from "./resolve.js";
 import type { ClassRef, Value } from "./values.js";
 import { lowerConfidence } from "./values.js";
 
@@ -590,9 +590,7 @@ function constantNumber(expression: ts.Expression, resolver: Resolver): number |
   if (ts.isNumericLiteral(expr)) return Number(expr.text);
   if (!ts.isIdentifier(expr)) return null;
   const binding = resolver.lookup(expr);
-  if (binding?.kind !== "node" || !ts.isVariableDeclaration(binding.node) || !binding.node.initializer) return null;
-  const list = binding.node.parent;
-  if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return null;
+  if (binding?.kind !== "node" || !ts.isVariableDeclaration(binding.node) || !binding.node.initializer || !isConstDeclaration(binding.node)) return null;
   const initial = unwrapExpression(binding.node.initializer);
   return ts.isNumericLiteral(initial) ? Number(initial.text) : null;
 }

@@ -1238,7 +1238,7 @@ function forOfOwner(declaration: ts.VariableDeclaration): ts.ForOfStatement | un
   return undefined;
 }
 
-function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+export function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
   const list = declaration.parent;
   return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
 }
