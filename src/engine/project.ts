@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { createPathsMatcher, getTsconfig } from "get-tsconfig";
 import type { ScanError } from "../types.js";
 import type { Discovery } from "./discover.js";
