@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "#typescript";
 import type { Rule } from "./rule.js";
 import { docsUrl } from "./rule.js";
 import type { LoopQuery } from "../src/engine/facts.js";

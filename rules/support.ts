@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "#typescript";
 import type { DbCall } from "../src/engine/orm.js";
 import type { NodeLocation, RelatedNode, RuleFinding } from "../src/engine/findings.js";
 import type { ModuleInfo } from "../src/engine/project.js";

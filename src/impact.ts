@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "#typescript";
 import type { EntryPoint } from "./engine/entry-points.js";
 import type { RuleFinding, Scale } from "./engine/findings.js";
 import type { Bottleneck, Confidence, Effort, Finding, Impact, RuleId } from "./types.js";

@@ -11,7 +11,7 @@ import ignore from "ignore";
 import { bottlenecksOf, groupOf, impactOf, rankFindings } from "./impact.js";
 import { suppressionAt } from "./suppressions.js";
 import { applyBaseline } from "./baseline.js";
-import type ts from "typescript";
+import type ts from "#typescript";
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 

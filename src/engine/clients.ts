@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "#typescript";
 import type { Orm } from "../types.js";
 import type { ClientCreation, LoopFrame } from "./facts.js";
 import type { Handler } from "./http.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "#typescript";
 import type { Resolver } from "./resolve.js";
 import { unwrapExpression } from "./resolve.js";
 import { decoratorName } from "./http.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "#typescript";
 import type { Handler } from "./http.js";
 import { enclosingFunctions } from "./syntax.js";
 

@@ -3,7 +3,7 @@ import { CollectionOrigins } from "./collection-origin.js";
 import type { CollectionOrigin } from "./collection-origin.js";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import ts from "typescript";
+import ts from "#typescript";
 import type { Orm, ScanError } from "../types.js";
 import type { Discovery } from "./discover.js";
 import { Project, type ModuleInfo } from "./project.js";

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from "../types.js";
-import type ts from "typescript";
+import type ts from "#typescript";
 
 /** A place in a parsed file, before it is turned into line/column data. */
 export interface NodeLocation {

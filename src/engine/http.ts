@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "#typescript";
 import type { ModuleInfo } from "./project.js";
 import type { Resolver } from "./resolve.js";
 import { isFunctionLike, unwrapExpression } from "./resolve.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "#typescript";
 import { ITERATION_METHODS, isConstantExpression, isFunctionLike, isPrismaModule, isSequelizeModule, isTypeormModule, unwrapExpression } from "./resolve.js";
 import type { DbCall } from "./orm.js";
 import type { LoopFrame } from "./facts.js";

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "#typescript";
 import type { Confidence, Orm } from "../types.js";
 import type { ModuleInfo } from "./project.js";
 import type { Resolver } from "./resolve.js";

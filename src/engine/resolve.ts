@@ -1,5 +1,5 @@
 import { dirname } from "node:path";
-import ts from "typescript";
+import ts from "#typescript";
 import type { ModuleInfo, Project } from "./project.js";
 import { requireSpecifier } from "./project.js";
 import type { ClassRef, FunctionRef, Value } from "./values.js";

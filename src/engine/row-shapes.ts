@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "#typescript";
 import { unwrapExpression } from "./resolve.js";
 import { declaresMember, type DbCall } from "./orm.js";
 import { isPropertyNameNode, walk } from "./syntax.js";

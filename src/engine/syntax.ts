@@ -1,4 +1,4 @@
-import ts from "typescript";
+import ts from "#typescript";
 import { isFunctionLike } from "./resolve.js";
 
 // Small syntax predicates shared by the facts computations.

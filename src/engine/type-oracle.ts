@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import ts from "typescript";
+import ts from "#typescript";
 import type { Value } from "./values.js";
 
 const ORM_PACKAGES = ["@prisma/client", ".prisma/client", "typeorm", "sequelize", "sequelize-typescript"];

@@ -1,4 +1,4 @@
-import type ts from "typescript";
+import type ts from "#typescript";
 import type { Confidence, Orm } from "../types.js";
 import type { ModuleInfo } from "./project.js";
 import type { DbCall } from "./orm.js";
