@@ -1,8 +1,9 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { globSync } from "tinyglobby";
 import type { ScanError } from "../types.js";
+import { tsconfigProblems } from "./tsconfig-check.js";
 
 export interface DiscoveredFile {
   absPath: string;
@@ -76,7 +77,7 @@ export function discoverFilesSync(options: DiscoverOptions): Discovery {
       const file = displayPath(root, path);
       errors.push(stats.missing ? { file, kind: "missing-path", message: "path not found" } : { file, kind: "read", message: `could not read (${oneLine(stats.reason)})` });
     } else if (stats.value.isDirectory()) {
-      for (const file of listDirectory(path, root, gitignores)) candidates.add(file);
+      for (const file of listDirectory(path, root, gitignores, errors)) candidates.add(file);
     } else if (hasSourceExtension(path)) {
       // Explicitly named files are scanned even when gitignored or in a skipped folder.
       candidates.add(path);
@@ -90,8 +91,22 @@ export function discoverFilesSync(options: DiscoverOptions): Discovery {
     if (outcome.error) errors.push(outcome.error);
   }
   files.sort((a, b) => compareStrings(a.relPath, b.relPath));
+  // Checked here, beside the other input problems, so that each scan says it once.
+  errors.push(...tsconfigProblems(root, foldersUpToRoot(files, root)));
   errors.sort((a, b) => compareStrings(a.file, b.file));
   return { root, files, errors };
+}
+
+/** The folders holding `files` and their ancestors up to `root` (the folders a tsconfig.json of the scan can be in). */
+function foldersUpToRoot(files: DiscoveredFile[], root: string): Set<string> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let dir = dirname(file.absPath); isInside(root, dir) && !folders.has(dir); dir = dirname(dir)) {
+      folders.add(dir);
+      if (dir === root) break;
+    }
+  }
+  return folders;
 }
 
 type StatOutcome = { ok: true; value: Stats } | { ok: false; missing: boolean; reason: string };
@@ -113,13 +128,27 @@ function chooseRoot(cwd: string, targets: { path: string; stats: StatOutcome }[]
   return first.stats.value.isDirectory() ? first.path : dirname(first.path);
 }
 
-function listDirectory(directory: string, root: string, gitignores: GitignoreCache): string[] {
-  const entries = globSync([SOURCE_GLOB, "**/.gitignore"], { cwd: directory, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false }).map((entry) => join(directory, entry));
+function listDirectory(directory: string, root: string, gitignores: GitignoreCache, errors: ScanError[]): string[] {
+  // The crawler silently skips a folder it cannot list (permissions): its files would be lost without a word, so
+  // every failed listing is noted and reported below (unless .gitignore'd).
+  const unreadable: { dir: string; reason: string }[] = [];
+  const readdirNoting = ((path: string, options: never) => {
+    try {
+      return readdirSync(path, options);
+    } catch (error) {
+      unreadable.push({ dir: resolve(directory, String(path)), reason: errorMessage(error) });
+      throw error;
+    }
+  }) as typeof readdirSync;
+  const entries = globSync([SOURCE_GLOB, "**/.gitignore"], { cwd: directory, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false, fs: { readdirSync: readdirNoting } }).map((entry) => join(directory, entry));
   const nested = gitignores.scopesFor(entries.filter((entry) => basename(entry) === ".gitignore").map(dirname));
   const above = ancestorScopes(directory, root, gitignores);
   // A directory named explicitly is scanned even when a .gitignore above it ignores it (like an explicit file).
   const scopes = matchScopes(above, directory, true) ? nested : [...above, ...nested];
   const filter = new GitignoreFilter(scopes, directory);
+  for (const { dir, reason } of unreadable) {
+    if (!filter.ignoresDir(dir)) errors.push({ file: displayPath(root, dir), kind: "read", message: `could not read directory (${oneLine(reason)}); its files were not scanned` });
+  }
   return entries.filter((entry) => hasSourceExtension(entry) && !filter.ignores(entry));
 }
 
@@ -182,6 +211,10 @@ class GitignoreFilter {
     return this.scopes.length > 0 && (this.dirIgnored(dirname(file)) || matchScopes(this.scopes, file, false));
   }
 
+  ignoresDir(dir: string): boolean {
+    return this.scopes.length > 0 && this.dirIgnored(dir);
+  }
+
   private dirIgnored(dir: string): boolean {
     if (!isStrictlyUnder(this.top, dir) || dirname(dir) === dir) return false;
     let ignored = this.ignoredDirs.get(dir);
@@ -213,12 +246,18 @@ function loadFile(absPath: string, root: string, maxFileBytes: number): { file?:
   const relPath = displayPath(root, absPath);
   let descriptor: number | undefined;
   try {
-    descriptor = openSync(absPath, "r");
-    const { size } = fstatSync(descriptor);
+    // Non-blocking: opening a FIFO named `x.ts` for reading would otherwise wait for a writer forever.
+    descriptor = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return { error: { file: relPath, kind: "read", message: "skipped: not a regular file (a FIFO, socket or device)" } };
+    const { size } = stats;
     if (size > maxFileBytes) {
       return { error: { file: relPath, kind: "too-large", message: `skipped: ${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit` } };
     }
     const bytes = readFileSync(descriptor);
+    // UTF-16 with a byte order mark is text that TypeScript reads (its NUL bytes are not a sign of a binary file).
+    const utf16 = utf16Text(bytes);
+    if (utf16 !== undefined) return { file: { absPath, relPath, text: utf16.text }, ...(utf16.lossy && { error: { file: relPath, kind: "encoding", message: "not valid UTF-16: odd last byte dropped" } }) };
     if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
       return { error: { file: relPath, kind: "binary", message: "skipped: binary file (NUL byte)" } };
     }
@@ -232,6 +271,20 @@ function loadFile(absPath: string, root: string, maxFileBytes: number): { file?:
     return { error: { file: relPath, kind: "read", message: `could not read (${oneLine(errorMessage(error))})` } };
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+/** The text of a file that starts with a UTF-16 byte order mark (little or big endian), without the mark. */
+function utf16Text(bytes: Buffer): { text: string; lossy: boolean } | undefined {
+  const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (!littleEndian && !(bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  const units = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+  if (!littleEndian) units.swap16();
+  try {
+    // An odd last byte is dropped (and said); unpaired surrogates mean it was not UTF-16 text after all.
+    return { text: new TextDecoder("utf-16le", { fatal: true }).decode(units), lossy: bytes.length % 2 === 1 };
+  } catch {
+    return undefined;
   }
 }
 

@@ -46,18 +46,25 @@ export function loadPrismaSchema(root: string, candidateDirs: string[], errors: 
   }
   if (files.size === 0) return null;
   const info: PrismaSchemaInfo = { models: new Map(), byDelegate: new Map(), files: [...files] };
+  // A schema that cannot be read whole is not used at all: with a known schema, a delegate it lacks is not a model,
+  // so a partial (or empty) one would silently drop every query on the models it misses.
+  let complete = true;
   for (const file of files) {
+    const shown = relative(root, file).split("\\").join("/");
     let text: string;
     try {
       text = readFileSync(file, "utf8");
-    } catch {
+    } catch (error) {
+      errors.push({ file: shown, kind: "read", message: `could not read Prisma schema (${firstLine(error)}); model names come from code only` });
+      complete = false;
       continue;
     }
     let schema: ReturnType<typeof GetSchema>;
     try {
       schema = schemaParser()(text);
     } catch (error) {
-      errors.push({ file: relative(root, file).split("\\").join("/"), kind: "parse", message: `could not parse Prisma schema (${firstLine(error)}); model names come from code only` });
+      errors.push({ file: shown, kind: "parse", message: `could not parse Prisma schema (${parseProblem(error)}); model names come from code only` });
+      complete = false;
       continue;
     }
     for (const block of schema.list) {
@@ -86,6 +93,7 @@ export function loadPrismaSchema(root: string, candidateDirs: string[], errors: 
       info.byDelegate.set(model.delegate, model);
     }
   }
+  if (!complete) return null;
   for (const model of info.models.values()) {
     for (const field of model.fields.values()) if (info.models.has(field.type)) field.relationTo = field.type;
   }
@@ -94,6 +102,14 @@ export function loadPrismaSchema(root: string, candidateDirs: string[], errors: 
 
 function firstLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split("\n")[0] ?? "";
+}
+
+/** The parser's message on one line, with where it stopped: its "found --> '\n'" quotes a raw line break. */
+function parseProblem(error: unknown): string {
+  const token = (error as { token?: { startLine?: number; startColumn?: number } })?.token;
+  const at = Number.isInteger(token?.startLine) && Number.isInteger(token?.startColumn) ? `line ${token!.startLine}, column ${token!.startColumn}: ` : "";
+  const message = String((error as Error)?.message ?? error).replace(/'\r?\n'/g, "a line break").replace(/\s*\n\s*/g, " ").trim();
+  return at + message;
 }
 
 function schemaFilesIn(dir: string): string[] {
