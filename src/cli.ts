@@ -18,6 +18,10 @@ const FAIL_ON_LEVELS = ["error", "warning", "note", "none"] as const;
 const CONFIDENCE_LEVELS: readonly Confidence[] = ["low", "medium", "high"];
 type FailOn = (typeof FAIL_ON_LEVELS)[number];
 const SEVERITY_RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 };
+/** ESLint's values for --report-unused-disable-directives-severity, and the severity each one reports with. */
+const UNUSED_DIRECTIVE_LEVELS = ["off", "warn", "error", "0", "1", "2"] as const;
+type UnusedDirectiveLevel = (typeof UNUSED_DIRECTIVE_LEVELS)[number];
+const UNUSED_DIRECTIVE_SEVERITY: Record<UnusedDirectiveLevel, Severity | "off"> = { off: "off", "0": "off", warn: "warning", "1": "warning", error: "error", "2": "error" };
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
@@ -38,6 +42,8 @@ interface CliOptions {
   changedSince: string | undefined;
   pruneSuppressions: boolean;
   suppressionsLocation: string | undefined;
+  /** --report-unused-disable-directives(-severity): the severity unused inline directives are reported with. */
+  reportUnusedDisableDirectives: Severity | "off";
   /** `undefined` when neither --color nor --no-color was given. */
   color: boolean | undefined;
 }
@@ -70,6 +76,7 @@ export async function runCli(argv: string[]): Promise<number> {
       exclude: config.exclude,
       globRoot: loaded ? dirname(loaded.file) : undefined,
       reportOnly,
+      reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     };
     const suppressionsFile = resolve(options.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE);
     let baseline = options.suppressAll ? undefined : await readBaseline(suppressionsFile);
@@ -187,12 +194,22 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     .option("suppress-all", { describe: `Baseline every current finding in the suppressions file (${"perf-scan-suppressions.json"}); later runs report only new ones`, type: "boolean", default: false })
     .option("prune-suppressions", { describe: "Drop baselined findings that no longer occur from the suppressions file", type: "boolean", default: false })
     .option("suppressions-location", { describe: "The suppressions (baseline) file", type: "string", requiresArg: true })
+    .option("report-unused-disable-directives", {
+      describe: "Report perf-scan-disable… and eslint-disable… perf-scan/<rule> comments that silence nothing in this run, as errors (as ESLint's flag does)",
+      type: "boolean",
+      default: false,
+    })
+    .option("report-unused-disable-directives-severity", {
+      describe: "The same, with this severity: off, warn or error (0, 1, 2)",
+      type: "string",
+      choices: UNUSED_DIRECTIVE_LEVELS,
+    })
     .option("color", { describe: "Colour the pretty report (default: when stdout is a terminal; --no-color or NO_COLOR turn it off)", type: "boolean" })
     .option("debug", { describe: "Print stack traces for internal errors", type: "boolean", default: false })
     .version(TOOL_VERSION)
     .help()
     .alias("help", "h")
-    .epilogue(`Rules: ${ruleIds.join(", ")}\n\nExit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage error, missing path or internal error.`)
+    .epilogue(`Rules: ${ruleIds.join(", ")}\n\nExit codes: 0 no finding (nor unused directive, with --report-unused-disable-directives) at or above --fail-on, 1 findings, 2 usage error, missing path or internal error.`)
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .strict()
     .exitProcess(false)
@@ -205,6 +222,11 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
   const args = await parser.parseAsync();
   if (args.help || args.version) return undefined;
   if (args.top !== undefined && (!Number.isInteger(args.top) || args.top < 1)) throw new CliError(`--top needs a whole number of at least 1 (got ${args.top})`);
+  const unusedLevel = args["report-unused-disable-directives-severity"] as UnusedDirectiveLevel | undefined;
+  if (args["report-unused-disable-directives"] && unusedLevel !== undefined) {
+    // ESLint's own rule: one flag or the other, never both.
+    throw new CliError("--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together");
+  }
   return {
     // The positional is declared inside the default command, which yargs' types cannot see.
     paths: (args.paths as string[] | undefined) ?? ["."],
@@ -221,6 +243,7 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     changedSince: args["changed-since"],
     pruneSuppressions: args["prune-suppressions"],
     suppressionsLocation: args["suppressions-location"],
+    reportUnusedDisableDirectives: args["report-unused-disable-directives"] ? "error" : UNUSED_DIRECTIVE_SEVERITY[unusedLevel ?? "off"],
     color: args.color,
   };
 }
@@ -238,7 +261,8 @@ function ruleList(value: string | string[] | undefined, flag: string): RuleId[] 
 
 function hasFindingAtOrAbove(result: ScanResult, failOn: FailOn): boolean {
   if (failOn === "none") return false;
-  return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]);
+  // Unused directives count like findings of their severity (error with --report-unused-disable-directives).
+  return [...result.findings, ...(result.unusedDirectives ?? [])].some((problem) => SEVERITY_RANK[problem.severity] >= SEVERITY_RANK[failOn]);
 }
 
 /** Colour only on a terminal, unless forced; explicit --color / --no-color win over NO_COLOR and FORCE_COLOR. */

@@ -9,7 +9,7 @@ import type { Confidence, Finding, Impact, SuppressedFinding, RelatedLocation, R
 import { TOOL_VERSION } from "./version.js";
 import ignore from "ignore";
 import { bottlenecksOf, groupOf, impactOf, rankFindings } from "./impact.js";
-import { suppressionAt } from "./suppressions.js";
+import { InlineDirectives } from "./suppressions.js";
 import { applyBaseline } from "./baseline.js";
 import type ts from "#typescript";
 
@@ -40,12 +40,7 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
       !(options.disable ?? []).includes(rule.meta.id),
   );
   const findings: Omit<Finding, "rank">[] = [];
-  const lineCache = new Map<ts.SourceFile, string[]>();
-  const linesOf = (sourceFile: ts.SourceFile): string[] => {
-    let lines = lineCache.get(sourceFile);
-    if (!lines) lineCache.set(sourceFile, (lines = sourceFile.text.split(/\r?\n/)));
-    return lines;
-  };
+  const directives = new InlineDirectives(); // inline suppressions, and which of them silenced something (src/suppressions.ts)
   const groupOfSite = new Map<string, ReturnType<typeof groupOf>>();
   const suppressedInSource: SuppressedFinding[] = [];
   const ruleErrors: ScanError[] = [];
@@ -56,7 +51,7 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
         const finding = toFinding(raw, rule.meta.defaultSeverity, impactOf(raw, entry));
         const configured = options.severities?.[rule.meta.id];
         if (configured) finding.severity = configured; // the config outranks the rule's own choice
-        const suppression = options.applySuppressions !== false ? suppressionAt(linesOf(raw.at.sourceFile), finding.line, raw.ruleId) : null;
+        const suppression = options.applySuppressions !== false ? directives.suppressionAt(raw.at.sourceFile, finding.line, finding.column, raw.ruleId) : null;
         if (suppression) {
           // Kept aside, not lost: SARIF shows it as dismissed in source, with the comment's reason.
           suppressedInSource.push({ ...finding, justification: suppression.reason });
@@ -82,6 +77,20 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
   const scannedFiles = new Set(discovery.files.map((file) => file.relPath));
   const bottlenecks = bottlenecksOf(unique, new Map(unique.map((finding) => [finding, groupOfSite.get(siteKey(finding))!])));
 
+  // --- Unused inline directives (--report-unused-disable-directives); the logic is in src/suppressions.ts. ---
+  const unusedSeverity = options.applySuppressions !== false ? (options.reportUnusedDisableDirectives ?? "off") : "off";
+  const unusedDirectives =
+    unusedSeverity === "off"
+      ? undefined
+      : directives.unused({
+          files: discovery.files.filter((file) => !reportOnly || reportOnly.has(realPath(file.absPath))),
+          // A rule that failed lost its findings: like a rule not run, its directives cannot be judged.
+          rulesRun: enabled.map((rule) => rule.meta.id).filter((id) => !ruleErrors.some((error) => error.message.startsWith(`rule ${id} failed:`))),
+          severity: unusedSeverity,
+          unanalysed: [...discovery.errors, ...facts.errors].filter((error) => error.kind !== "environment" && error.kind !== "encoding").map((error) => error.file),
+        });
+  // --- end of unused inline directives ---
+
   const byRule: Partial<Record<RuleId, number>> = {};
   for (const finding of unique) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
 
@@ -101,6 +110,7 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
     // Stale only where this run looked: the files scanned and the rules run.
     ...(baselined && { baseline: { suppressed: baselined.suppressed, stale: baselined.stale.filter((entry) => scannedFiles.has(entry.file) && enabled.some((rule) => rule.meta.id === entry.ruleId)) } }),
     suppressed: dedupe(suppressedInSource).filter(shown).sort(compareFindings),
+    ...(unusedDirectives && { unusedDirectives }),
     errors: [...discovery.errors, ...facts.errors, ...ruleErrors],
   };
   return { result, files: new Map(discovery.files.map((file) => [file.absPath, file.text])) };

@@ -102,6 +102,24 @@ export type SuppressedFinding = Omit<Finding, "rank"> & {
   justification: string | null;
 };
 
+/** An inline disable (or enable) directive that silenced nothing in this scan (`--report-unused-disable-directives`). */
+export interface UnusedDirective {
+  /** Path relative to the scan root, `/`-separated. */
+  file: string;
+  /** 1-based: where the comment starts (ESLint reports there); the end is the comment's end. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The directive as written: `perf-scan-disable-next-line`, `perf-scan-disable`, `eslint-enable`, … */
+  directive: string;
+  /** The rule names that silenced nothing, as written (`n-plus-one`, `perf-scan/n-plus-one`); empty for a directive without a rule list. */
+  rules: string[];
+  /** ESLint's wording: "Unused perf-scan-disable directive (no problems were reported from 'n-plus-one')." */
+  message: string;
+  severity: Severity;
+}
+
 export interface ScanResult {
   tool: { name: "perf-scan"; version: string };
   /** Absolute scan root; finding paths are relative to it. */
@@ -112,6 +130,8 @@ export interface ScanResult {
   bottlenecks: Bottleneck[];
   /** Findings silenced by an inline directive, with its reason: not reported, but not lost (SARIF shows them dismissed). */
   suppressed: SuppressedFinding[];
+  /** Present when `reportUnusedDisableDirectives` asked for it: directives that silenced nothing, by file and line. */
+  unusedDirectives?: UnusedDirective[];
   /** Present when a baseline was applied: how many findings it covered, and entries that no longer occur. */
   baseline?: { suppressed: number; stale: { file: string; ruleId: RuleId; count: number }[] };
   errors: ScanError[];
@@ -141,6 +161,12 @@ export interface ScanOptions {
    * applies its own directives, and would otherwise call them unused and remove them with --fix.
    */
   applySuppressions?: boolean;
+  /**
+   * Report inline directives that silence nothing in this scan, with this severity (ESLint's
+   * `reportUnusedDisableDirectives`); default "off". Needs `applySuppressions`. Directives naming a rule this scan did
+   * not run, and those in files nothing is reported in (tests, scripts), are not judged.
+   */
+  reportUnusedDisableDirectives?: Severity | "off";
   /**
    * A TypeScript program to answer type questions with (typescript-eslint's `parserServices.program`), instead of
    * the one the engine builds when the ORM is installed. Any TypeScript version: only positions cross over.

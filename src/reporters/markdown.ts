@@ -18,7 +18,10 @@ export function formatMarkdown(result: ScanResult, options: ReporterOptions): st
     `${plural(summary.files, "file")} scanned · ORMs: ${list(summary.orms)} · frameworks: ${list(summary.frameworks)} · ${summary.durationMs} ms`,
     "",
   ];
-  if (result.findings.length === 0) return `${[...head, "No database performance problems found."].join("\n")}\n`;
+  if (result.findings.length === 0) {
+    const unused = unusedDirectives(result);
+    return `${[...head, "No database performance problems found.", ...(unused.length > 0 ? ["", ...unused] : [])].join("\n")}\n`;
+  }
 
   const tiers = tiersOf(result, options.top);
   const sections: string[][] = [];
@@ -48,6 +51,8 @@ export function formatMarkdown(result: ScanResult, options: ReporterOptions): st
     ]);
   }
   if (tiers.hidden > 0) sections.push([`_${plural(tiers.hidden, "more finding")} not shown (--top)._`, ""]);
+  const unused = unusedDirectives(result);
+  if (unused.length > 0) sections.push([...unused, ""]);
   const tail = summaryTable(result);
 
   // Keep whole sections while they fit; say what was cut.
@@ -89,6 +94,19 @@ function detail(finding: Finding): string[] {
     "",
     "</details>",
     "",
+  ];
+}
+
+/** --report-unused-disable-directives: a table of the comments that silence nothing, with ESLint's message. */
+function unusedDirectives(result: ScanResult): string[] {
+  const unused = result.unusedDirectives ?? [];
+  if (unused.length === 0) return [];
+  return [
+    "### Unused disable directives",
+    "",
+    "| Location | Severity | Message |",
+    "| --- | --- | --- |",
+    ...unused.map((directive) => `| \`${cell(directive.file)}:${directive.line}:${directive.column}\` | ${directive.severity} | ${cell(directive.message)} |`),
   ];
 }
 

@@ -30,6 +30,7 @@ export function formatPretty(result: ScanResult, options: ReporterOptions): stri
     }
     if (tiers.hidden > 0) lines.push(paint("dim", `${plural(tiers.hidden, "more finding")} not shown (--top).`), "");
   }
+  lines.push(...unusedDirectives(result, paint));
   lines.push(...summary(result, paint));
   return `${lines.join("\n")}\n`;
 }
@@ -104,6 +105,17 @@ function clip(line: string, windowStart: number): string {
   return `${windowStart > 0 ? "…" : ""}${visible}${windowStart + MAX_FRAME_WIDTH < line.length ? "…" : ""}`;
 }
 
+/** --report-unused-disable-directives: one line each, with ESLint's message. */
+function unusedDirectives(result: ScanResult, paint: Paint): string[] {
+  const unused = result.unusedDirectives ?? [];
+  if (unused.length === 0) return [];
+  return [
+    paint("bold", "Unused disable directives"),
+    ...unused.map((directive) => `  ${directive.file}:${directive.line}:${directive.column}  ${paint(SEVERITY_STYLE[directive.severity], directive.severity)}  ${directive.message}`),
+    "",
+  ];
+}
+
 function summary(result: ScanResult, paint: Paint): string[] {
   const { findings, summary } = result;
   const files = plural(summary.files, "file");
@@ -120,6 +132,11 @@ function summary(result: ScanResult, paint: Paint): string[] {
     for (const [id, total] of byRule.sort(([idA, a], [idB, b]) => b - a || (idA < idB ? -1 : 1))) {
       lines.push(`  ${id.padEnd(idWidth)}  ${total}`);
     }
+  }
+  const unused = result.unusedDirectives ?? [];
+  if (unused.length > 0) {
+    const severities = [...new Set(unused.map((directive) => directive.severity))].join(", ");
+    lines.push(paint("bold", `${plural(unused.length, "unused disable directive")} (${severities})`));
   }
   const fileErrors = result.errors.filter((error) => error.kind !== "environment" && error.kind !== "encoding");
   if (fileErrors.length > 0) {

@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { allRules } from "../../rules/index.js";
-import type { Finding, ScanResult, Severity, SuppressedFinding } from "../types.js";
+import type { Finding, ScanResult, Severity, SuppressedFinding, UnusedDirective } from "../types.js";
 import { lineHashes } from "./fingerprints.js";
 import type { ReporterOptions } from "./index.js";
 import { plainText, ruleDoc } from "./rule-docs.js";
@@ -21,7 +21,7 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
   const sources = new SourceLines(result.root);
   const ruleIndex = new Map(allRules.map((rule, index) => [rule.meta.id, index]));
   const hashesByFile = new Map<string, Map<number, string> | undefined>();
-  const hashOf = (finding: Finding | SuppressedFinding): string | undefined => {
+  const hashOf = (finding: { file: string; line: number }): string | undefined => {
     if (!hashesByFile.has(finding.file)) {
       const text = sources.text(finding.file);
       hashesByFile.set(finding.file, text === undefined ? undefined : lineHashes(text));
@@ -59,6 +59,20 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
     };
   };
   const results = [...result.findings.map(toResult), ...result.suppressed.map(toResult)];
+  // Unused inline directives (--report-unused-disable-directives) are alerts of their own rule, on the comment: code
+  // scanning shows them on the pull request like findings, and closes them when the comment goes.
+  const unusedResults = (result.unusedDirectives ?? []).map((directive: UnusedDirective) => {
+    const lineHash = hashOf(directive);
+    return {
+      ruleId: UNUSED_DIRECTIVE_RULE_ID,
+      ruleIndex: allRules.length,
+      level: directive.severity,
+      message: { text: directive.message },
+      locations: [{ physicalLocation: physicalLocation(directive) }],
+      ...(lineHash && { partialFingerprints: { primaryLocationLineHash: lineHash } }),
+      properties: { directive: directive.directive, rules: directive.rules },
+    };
+  });
 
   const log = {
     $schema: SARIF_SCHEMA,
@@ -105,11 +119,38 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
             })),
           },
         ],
-        results,
+        results: [...results, ...unusedResults],
       },
     ],
   };
+  // Appended, so the rule indexes of the perf-scan rules stay as they are.
+  if (result.unusedDirectives) (log.runs[0]!.tool.driver.rules as object[]).push(unusedDirectiveRule(result.unusedDirectives[0]?.severity ?? "error"));
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** The SARIF rule unused inline directives are reported under; its descriptor is present only when they were asked for. */
+export const UNUSED_DIRECTIVE_RULE_ID = "unused-disable-directive";
+
+function unusedDirectiveRule(level: Severity) {
+  const markdown = [
+    "A `perf-scan-disable…` comment, or an `eslint-disable…` comment naming a `perf-scan/<rule>`, that silenced no",
+    "finding in this run (reported with `--report-unused-disable-directives`, as ESLint does). The problem it was",
+    "written for is gone, or the comment is not where the finding is; left in place, it would hide the next problem",
+    "on that line or in that range.",
+    "",
+    "Remove the comment, or the rule names the message lists from its rule list. Directives naming a rule that did not",
+    "run (`--rule`, `--disable`, a config `off`) are not reported.",
+  ].join("\n");
+  return {
+    id: UNUSED_DIRECTIVE_RULE_ID,
+    name: "UnusedDisableDirective",
+    shortDescription: { text: "Inline disable directive that silences nothing" },
+    fullDescription: { text: "A perf-scan-disable or eslint-disable perf-scan/<rule> comment that silenced no finding in this run." },
+    helpUri: `${INFORMATION_URI}#suppressing-findings`,
+    help: { text: plainText(markdown), markdown },
+    defaultConfiguration: { level },
+    properties: { tags: ["maintainability", "suppression"], precision: "very-high", "problem.severity": PROBLEM_SEVERITY[level] },
+  };
 }
 
 interface Span {
