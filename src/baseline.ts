@@ -61,6 +61,8 @@ export function applyBaseline<T extends Located>(findings: readonly T[], baselin
       if (entry.count > now) stale.push({ file, ruleId, count: entry.count - now });
     }
   }
+  // By file, then rule, whatever order the file was written in: `perf-scan merge` rebuilds this order from shards.
+  stale.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { kept: findings.filter((f) => kept.has(f)), suppressed, stale };
 }
 

@@ -5,13 +5,15 @@ import { dirname, relative, resolve } from "node:path";
 import { baselineOf, pruneBaseline, type Baseline } from "./baseline.js";
 import { changedSince, GitError } from "./git.js";
 import { ConfigError, loadConfig, type LoadedConfig } from "./config.js";
-import yargs from "yargs";
+import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { ruleIds } from "../rules/index.js";
 import { scan } from "./main.js";
+import { MergeError, mergeReports, type MergedReport } from "./merge.js";
 import { reporterNames, reporters, type ReporterName } from "./reporters/index.js";
 import { painter } from "./reporters/style.js";
-import type { Confidence, RuleId, ScanResult, Severity } from "./types.js";
+import { parseShard } from "./shard.js";
+import type { Confidence, RuleId, ScanResult, Severity, Shard } from "./types.js";
 import { TOOL_VERSION } from "./version.js";
 
 const FAIL_ON_LEVELS = ["error", "warning", "note", "none"] as const;
@@ -28,6 +30,7 @@ const EXIT_FINDINGS = 1;
 const EXIT_USAGE_OR_INTERNAL = 2;
 
 interface CliOptions {
+  command: "scan";
   paths: string[];
   format: ReporterName;
   output: string | undefined;
@@ -42,9 +45,24 @@ interface CliOptions {
   changedSince: string | undefined;
   pruneSuppressions: boolean;
   suppressionsLocation: string | undefined;
+  /** --shard i/n: report only this slice of the files. */
+  shard: Shard | undefined;
   /** --report-unused-disable-directives(-severity): the severity unused inline directives are reported with. */
   reportUnusedDisableDirectives: Severity | "off";
   /** `undefined` when neither --color nor --no-color was given. */
+  color: boolean | undefined;
+}
+
+/** `perf-scan merge <files..>`: shard reports in, one report out. */
+interface MergeOptions {
+  command: "merge";
+  files: string[];
+  /** `undefined`: the inputs' own format. */
+  format: ReporterName | undefined;
+  output: string | undefined;
+  failOn: FailOn;
+  top: number | undefined;
+  category: string | undefined;
   color: boolean | undefined;
 }
 
@@ -58,6 +76,7 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     const options = await parseArguments(argv);
     if (!options) return EXIT_CLEAN; // --help or --version already printed
+    if (options.command === "merge") return await runMerge(options);
 
     const reportOnly = options.changedSince !== undefined ? changedFiles(options.changedSince, options.paths) : undefined;
     const loaded = await loadConfiguration(options.config, options.paths);
@@ -76,6 +95,7 @@ export async function runCli(argv: string[]): Promise<number> {
       exclude: config.exclude,
       globRoot: loaded ? dirname(loaded.file) : undefined,
       reportOnly,
+      shard: options.shard,
       reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     };
     const suppressionsFile = resolve(options.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE);
@@ -117,6 +137,42 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     return EXIT_USAGE_OR_INTERNAL;
   }
+}
+
+/** `perf-scan merge`: the report one unsharded run would have printed, from the reports of every shard. */
+async function runMerge(options: MergeOptions): Promise<number> {
+  const files = await Promise.all(
+    options.files.map(async (name) => {
+      try {
+        return { name, text: await readFile(resolve(name), "utf8") };
+      } catch (error) {
+        throw new CliError(`could not read ${name} (${oneLine(error instanceof Error ? error.message : String(error))})`);
+      }
+    }),
+  );
+  let merged: MergedReport;
+  try {
+    merged = mergeReports(files, { category: options.category });
+  } catch (error) {
+    if (error instanceof MergeError) throw new CliError(oneLine(error.message));
+    throw error;
+  }
+  const format = options.format ?? merged.kind;
+  let report: string;
+  let severities: Severity[];
+  if (merged.kind === "sarif") {
+    // A SARIF log lacks what the other formats print (the fix apart from the message, bottlenecks): no guessing.
+    if (format !== "sarif") throw new CliError(`SARIF logs merge into SARIF only: to print ${format}, merge the shards' --format json reports`);
+    report = merged.text;
+    severities = merged.severities;
+  } else {
+    const color = options.output === undefined && colorEnabled(options.color, process.stdout);
+    report = reporters[format](merged.result, { color, top: options.top, category: options.category });
+    severities = [...merged.result.findings, ...(merged.result.unusedDirectives ?? [])].map((problem) => problem.severity);
+  }
+  if (options.output === undefined) process.stdout.write(report);
+  else await writeReport(options.output, report);
+  return options.failOn !== "none" && severities.some((severity) => SEVERITY_RANK[severity] >= SEVERITY_RANK[options.failOn as Severity]) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 const DEFAULT_SUPPRESSIONS_FILE = "perf-scan-suppressions.json";
@@ -173,24 +229,17 @@ function displayPath(file: string): string {
   return rel && !rel.startsWith("..") ? rel : file;
 }
 
-/** The parsed options, or `undefined` when yargs handled --help / --version itself. */
-async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
-  const parser = yargs(argv)
-    .scriptName("perf-scan")
-    .locale("en")
-    .command("$0 [paths..]", "Find N+1 queries and other database anti-patterns in Prisma, TypeORM and Sequelize code.", (command) =>
-      command.positional("paths", { describe: "Files or directories to scan", type: "string", array: true, default: ["."] }),
-    )
+/** The default command's own options: a scan. */
+function scanCommand<T>(command: Argv<T>) {
+  return command
+    .positional("paths", { describe: "Files or directories to scan", type: "string", array: true, default: ["."] })
     .option("format", { alias: "f", describe: "Report format", choices: reporterNames, default: "pretty" as ReporterName })
-    .option("output", { alias: "o", describe: "Write the report to this file instead of stdout", type: "string", requiresArg: true })
     .option("rule", { describe: "Run only this rule (repeatable)", type: "string", requiresArg: true })
     .option("disable", { describe: "Switch this rule off (repeatable)", type: "string", requiresArg: true })
-    .option("fail-on", { describe: "Exit with 1 when a finding has at least this severity", choices: FAIL_ON_LEVELS, default: "warning" as FailOn })
     .option("min-confidence", { describe: "Report only findings at least this sure (low, the default: all; medium: hides loops over a few rows)", choices: CONFIDENCE_LEVELS })
     .option("config", { describe: "Use this config file (JSON, or JavaScript: .js/.mjs/.cjs) instead of searching for perf-scan.config.json, .perfscanrc.json or package.json#perfScan", type: "string", requiresArg: true })
-    .option("top", { describe: "Show only the N best-ranked findings (pretty, markdown)", type: "number", requiresArg: true })
-    .option("category", { describe: "SARIF automationDetails.id, to tell apart several uploads for one repository", type: "string", requiresArg: true })
     .option("changed-since", { describe: "Report findings only in files changed since this git ref (plus untracked files); everything is still analysed", type: "string", requiresArg: true })
+    .option("shard", { describe: "Report only the findings in the i-th of n slices of the files (1-based, e.g. 2/4), for a CI matrix; every file is still analysed. Join the reports with perf-scan merge", type: "string", requiresArg: true })
     .option("suppress-all", { describe: `Baseline every current finding in the suppressions file (${"perf-scan-suppressions.json"}); later runs report only new ones`, type: "boolean", default: false })
     .option("prune-suppressions", { describe: "Drop baselined findings that no longer occur from the suppressions file", type: "boolean", default: false })
     .option("suppressions-location", { describe: "The suppressions (baseline) file", type: "string", requiresArg: true })
@@ -203,13 +252,36 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
       describe: "The same, with this severity: off, warn or error (0, 1, 2)",
       type: "string",
       choices: UNUSED_DIRECTIVE_LEVELS,
-    })
+    });
+}
+
+/** `perf-scan merge`'s own options; --output, --fail-on, --top, --category and --color are shared. */
+function mergeCommand<T>(command: Argv<T>) {
+  return command
+    .positional("files", { describe: "The reports of shards 1/n to n/n (--format json or --format sarif, all of one kind)", type: "string", array: true, demandOption: true })
+    .option("format", { alias: "f", describe: "Merged report format (default: the inputs' own; JSON results can also be printed as pretty, markdown or sarif)", choices: reporterNames });
+}
+
+type ScanArguments = Awaited<ReturnType<ReturnType<typeof scanCommand>["parseAsync"]>>;
+type MergeArguments = Awaited<ReturnType<ReturnType<typeof mergeCommand>["parseAsync"]>>;
+
+/** The parsed options, or `undefined` when yargs handled --help / --version itself. */
+async function parseArguments(argv: string[]): Promise<CliOptions | MergeOptions | undefined> {
+  const parser = yargs(argv)
+    .scriptName("perf-scan")
+    .locale("en")
+    .command("$0 [paths..]", "Find N+1 queries and other database anti-patterns in Prisma, TypeORM and Sequelize code.", scanCommand)
+    .command("merge <files..>", "Combine the --format json (or sarif) reports of every --shard i/n run into the report one unsharded run would print", mergeCommand)
+    .option("output", { alias: "o", describe: "Write the report to this file instead of stdout", type: "string", requiresArg: true })
+    .option("fail-on", { describe: "Exit with 1 when a finding has at least this severity", choices: FAIL_ON_LEVELS, default: "warning" as FailOn })
+    .option("top", { describe: "Show only the N best-ranked findings (pretty, markdown)", type: "number", requiresArg: true })
+    .option("category", { describe: "SARIF automationDetails.id, to tell apart several uploads for one repository", type: "string", requiresArg: true })
     .option("color", { describe: "Colour the pretty report (default: when stdout is a terminal; --no-color or NO_COLOR turn it off)", type: "boolean" })
     .option("debug", { describe: "Print stack traces for internal errors", type: "boolean", default: false })
     .version(TOOL_VERSION)
     .help()
     .alias("help", "h")
-    .epilogue(`Rules: ${ruleIds.join(", ")}\n\nExit codes: 0 no finding (nor unused directive, with --report-unused-disable-directives) at or above --fail-on, 1 findings, 2 usage error, missing path or internal error.`)
+    .epilogue(`Rules: ${ruleIds.join(", ")}\n\nSharding, for a CI matrix: run perf-scan --shard i/n --format json (or sarif) --output shard-i.json on n machines, then perf-scan merge shard-*.json for the report one run would print.\n\nExit codes: 0 no finding (nor unused directive, with --report-unused-disable-directives) at or above --fail-on, 1 findings, 2 usage error, missing path or internal error.`)
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .strict()
     .exitProcess(false)
@@ -219,17 +291,25 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
       throw new CliError(`${oneLine(message)} (see perf-scan --help)`);
     });
 
-  const args = await parser.parseAsync();
-  if (args.help || args.version) return undefined;
-  if (args.top !== undefined && (!Number.isInteger(args.top) || args.top < 1)) throw new CliError(`--top needs a whole number of at least 1 (got ${args.top})`);
+  const parsed = await parser.parseAsync();
+  if (parsed.help || parsed.version) return undefined;
+  if (parsed.top !== undefined && (!Number.isInteger(parsed.top) || parsed.top < 1)) throw new CliError(`--top needs a whole number of at least 1 (got ${parsed.top})`);
+  if (parsed._[0] === "merge") {
+    const merge = parsed as typeof parsed & MergeArguments;
+    return { command: "merge", files: merge.files, format: merge.format, output: merge.output, failOn: merge["fail-on"], top: merge.top, category: merge.category, color: merge.color };
+  }
+  // The scan options are declared in the default command's builder, which the parser's own type cannot see.
+  const args = parsed as typeof parsed & ScanArguments;
+  const shard = args.shard === undefined ? undefined : parseShard(String(args.shard));
+  if (args.shard !== undefined && !shard) throw new CliError(`--shard needs i/n, whole numbers with 1 <= i <= n, e.g. --shard 2/4 (got ${JSON.stringify(args.shard)})`);
   const unusedLevel = args["report-unused-disable-directives-severity"] as UnusedDirectiveLevel | undefined;
   if (args["report-unused-disable-directives"] && unusedLevel !== undefined) {
     // ESLint's own rule: one flag or the other, never both.
     throw new CliError("--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together");
   }
   return {
-    // The positional is declared inside the default command, which yargs' types cannot see.
-    paths: (args.paths as string[] | undefined) ?? ["."],
+    command: "scan",
+    paths: args.paths ?? ["."],
     format: args.format,
     output: args.output,
     rules: ruleList(args.rule, "--rule"),
@@ -243,6 +323,7 @@ async function parseArguments(argv: string[]): Promise<CliOptions | undefined> {
     changedSince: args["changed-since"],
     pruneSuppressions: args["prune-suppressions"],
     suppressionsLocation: args["suppressions-location"],
+    shard,
     reportUnusedDisableDirectives: args["report-unused-disable-directives"] ? "error" : UNUSED_DIRECTIVE_SEVERITY[unusedLevel ?? "off"],
     color: args.color,
   };

@@ -1,7 +1,7 @@
 import ts from "#typescript";
 import type { EntryPoint } from "./engine/entry-points.js";
 import type { RuleFinding, Scale } from "./engine/findings.js";
-import type { Bottleneck, Confidence, Effort, Finding, Impact, RuleId } from "./types.js";
+import type { Bottleneck, Confidence, Effort, Finding, FindingGroup, Impact, RuleId } from "./types.js";
 
 /**
  * The impact model: a static estimate of what a finding costs per invocation and what fixing it takes.
@@ -137,34 +137,34 @@ export function rankFindings(findings: Omit<Finding, "rank">[]): Finding[] {
 }
 
 /** Where a finding sits: its endpoint, else the innermost named function around it. */
-export function groupOf(node: ts.Node, file: string, entry: EntryPoint): Group {
+export function groupOf(node: ts.Node, file: string, entry: EntryPoint): FindingGroup {
   const fn = namedFunction(node);
   const lineOf = (n: ts.Node): number => n.getSourceFile().getLineAndCharacterOfPosition(n.getStart()).line + 1;
   if (entry.kind === "request" && entry.endpoint) {
     const at = entry.handler ?? { file, line: lineOf(node) };
-    return { key: `endpoint:${entry.endpoint}`, name: entry.endpoint, file: at.file, line: at.line };
+    return { kind: "endpoint", name: entry.endpoint, file: at.file, line: at.line };
   }
   const line = fn ? lineOf(fn) : lineOf(node);
   const name = fn ? functionLabel(fn) : file;
-  return { key: `fn:${file}:${name}:${line}`, name, file, line };
+  return { kind: "function", name, file, line };
 }
 
-export interface Group {
-  key: string;
-  name: string;
-  file: string;
-  line: number;
+/** One endpoint is one group wherever its handler is shown; a function is told apart by its file and line too. */
+function groupKey(group: FindingGroup): string {
+  return group.kind === "endpoint" ? `endpoint:${group.name}` : `fn:${group.file}:${group.name}:${group.line}`;
 }
 
-export function bottlenecksOf(findings: Finding[], groups: Map<Finding, Group>, limit = 3): Bottleneck[] {
+/** The groups with the highest summed score, from the findings' `group` (findings without one are left out). */
+export function bottlenecksOf(findings: Finding[], limit = 3): Bottleneck[] {
   const byKey = new Map<string, Bottleneck>();
   for (const finding of findings) {
-    const group = groups.get(finding);
+    const group = finding.group;
     if (!group) continue;
-    const entry = byKey.get(group.key) ?? { name: group.name, file: group.file, line: group.line, score: 0, findings: [] };
+    const key = groupKey(group);
+    const entry = byKey.get(key) ?? { name: group.name, file: group.file, line: group.line, score: 0, findings: [] };
     entry.score = Math.round((entry.score + finding.impact.score) * 10) / 10;
     entry.findings.push(finding.rank);
-    byKey.set(group.key, entry);
+    byKey.set(key, entry);
   }
   return [...byKey.values()]
     .sort((a, b) => b.score - a.score || compareText(a.file, b.file) || a.line - b.line)

@@ -11,6 +11,7 @@ import ignore from "ignore";
 import { bottlenecksOf, groupOf, impactOf, rankFindings } from "./impact.js";
 import { InlineDirectives } from "./suppressions.js";
 import { applyBaseline } from "./baseline.js";
+import { shardFilter } from "./shard.js";
 import type ts from "#typescript";
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -41,7 +42,6 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
   );
   const findings: Omit<Finding, "rank">[] = [];
   const directives = new InlineDirectives(); // inline suppressions, and which of them silenced something (src/suppressions.ts)
-  const groupOfSite = new Map<string, ReturnType<typeof groupOf>>();
   const suppressedInSource: SuppressedFinding[] = [];
   const ruleErrors: ScanError[] = [];
   for (const rule of enabled) {
@@ -57,8 +57,7 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
           suppressedInSource.push({ ...finding, justification: suppression.reason });
           continue;
         }
-        groupOfSite.set(siteKey(finding), groupOf(raw.at.node, raw.at.file, entry));
-        findings.push(finding);
+        findings.push({ ...finding, group: groupOf(raw.at.node, raw.at.file, entry) });
       }
     } catch (error) {
       // A failing rule loses its own findings only.
@@ -68,14 +67,16 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
   findings.sort(compareFindings);
   const minimum = CONFIDENCE_RANK[options.minConfidence ?? "low"];
   const reportOnly = options.reportOnly ? new Set(options.reportOnly.map((file) => realPath(resolve(cwd, file)))) : null;
+  // --shard i/n (src/shard.ts): only the files of this slice are reported, counted, baselined and called stale.
+  const inShard = shardFilter(options.shard);
   const shown = (finding: { confidence: Confidence; file: string }): boolean =>
-    CONFIDENCE_RANK[finding.confidence] >= minimum && (!reportOnly || reportOnly.has(realPath(resolve(discovery.root, finding.file))));
+    CONFIDENCE_RANK[finding.confidence] >= minimum && (!reportOnly || reportOnly.has(realPath(resolve(discovery.root, finding.file)))) && inShard(finding.file);
   // The baseline counts every finding of a file and rule, as it was written: subtract first, then filter the view.
-  const baselined = options.baseline ? applyBaseline(dedupe(findings), options.baseline) : null;
+  const baselined = options.baseline ? applyBaseline(dedupe(findings).filter((finding) => inShard(finding.file)), options.baseline) : null;
   const kept = (baselined ? baselined.kept : dedupe(findings)).filter(shown);
   const unique = rankFindings(kept);
-  const scannedFiles = new Set(discovery.files.map((file) => file.relPath));
-  const bottlenecks = bottlenecksOf(unique, new Map(unique.map((finding) => [finding, groupOfSite.get(siteKey(finding))!])));
+  const scannedFiles = new Set(discovery.files.map((file) => file.relPath).filter(inShard)); // --shard: this slice's files
+  const bottlenecks = bottlenecksOf(unique);
 
   // --- Unused inline directives (--report-unused-disable-directives); the logic is in src/suppressions.ts. ---
   const unusedSeverity = options.applySuppressions !== false ? (options.reportUnusedDisableDirectives ?? "off") : "off";
@@ -83,7 +84,7 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
     unusedSeverity === "off"
       ? undefined
       : directives.unused({
-          files: discovery.files.filter((file) => !reportOnly || reportOnly.has(realPath(file.absPath))),
+          files: discovery.files.filter((file) => (!reportOnly || reportOnly.has(realPath(file.absPath))) && inShard(file.relPath)), // --shard: this slice's
           // A rule that failed lost its findings: like a rule not run, its directives cannot be judged.
           rulesRun: enabled.map((rule) => rule.meta.id).filter((id) => !ruleErrors.some((error) => error.message.startsWith(`rule ${id} failed:`))),
           severity: unusedSeverity,
@@ -98,7 +99,7 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
     tool: { name: "perf-scan", version: TOOL_VERSION },
     root: discovery.root,
     summary: {
-      files: discovery.files.length,
+      files: scannedFiles.size,
       findings: unique.length,
       byRule,
       durationMs: Math.round(performance.now() - started),
@@ -112,6 +113,7 @@ export function scanWithFiles(options: ScanOptions = {}): { result: ScanResult; 
     suppressed: dedupe(suppressedInSource).filter(shown).sort(compareFindings),
     ...(unusedDirectives && { unusedDirectives }),
     errors: [...discovery.errors, ...facts.errors, ...ruleErrors],
+    ...(options.shard && { shard: { index: options.shard.index, count: options.shard.count } }),
   };
   return { result, files: new Map(discovery.files.map((file) => [file.absPath, file.text])) };
 }

@@ -49,6 +49,21 @@ export interface Finding {
   /** 1 = fix first. Findings are ordered by rank. */
   rank: number;
   impact: Impact;
+  /**
+   * Where the finding counts towards a bottleneck (its endpoint, else the function around it). Set on every finding
+   * a scan reports; carried in JSON so `perf-scan merge` recomputes bottlenecks from shard reports.
+   */
+  group?: FindingGroup;
+}
+
+/** What `bottlenecks` adds findings up by: findings of the same endpoint, or of the same function, form one group. */
+export interface FindingGroup {
+  kind: "endpoint" | "function";
+  /** The endpoint (`GET /users`), or the function (`UserService.list()`, or the file when no function is named). */
+  name: string;
+  /** Where the group is shown: the handler of an endpoint, else the function. */
+  file: string;
+  line: number;
 }
 
 export interface ScanError {
@@ -135,6 +150,14 @@ export interface ScanResult {
   /** Present when a baseline was applied: how many findings it covered, and entries that no longer occur. */
   baseline?: { suppressed: number; stale: { file: string; ruleId: RuleId; count: number }[] };
   errors: ScanError[];
+  /** Present when the scan was one slice of a sharded run (`--shard i/n`); `perf-scan merge` joins the slices. */
+  shard?: Shard;
+}
+
+/** The `index`-th (1-based) of `count` slices of the scanned files. */
+export interface Shard {
+  index: number;
+  count: number;
 }
 
 export interface ScanOptions {
@@ -177,6 +200,12 @@ export interface ScanOptions {
    * analysed, so an N+1 through an unchanged helper is found where the changed loop calls it.
    */
   reportOnly?: string[];
+  /**
+   * Report only the findings of one slice of the files (`--shard 2/4`): a file belongs to slice
+   * `sha256(relative path) mod count`, so the slices partition the files whatever machine runs them. Every file is
+   * still analysed, as with `reportOnly`; summary counts, suppressed findings and the baseline cover the slice.
+   */
+  shard?: Shard;
   /** Findings already accepted (`perf-scan --suppress-all`): counts per file and rule are subtracted. */
   baseline?: import("./baseline.js").Baseline;
   /** File texts to use instead of what is on disk, by absolute path (an editor's unsaved buffer). */

@@ -60,6 +60,22 @@ describe("SARIF for GitHub code scanning (sarif-multitool validate --rule-kind S
     expect(validate(log)).toEqual([]);
   });
 
+  it("reports no error or warning on a log merged from --shard runs (perf-scan merge), unused directives included", () => {
+    const fixture = join(repoRoot, "test/fixtures-cli/sharded");
+    const shards = [1, 2, 3].map((index) => {
+      const output = join(work, `shard-${index}.sarif`);
+      const run = spawnSync(process.execPath, [BIN, ".", "--shard", `${index}/3`, "--report-unused-disable-directives", "--category", "perf-scan", "--format", "sarif", "--output", output, "--fail-on", "none"], { cwd: fixture, encoding: "utf8", timeout: 120_000 });
+      expect(run.status).toBe(0);
+      return output;
+    });
+    const merged = join(work, "merged.sarif");
+    const run = spawnSync(process.execPath, [BIN, "merge", ...shards, "--output", merged, "--fail-on", "none"], { cwd: repoRoot, encoding: "utf8", timeout: 120_000 });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect((JSON.parse(readFileSync(merged, "utf8")) as { runs: { results: unknown[] }[] }).runs[0]!.results.length).toBeGreaterThan(5);
+    expect(validate(merged)).toEqual([]);
+  });
+
   it("would catch a log GitHub rejects (so a clean result above means something)", () => {
     const log = JSON.parse(readFileSync(scanToSarif(["fixtures/prisma-express"]), "utf8")) as { runs: { tool: { driver: { rules: Record<string, unknown>[] } }; results: { locations: { physicalLocation: { artifactLocation: Record<string, unknown> } }[] }[] }[] };
     delete log.runs[0]!.tool.driver.rules[0]!.help;

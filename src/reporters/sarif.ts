@@ -105,7 +105,7 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
           },
         },
         // Code scanning takes the category from the id up to its last "/": without one the category would be empty.
-        ...(options.category && { automationDetails: { id: options.category.endsWith("/") ? options.category : `${options.category}/` } }),
+        ...(options.category && { automationDetails: automationDetails(options.category) }),
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(result.root) } },
         columnKind: "utf16CodeUnits",
         invocations: [
@@ -120,6 +120,8 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
           },
         ],
         results: [...results, ...unusedResults],
+        // Only a `--shard i/n` log: `perf-scan merge` checks the slices with it and leaves it out of the merged log.
+        ...(result.shard && { properties: { shard: { index: result.shard.index, count: result.shard.count } } }),
       },
     ],
   };
@@ -151,6 +153,11 @@ function unusedDirectiveRule(level: Severity) {
     defaultConfiguration: { level },
     properties: { tags: ["maintainability", "suppression"], precision: "very-high", "problem.severity": PROBLEM_SEVERITY[level] },
   };
+}
+
+/** `runAutomationDetails` for a category; code scanning takes the category from the id up to its last "/". */
+export function automationDetails(category: string): { id: string } {
+  return { id: category.endsWith("/") ? category : `${category}/` };
 }
 
 interface Span {
