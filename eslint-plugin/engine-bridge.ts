@@ -1,7 +1,34 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { scanWithFiles } from "../src/main.js";
-import type { Finding } from "../src/types.js";
+import { scanWithFiles } from "../src/sync.js";
+import { validateConfig } from "../src/config.js";
+import type { Finding, ScanOptions } from "../src/types.js";
+
+/** What `settings.perfScan` may hold: the config file's engine keys (rule levels are ESLint's own `rules`). */
+export type PerfScanSettings = Pick<ScanOptions, "clients" | "frameworks" | "pagination">;
+
+const SETTINGS_KEYS = new Set(["clients", "frameworks", "pagination"]);
+const checkedSettings = new WeakMap<object, PerfScanSettings>();
+
+/**
+ * `settings.perfScan` from ESLint's shared settings, checked against the config schema: a mistake throws one line
+ * naming the key and what was expected, as the CLI prints it for a config file.
+ */
+export function perfScanSettings(settings: Readonly<Record<string, unknown>> | undefined): PerfScanSettings {
+  const value = settings?.perfScan;
+  if (value === undefined) return {};
+  if (typeof value === "object" && value !== null && checkedSettings.has(value)) return checkedSettings.get(value)!;
+  const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
+  const otherKey = isObject ? Object.keys(value).find((key) => !SETTINGS_KEYS.has(key)) : undefined;
+  const problem = !isObject
+    ? "must be an object"
+    : otherKey !== undefined
+      ? `has the key \`${otherKey}\`, which is not read here (settings take clients, frameworks and pagination; rule levels are ESLint's \`rules\`)`
+      : validateConfig(value);
+  if (problem) throw new Error(`perf-scan: settings.perfScan${problem.startsWith("`") ? ": " : " "}${problem.replace(/^the config /, "")}`);
+  checkedSettings.set(value as object, value as PerfScanSettings);
+  return value as PerfScanSettings;
+}
 
 /**
  * The ESLint rules run the CLI's engine, not a second implementation. The engine parses with its own bundled
@@ -28,20 +55,23 @@ interface CachedScan {
 const RECHECK_MS = 1000;
 const scans = new Map<string, CachedScan>();
 
-/** The findings of the engine for one file, as of `text`. */
-export function findingsForFile(filename: string, text: string, cwd: string, program?: unknown): Finding[] {
+/** The findings of the engine for one file, as of `text`. `settings`: `settings.perfScan`, relative modules from `cwd`. */
+export function findingsForFile(filename: string, text: string, cwd: string, program?: unknown, settings: PerfScanSettings = {}): Finding[] {
   const absolute = resolve(cwd, filename);
   // Where ESLint runs (the repository, or the editor's workspace folder) is what the CLI would scan: helpers in
   // other packages of a monorepo are followed the same way. A file outside it is scanned with its own package.
   const root = scanRoot(cwd, absolute);
-  let cached = scans.get(root);
+  // One scan per project and settings: two configs in one run (overrides per folder) never share findings.
+  const engine = { ...settings, globRoot: cwd };
+  const key = `${root}\0${JSON.stringify(engine)}`;
+  let cached = scans.get(key);
   if (cached && Date.now() - cached.checkedAt > RECHECK_MS) {
     if (changedOnDisk(cached)) cached = undefined;
     else cached.checkedAt = Date.now();
   }
   if (!cached || textUsedFor(cached, absolute) !== text) {
-    cached = runScan(root, cached, absolute, text, program);
-    scans.set(root, cached);
+    cached = runScan(root, cached, absolute, text, program, engine);
+    scans.set(key, cached);
   }
   cached.linted.set(absolute, text);
   return cached.byFile.get(absolute) ?? [];
@@ -68,12 +98,12 @@ function scanRoot(cwd: string, absolute: string): string {
   return root;
 }
 
-function runScan(root: string, previous: CachedScan | undefined, absolute: string, text: string, program: unknown): CachedScan {
+function runScan(root: string, previous: CachedScan | undefined, absolute: string, text: string, program: unknown, engine: PerfScanSettings & { globRoot: string }): CachedScan {
   // Unsaved buffers of other files stay in; a buffer that now matches the disk is dropped.
   const overrides = new Map([...(previous?.overrides ?? [])].filter(([file, override]) => readText(file) !== override));
   if (readText(absolute) === text) overrides.delete(absolute);
   else overrides.set(absolute, text);
-  const { result, files } = scanWithFiles({ cwd: root, paths: [root], sourceOverrides: Object.fromEntries(overrides), applySuppressions: false, typeProgram: program });
+  const { result, files } = scanWithFiles({ cwd: root, paths: [root], sourceOverrides: Object.fromEntries(overrides), applySuppressions: false, typeProgram: program, ...engine });
   const byFile = new Map<string, Finding[]>();
   for (const finding of result.findings) {
     const file = resolve(root, finding.file);

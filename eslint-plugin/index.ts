@@ -3,7 +3,7 @@ import { allRules } from "../rules/index.js";
 import { DOCS_BASE_URL } from "../rules/rule.js";
 import type { Finding, RuleId } from "../src/types.js";
 import { TOOL_VERSION } from "../src/version.js";
-import { findingsForFile } from "./engine-bridge.js";
+import { findingsForFile, perfScanSettings, type PerfScanSettings } from "./engine-bridge.js";
 
 const createRule = ESLintUtils.RuleCreator<{ requiresTypeChecking: boolean }>((name) => `${DOCS_BASE_URL}${name}.md`);
 
@@ -23,7 +23,7 @@ function eslintRule(id: RuleId, description: string) {
       messages: {
         finding: "{{message}} Fix: {{fix}}",
         countInstead: "Count in the database: `{{replacement}}`.",
-        addTake: "Add `take: 100` (confirm the limit fits this read).",
+        addTake: "Add `take: {{take}}` (confirm the limit fits this read).",
       },
       ...(SUGGESTING.has(id) && { hasSuggestions: true }),
       schema: [],
@@ -34,9 +34,11 @@ function eslintRule(id: RuleId, description: string) {
         "Program:exit"() {
           // With type information (recommendedTypeChecked), the user's program answers the engine's type questions.
           const program = context.sourceCode.parserServices?.program ?? undefined;
-          for (const finding of findingsForFile(context.filename, context.sourceCode.text, context.cwd, program)) {
+          // `settings: { perfScan: { clients, frameworks, pagination } }`: the config file's keys, shared by every rule.
+          const settings = perfScanSettings(context.settings);
+          for (const finding of findingsForFile(context.filename, context.sourceCode.text, context.cwd, program, settings)) {
             if (finding.ruleId !== id) continue;
-            const suggestions = finding.orm === "prisma" && finding.operation === "findMany" ? suggestionsFor(id, queryCallAt(context.sourceCode, finding), context.sourceCode) : [];
+            const suggestions = finding.orm === "prisma" && finding.operation === "findMany" ? suggestionsFor(id, queryCallAt(context.sourceCode, finding), context.sourceCode, settings) : [];
             context.report({
               loc: { start: { line: finding.line, column: finding.column - 1 }, end: { line: finding.endLine, column: finding.endColumn - 1 } },
               messageId: "finding",
@@ -63,7 +65,7 @@ function queryCallAt(sourceCode: TSESLint.SourceCode, finding: Finding): TSESTre
 /** Options `count` accepts as they are: anything else (include, select, distinct) makes the rewrite unsafe. */
 const COUNT_OPTIONS = new Set(["where", "cursor", "take", "skip", "orderBy"]);
 
-function suggestionsFor(id: RuleId, call: TSESTree.CallExpression | undefined, sourceCode: TSESLint.SourceCode): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+function suggestionsFor(id: RuleId, call: TSESTree.CallExpression | undefined, sourceCode: TSESLint.SourceCode, settings: PerfScanSettings): TSESLint.SuggestionReportDescriptor<MessageId>[] {
   if (!call || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length > 1) return [];
   const options = call.arguments[0];
   if (options && options.type !== AST_NODE_TYPES.ObjectExpression) return [];
@@ -79,10 +81,14 @@ function suggestionsFor(id: RuleId, call: TSESTree.CallExpression | undefined, s
     return [{ messageId: "countInstead", data: { replacement }, fix: (fixer) => fixer.replaceText(length, replacement) }];
   }
   if (id === "unbounded-query") {
-    const take = "take: 100 /* confirm this limit */";
-    if (!options) return [{ messageId: "addTake", fix: (fixer) => fixer.replaceTextRange([call.callee.range[1], call.range[1]], `({ ${take} })`) }];
-    if (options.properties.length === 0) return [{ messageId: "addTake", fix: (fixer) => fixer.replaceText(options, `{ ${take} }`) }];
-    return [{ messageId: "addTake", fix: (fixer) => fixer.insertTextBefore(options.properties[0]!, `${take}, `) }];
+    // A read over `pagination.maxPageSize` already has a take: lowering it is the user's call, not a rewrite.
+    if (options?.properties.some((p) => p.type === AST_NODE_TYPES.Property && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === "take")) return [];
+    const limit = Math.min(100, settings.pagination?.maxPageSize ?? 100);
+    const take = `take: ${limit} /* confirm this limit */`;
+    const data = { take: String(limit) };
+    if (!options) return [{ messageId: "addTake", data, fix: (fixer) => fixer.replaceTextRange([call.callee.range[1], call.range[1]], `({ ${take} })`) }];
+    if (options.properties.length === 0) return [{ messageId: "addTake", data, fix: (fixer) => fixer.replaceText(options, `{ ${take} }`) }];
+    return [{ messageId: "addTake", data, fix: (fixer) => fixer.insertTextBefore(options.properties[0]!, `${take}, `) }];
   }
   return [];
 }

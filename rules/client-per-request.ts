@@ -1,17 +1,11 @@
 import type { Rule } from "./rule.js";
-import { docsUrl } from "./rule.js";
 import { locate, related } from "./support.js";
+import { ruleMeta } from "./catalog.js";
 
 const CLIENT_NAMES = { prisma: "PrismaClient", sequelize: "Sequelize", typeorm: "DataSource" } as const;
 
 export const clientPerRequest: Rule = {
-  meta: {
-    id: "client-per-request",
-    title: "Database client per request",
-    description: "A new PrismaClient, Sequelize or DataSource is created in code that runs per request or per item.",
-    defaultSeverity: "error",
-    docsUrl: docsUrl("client-per-request"),
-  },
+  meta: ruleMeta("client-per-request"),
   check(facts) {
     return facts.clientCreations.map((creation) => {
       const name = CLIENT_NAMES[creation.orm];

@@ -1,23 +1,22 @@
 import type { Rule } from "./rule.js";
-import { docsUrl } from "./rule.js";
 import type { DbCall } from "../src/engine/orm.js";
 import { describeCall, finding, locate } from "./support.js";
+import { isPageBounded, overPageSize } from "../src/engine/orm.js";
+import { overPageText } from "./unbounded-query.js";
+import { ruleMeta } from "./catalog.js";
 
 export const countViaLength: Rule = {
-  meta: {
-    id: "count-via-length",
-    title: "Counting rows by fetching them",
-    description: "Rows fetched only to take their .length instead of asking the database for a count.",
-    defaultSeverity: "warning",
-    docsUrl: docsUrl("count-via-length"),
-  },
+  meta: ruleMeta("count-via-length"),
   check(facts) {
     return facts.dbCalls
-      // A page (take/limit), an input list or a unique key bounds the rows: counting them in JS costs little.
-      .filter((call) => call.kind === "read-many" && !call.bounded && !call.filteredByList && !call.filteredByUnique && facts.rowUsage(call).onlyLength)
+      // A page (take/limit, at most `pagination.maxPageSize`), an input list or a unique key bounds the rows:
+      // counting them in JS costs little.
+      .filter((call) => call.kind === "read-many" && !isPageBounded(call, facts.maxPageSize) && !call.filteredByList && !call.filteredByUnique && facts.rowUsage(call).onlyLength)
       .map((call) =>
         finding("count-via-length", call, locate(call.module, call.node), {
-          message: `${describeCall(call)} loads every matching ${call.model ?? "row"} only to take .length: the database can count them without sending them.`,
+          message: overPageSize(call, facts.maxPageSize)
+            ? `${describeCall(call)} loads up to ${call.limit} ${call.model ?? "row"} rows only to take .length (${overPageText(call, facts.maxPageSize!)}): the database can count them without sending them.`
+            : `${describeCall(call)} loads every matching ${call.model ?? "row"} only to take .length: the database can count them without sending them.`,
           fix: countFix(call),
         }),
       );

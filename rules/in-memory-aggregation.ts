@@ -1,16 +1,10 @@
 import type { Rule } from "./rule.js";
-import { docsUrl } from "./rule.js";
 import type { DbCall } from "../src/engine/orm.js";
 import { describeCall, finding, locate, related } from "./support.js";
+import { ruleMeta } from "./catalog.js";
 
 export const inMemoryAggregation: Rule = {
-  meta: {
-    id: "in-memory-aggregation",
-    title: "Aggregation in JavaScript",
-    description: "Fetched rows summed, averaged or min/maxed in JavaScript instead of in the database.",
-    defaultSeverity: "warning",
-    docsUrl: docsUrl("in-memory-aggregation"),
-  },
+  meta: ruleMeta("in-memory-aggregation"),
   check(facts) {
     return facts.dbCalls
       .filter((call) => call.kind === "read-many")

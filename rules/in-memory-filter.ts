@@ -1,28 +1,25 @@
 import type { Rule } from "./rule.js";
-import { docsUrl } from "./rule.js";
 import type { DbCall } from "../src/engine/orm.js";
-import { isUnboundedRead } from "./unbounded-query.js";
+import { isUnboundedRead, overPageText } from "./unbounded-query.js";
+import { overPageSize } from "../src/engine/orm.js";
 import { describeCall, finding, locate, related } from "./support.js";
+import { ruleMeta } from "./catalog.js";
 
 export const inMemoryFilter: Rule = {
-  meta: {
-    id: "in-memory-filter",
-    title: "Filtering in JavaScript",
-    description: "Rows of a whole-table fetch filtered in JavaScript on their columns instead of with a where clause.",
-    defaultSeverity: "warning",
-    docsUrl: docsUrl("in-memory-filter"),
-  },
+  meta: ruleMeta("in-memory-filter"),
   check(facts) {
     return facts.dbCalls
-      .filter((call) => isUnboundedRead(call) && !call.filteredByList)
+      .filter((call) => isUnboundedRead(call, facts.maxPageSize) && !call.filteredByList)
       // Rows that are needed whole anyway (returned, passed on) must be fetched: the JS pass is a side computation.
       .filter((call) => !facts.rowUsage(call).neededWhole)
       .flatMap((call) =>
         facts.rowUsage(call).filters.map((site) =>
           finding("in-memory-filter", call, locate(site.module, site.node), {
-            message: `Rows of ${describeCall(call)} are filtered in JavaScript: every ${call.model ?? "row"} is fetched to keep a few.`,
+            message: overPageSize(call, facts.maxPageSize)
+              ? `Rows of ${describeCall(call)} are filtered in JavaScript: up to ${call.limit} ${call.model ?? "row"} rows are fetched to keep a few (${overPageText(call, facts.maxPageSize!)}).`
+              : `Rows of ${describeCall(call)} are filtered in JavaScript: every ${call.model ?? "row"} is fetched to keep a few.`,
             fix: filterFix(call),
-            related: [related(call.module, call.node, "the unbounded query that fetches the rows")],
+            related: [related(call.module, call.node, overPageSize(call, facts.maxPageSize) ? "the query that fetches the rows, over the page size" : "the unbounded query that fetches the rows")],
           }),
         ),
       );

@@ -7,7 +7,6 @@ import { inMemoryAggregation } from "./in-memory-aggregation.js";
 import { inMemoryFilter } from "./in-memory-filter.js";
 import { clientPerRequest } from "./client-per-request.js";
 import type { Rule } from "./rule.js";
-import type { RuleId } from "../src/types.js";
 
 export type { Rule, RuleMeta } from "./rule.js";
 
@@ -23,7 +22,7 @@ export const allRules: readonly Rule[] = [
   clientPerRequest,
 ];
 
-export const ruleIds: readonly RuleId[] = allRules.map((rule) => rule.meta.id);
+export { ruleIds, ruleCatalog } from "./catalog.js";
 
 export function getRule(id: string): Rule | undefined {
   return allRules.find((rule) => rule.meta.id === id);

@@ -1,21 +1,21 @@
 import type { Rule } from "./rule.js";
-import { docsUrl } from "./rule.js";
 import { describeCall, finding, locate, related } from "./support.js";
+import { overPageSize } from "../src/engine/orm.js";
+import { limitWord, overPageText } from "./unbounded-query.js";
+import { ruleMeta } from "./catalog.js";
 
 export const missingPagination: Rule = {
-  meta: {
-    id: "missing-pagination",
-    title: "Missing pagination",
-    description: "An unbounded read whose rows are sent in an HTTP list response.",
-    defaultSeverity: "warning",
-    docsUrl: docsUrl("missing-pagination"),
-  },
+  meta: ruleMeta("missing-pagination"),
   check(facts) {
     return facts.paginationSites.map(({ call, handler, sink }) => {
       const endpoint = handler.endpoint ? ` ${handler.endpoint}` : "";
+      // With `pagination.maxPageSize`, a constant page over it is a site too: the response is as large as that page.
+      const over = overPageSize(call, facts.maxPageSize);
       return finding("missing-pagination", call, locate(call.module, call.node), {
-        message: `${describeCall(call)} returns every ${call.model ?? "row"} to the client of${endpoint || " this endpoint"}: the response grows with the table.`,
-        fix: paginationFix(call.orm),
+        message: over
+          ? `${describeCall(call)} sends up to ${call.limit} ${call.model ?? "row"} rows in one response of${endpoint || " this endpoint"}: ${overPageText(call, facts.maxPageSize!)}.`
+          : `${describeCall(call)} returns every ${call.model ?? "row"} to the client of${endpoint || " this endpoint"}: the response grows with the table.`,
+        fix: over ? `Page it with at most ${facts.maxPageSize} rows: read \`${limitWord(call)}\` from the request, cap it at ${facts.maxPageSize}, and return a cursor for the next page.` : paginationFix(call.orm),
         related: [related(handler.fn.module, sink, `rows sent in the response of${endpoint || " the handler"}`)],
       });
     });

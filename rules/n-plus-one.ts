@@ -1,20 +1,14 @@
 import ts from "#typescript";
 import type { Rule } from "./rule.js";
-import { docsUrl } from "./rule.js";
 import type { LoopQuery } from "../src/engine/facts.js";
 import type { Confidence } from "../src/types.js";
 import { lowerConfidence } from "../src/engine/values.js";
 import { loopScale } from "../src/engine/scale.js";
 import { describeCall, finding, locate, related } from "./support.js";
+import { ruleMeta } from "./catalog.js";
 
 export const nPlusOne: Rule = {
-  meta: {
-    id: "n-plus-one",
-    title: "N+1 query",
-    description: "A query runs once per element of a collection: inside a loop, an iteration callback or Promise.all(xs.map(...)), directly or through helpers and services.",
-    defaultSeverity: "warning",
-    docsUrl: docsUrl("n-plus-one"),
-  },
+  meta: ruleMeta("n-plus-one"),
   check(facts) {
     // One finding per site line: a chain such as `a.b().c()` is one N+1.
     const seen = new Set<string>();

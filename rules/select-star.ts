@@ -1,21 +1,15 @@
 import type { Rule } from "./rule.js";
-import { docsUrl } from "./rule.js";
 import type { DbCall } from "../src/engine/orm.js";
 import type { RuleFinding } from "../src/engine/findings.js";
 import type { ProjectFacts } from "../src/engine/facts.js";
 import { describeCall, finding, locate } from "./support.js";
+import { ruleMeta } from "./catalog.js";
 
 /** `SELECT *` / `SELECT t.*` from a table (not from `unnest(...)`, `generate_series(...)`, `VALUES` or a subquery). */
 const SELECT_STAR = /(?<!exists\s*\(\s*)\bselect\s+(distinct\s+)?([\w"`]+\.)?\*\s*(,|\s+from\s+(?![(]|unnest\b|generate_series\b|values\b|json\w*_to_recordset\b))/i;
 
 export const selectStar: Rule = {
-  meta: {
-    id: "select-star",
-    title: "SELECT * / over-fetching",
-    description: "Raw SQL selecting *, or an ORM read that fetches whole rows where only a few fields are used.",
-    defaultSeverity: "note",
-    docsUrl: docsUrl("select-star"),
-  },
+  meta: ruleMeta("select-star"),
   check(facts) {
     const findings: RuleFinding[] = [];
     for (const call of facts.dbCalls) {

@@ -1,35 +1,57 @@
 import type { Rule } from "./rule.js";
-import { docsUrl } from "./rule.js";
 import type { DbCall } from "../src/engine/orm.js";
 import type { ProjectFacts } from "../src/engine/facts.js";
-import { isLookupModel } from "../src/engine/orm.js";
+import { isLookupModel, isPageBounded, overPageSize } from "../src/engine/orm.js";
 import { describeCall, finding, locate } from "./support.js";
+import { ruleMeta } from "./catalog.js";
 
 export const unboundedQuery: Rule = {
-  meta: {
-    id: "unbounded-query",
-    title: "Unbounded query",
-    description: "A read that can return a whole table: no take/limit.",
-    defaultSeverity: "warning",
-    docsUrl: docsUrl("unbounded-query"),
-  },
+  meta: ruleMeta("unbounded-query"),
   check(facts) {
     const reportedElsewhere = sitesReportedByOtherRules(facts);
-    return facts.dbCalls.filter((call) => isUnboundedRead(call) && !reportedElsewhere.has(call.node) && (!call.scopedByKey || hasConsequence(call, facts))).map((call) =>
-      finding("unbounded-query", call, locate(call.module, call.node), {
-        message: `${describeCall(call)} has no limit: it reads every matching ${call.model ?? "row"}, and grows with the table.`,
-        fix: limitFix(call),
-      }),
+    const max = facts.maxPageSize;
+    return facts.dbCalls.filter((call) => isUnboundedRead(call, max) && !reportedElsewhere.has(call.node) && (!call.scopedByKey || hasConsequence(call, facts))).map((call) =>
+      finding("unbounded-query", call, locate(call.module, call.node), overPageSize(call, max)
+        ? {
+            message: `${describeCall(call)} reads up to ${call.limit} ${call.model ?? "row"} rows at once: ${overPageText(call, max!)}.`,
+            fix: pageSizeFix(call, max!),
+          }
+        : {
+            message: `${describeCall(call)} has no limit: it reads every matching ${call.model ?? "row"}, and grows with the table.`,
+            fix: limitFix(call),
+          }),
     );
   },
 };
 
 /**
- * A list read with no take/limit whose options we could read. Reads pinned to one row by a unique filter, or to
- * an input list (`id: { in: ids }` — the batched fix for an N+1), are bounded by their input and not reported.
+ * A list read with no take/limit whose options we could read, or (with `pagination.maxPageSize`) one whose constant
+ * take/limit is over that page size. Reads pinned to one row by a unique filter, or to an input list
+ * (`id: { in: ids }` — the batched fix for an N+1), are bounded by their input and not reported.
  */
-export function isUnboundedRead(call: DbCall): boolean {
-  return call.kind === "read-many" && !call.bounded && !call.optionsOpaque && !call.filteredByUnique && !call.filteredByList && !isLookupModel(call.model);
+export function isUnboundedRead(call: DbCall, maxPageSize: number | null = null): boolean {
+  return call.kind === "read-many" && !isPageBounded(call, maxPageSize) && !call.optionsOpaque && !call.filteredByUnique && !call.filteredByList && !isLookupModel(call.model);
+}
+
+/** `take` for Prisma and TypeORM, `limit` for Sequelize. */
+export function limitWord(call: DbCall): string {
+  return call.orm === "sequelize" ? "limit" : "take";
+}
+
+/** "`take: 500` is over this project's largest page, `pagination.maxPageSize: 100`". */
+export function overPageText(call: DbCall, maxPageSize: number): string {
+  return `\`${limitWord(call)}: ${call.limit}\` is over this project's largest page, \`pagination.maxPageSize: ${maxPageSize}\``;
+}
+
+export function pageSizeFix(call: DbCall, maxPageSize: number): string {
+  switch (call.orm) {
+    case "prisma":
+      return `Lower \`take\` to at most ${maxPageSize} and page through the rest with \`cursor\` (or \`skip\`), or aggregate in the database.`;
+    case "typeorm":
+      return `Lower \`take\` to at most ${maxPageSize} and page through the rest with \`skip\` or a keyset \`where\`.`;
+    case "sequelize":
+      return `Lower \`limit\` to at most ${maxPageSize} and page through the rest with \`offset\` or a keyset \`where\`.`;
+  }
 }
 
 /**

@@ -7,13 +7,14 @@ import { changedSince, GitError } from "./git.js";
 import { ConfigError, loadConfig, type LoadedConfig } from "./config.js";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import { ruleIds } from "../rules/index.js";
+import { ruleIds } from "../rules/catalog.js";
 import { scan } from "./main.js";
 import { MergeError, mergeReports, type MergedReport } from "./merge.js";
 import { reporterNames, reporters, type ReporterName } from "./reporters/index.js";
 import { painter } from "./reporters/style.js";
+import { progressBar, progressWanted } from "./progress.js";
 import { parseShard } from "./shard.js";
-import type { Confidence, RuleId, ScanResult, Severity, Shard } from "./types.js";
+import type { Confidence, RuleId, ScanProgress, ScanResult, Severity, Shard } from "./types.js";
 import { TOOL_VERSION } from "./version.js";
 
 const FAIL_ON_LEVELS = ["error", "warning", "note", "none"] as const;
@@ -51,6 +52,11 @@ interface CliOptions {
   reportUnusedDisableDirectives: Severity | "off";
   /** `undefined` when neither --color nor --no-color was given. */
   color: boolean | undefined;
+  /** --cache: the folder of the scan cache; undefined without --cache. */
+  cacheLocation: string | undefined;
+  /** --no-progress turns the bar off; --quiet turns it and the notes off. */
+  progress: boolean;
+  quiet: boolean;
 }
 
 /** `perf-scan merge <files..>`: shard reports in, one report out. */
@@ -94,16 +100,20 @@ export async function runCli(argv: string[]): Promise<number> {
       include: config.include,
       exclude: config.exclude,
       globRoot: loaded ? dirname(loaded.file) : undefined,
+      clients: config.clients,
+      frameworks: config.frameworks,
+      pagination: config.pagination,
       reportOnly,
       shard: options.shard,
       reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+      cacheLocation: options.cacheLocation,
     };
     const suppressionsFile = resolve(options.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE);
     let baseline = options.suppressAll ? undefined : await readBaseline(suppressionsFile);
     if (options.suppressAll || options.pruneSuppressions) {
       // Both need every finding of today, whatever this run shows (--rule, --changed-since, --min-confidence): the
       // file covers the whole project, so a narrowed run must not rewrite it with a part.
-      const everything = await scan({ paths: options.paths, maxFileBytes: config.maxFileBytes, include: config.include, exclude: config.exclude, globRoot: scanOptions.globRoot });
+      const everything = await scan({ paths: options.paths, maxFileBytes: config.maxFileBytes, include: config.include, exclude: config.exclude, globRoot: scanOptions.globRoot, clients: config.clients, frameworks: config.frameworks, pagination: config.pagination });
       const missingPaths = everything.errors.filter((error) => error.kind === "missing-path");
       if (missingPaths.length > 0) throw new CliError(`path not found: ${missingPaths[0]!.file} (the suppressions file was not changed)`);
       baseline = options.suppressAll ? baselineOf(everything.findings) : pruneBaseline(baseline ?? {}, everything.findings);
@@ -111,8 +121,15 @@ export async function runCli(argv: string[]): Promise<number> {
       const count = Object.values(baseline).reduce((sum, byRule) => sum + Object.values(byRule).reduce((n, entry) => n + (entry?.count ?? 0), 0), 0);
       process.stderr.write(`perf-scan: ${options.suppressAll ? "baselined" : "kept"} ${count} finding${count === 1 ? "" : "s"} in ${displayPath(suppressionsFile)}\n`);
     }
-    const result = await scan({ ...scanOptions, baseline });
-    if (result.baseline && result.baseline.stale.length > 0) {
+    // The bar is for a person at a terminal: never in CI, in pipes, or with --quiet / --no-progress.
+    const bar = progressWanted(process.stderr, process.env, !options.progress || options.quiet) ? progressBar(process.stderr) : null;
+    let result: ScanResult;
+    try {
+      result = await scan({ ...scanOptions, baseline, ...(bar && { onProgress: (progress: ScanProgress) => bar.update(progress) }) });
+    } finally {
+      bar?.done();
+    }
+    if (result.baseline && result.baseline.stale.length > 0 && !options.quiet) {
       const stale = result.baseline.stale.reduce((sum, entry) => sum + entry.count, 0);
       process.stderr.write(`perf-scan: note: ${stale} baselined finding${stale === 1 ? "" : "s"} no longer occur; run with --prune-suppressions to drop ${stale === 1 ? "it" : "them"}\n`);
     }
@@ -121,7 +138,7 @@ export async function runCli(argv: string[]): Promise<number> {
       for (const error of missing) printError(`path not found: ${error.file}`);
       return EXIT_USAGE_OR_INTERNAL;
     }
-    printWarnings(result);
+    printWarnings(result, options.quiet);
 
     const color = options.output === undefined && colorEnabled(options.color, process.stdout);
     const report = reporters[options.format](result, { color, top: options.top, category: options.category });
@@ -176,6 +193,8 @@ async function runMerge(options: MergeOptions): Promise<number> {
 }
 
 const DEFAULT_SUPPRESSIONS_FILE = "perf-scan-suppressions.json";
+/** Where build tools keep caches (find-cache-dir's convention), relative to where perf-scan runs. */
+const DEFAULT_CACHE_LOCATION = "node_modules/.cache/perf-scan";
 
 /** The config of what is scanned: searched from the first path scanned (or its folder), not from where the command runs. */
 async function loadConfiguration(explicit: string | undefined, paths: string[]): Promise<LoadedConfig | null> {
@@ -252,7 +271,11 @@ function scanCommand<T>(command: Argv<T>) {
       describe: "The same, with this severity: off, warn or error (0, 1, 2)",
       type: "string",
       choices: UNUSED_DIRECTIVE_LEVELS,
-    });
+    })
+    .option("cache", { describe: `Reuse the last analysis when nothing it read changed (files, imports, package.json, tsconfig, Prisma schema, installed typings, options, perf-scan itself); kept in ${DEFAULT_CACHE_LOCATION}`, type: "boolean", default: false })
+    .option("cache-location", { describe: "The folder of the cache (with --cache)", type: "string", requiresArg: true })
+    .option("progress", { describe: "Show a progress bar on stderr when it is a terminal (never in CI); --no-progress hides it", type: "boolean", default: true })
+    .option("quiet", { alias: "q", describe: "No progress bar and no notes on stderr; warnings and errors are still printed", type: "boolean", default: false });
 }
 
 /** `perf-scan merge`'s own options; --output, --fail-on, --top, --category and --color are shared. */
@@ -326,6 +349,9 @@ async function parseArguments(argv: string[]): Promise<CliOptions | MergeOptions
     shard,
     reportUnusedDisableDirectives: args["report-unused-disable-directives"] ? "error" : UNUSED_DIRECTIVE_SEVERITY[unusedLevel ?? "off"],
     color: args.color,
+    cacheLocation: args.cache ? resolve(args["cache-location"] ?? DEFAULT_CACHE_LOCATION) : undefined,
+    progress: args.progress,
+    quiet: args.quiet,
   };
 }
 
@@ -356,10 +382,12 @@ function colorEnabled(flag: boolean | undefined, stream: NodeJS.WriteStream): bo
 }
 
 /** Files that could not be analysed do not stop the scan: one warning line each. */
-function printWarnings(result: ScanResult): void {
+function printWarnings(result: ScanResult, quiet = false): void {
   const paint = painter(colorEnabled(undefined, process.stderr));
   for (const error of result.errors) {
+    if (error.kind === "environment" && quiet) continue;
     if (error.kind === "environment") process.stderr.write(`perf-scan: ${paint("cyan", "note:")} ${oneLine(error.message)}\n`);
+    else if (error.kind === "cache") process.stderr.write(`perf-scan: ${paint("yellow", "warning:")} ${oneLine(error.message)}\n`);
     else process.stderr.write(`perf-scan: ${paint("yellow", "warning:")} ${error.file}: ${oneLine(error.message)}\n`);
   }
 }

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { lilconfig } from "lilconfig";
-import type { Confidence, RuleId, Severity } from "./types.js";
+import type { ClientSpec, Confidence, FrameworkName, RuleId, Severity } from "./types.js";
 
 /** What a config file may say (schema/perf-scan-config.schema.json). */
 export interface PerfScanConfig {
@@ -11,6 +11,12 @@ export interface PerfScanConfig {
   exclude?: string[];
   maxFileBytes?: number;
   minConfidence?: Confidence;
+  /** The project's own ORM clients (a wrapper module's export, or a global name); relative modules from the config's folder. */
+  clients?: ClientSpec[];
+  /** Only these frameworks register request handlers; default every supported one. */
+  frameworks?: FrameworkName[];
+  /** `maxPageSize`: the largest constant take/limit that still bounds a read (default: any). */
+  pagination?: { maxPageSize?: number };
 }
 
 export interface LoadedConfig {
@@ -44,16 +50,19 @@ export async function loadConfig(searchFrom: string, explicit?: string): Promise
   }
   if (!found || found.isEmpty) return explicit && found ? { config: {}, file: found.filepath } : null;
   const config = (found.config as { default?: unknown })?.default ?? found.config;
-  const problem = validate(config);
+  const problem = validateConfig(config);
   if (problem) throw new ConfigError(`${relativeTo(searchFrom, found.filepath)}: ${problem}`);
   return { config: config as PerfScanConfig, file: found.filepath };
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
+type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword?: string; message?: string; params?: Record<string, unknown> }[] | null };
 let validator: Validator | null = null;
 
-/** The first schema violation as "`/rules/n-plus-one` must be one of off, note, warning, error", or null. */
-function validate(config: unknown): string | null {
+/**
+ * The first schema violation as "`/rules/n-plus-one` must be one of off, note, warning, error", or null. The ESLint
+ * plugin checks `settings.perfScan` with it too.
+ */
+export function validateConfig(config: unknown): string | null {
   if (!validator) {
     const require = createRequire(import.meta.url);
     const Ajv2020 = require("ajv/dist/2020") as new (options: object) => { compile(schema: object): Validator };
@@ -66,6 +75,8 @@ function validate(config: unknown): string | null {
   const extra = error?.params?.additionalProperty ?? error?.params?.propertyName;
   if (allowed) return `${path} must be one of ${allowed.join(", ")}`;
   if (extra) return `${path} has an unknown key \`${String(extra)}\``;
+  // `{ "name": "db", "module": "…" }`: the schema forbids the key outright (`false`), which ajv words as "boolean schema is false".
+  if (error?.keyword === "false schema") return `${path} is not allowed here`;
   return `${path} ${error?.message ?? "is not valid"}`;
 }
 

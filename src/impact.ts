@@ -1,4 +1,3 @@
-import ts from "#typescript";
 import type { EntryPoint } from "./engine/entry-points.js";
 import type { RuleFinding, Scale } from "./engine/findings.js";
 import type { Bottleneck, Confidence, Effort, Finding, FindingGroup, Impact, RuleId } from "./types.js";
@@ -136,19 +135,6 @@ export function rankFindings(findings: Omit<Finding, "rank">[]): Finding[] {
   return ordered.map((finding, index) => ({ ...finding, rank: index + 1 }));
 }
 
-/** Where a finding sits: its endpoint, else the innermost named function around it. */
-export function groupOf(node: ts.Node, file: string, entry: EntryPoint): FindingGroup {
-  const fn = namedFunction(node);
-  const lineOf = (n: ts.Node): number => n.getSourceFile().getLineAndCharacterOfPosition(n.getStart()).line + 1;
-  if (entry.kind === "request" && entry.endpoint) {
-    const at = entry.handler ?? { file, line: lineOf(node) };
-    return { kind: "endpoint", name: entry.endpoint, file: at.file, line: at.line };
-  }
-  const line = fn ? lineOf(fn) : lineOf(node);
-  const name = fn ? functionLabel(fn) : file;
-  return { kind: "function", name, file, line };
-}
-
 /** One endpoint is one group wherever its handler is shown; a function is told apart by its file and line too. */
 function groupKey(group: FindingGroup): string {
   return group.kind === "endpoint" ? `endpoint:${group.name}` : `fn:${group.file}:${group.name}:${group.line}`;
@@ -170,23 +156,6 @@ export function bottlenecksOf(findings: Finding[], limit = 3): Bottleneck[] {
     .sort((a, b) => b.score - a.score || compareText(a.file, b.file) || a.line - b.line)
     .slice(0, limit)
     .map((b) => ({ ...b, findings: [...b.findings].sort((x, y) => x - y) }));
-}
-
-function namedFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
-    if ((ts.isFunctionDeclaration(current) || ts.isMethodDeclaration(current)) && current.name) return current;
-    if ((ts.isArrowFunction(current) || ts.isFunctionExpression(current)) && ts.isVariableDeclaration(current.parent)) return current;
-  }
-  return undefined;
-}
-
-function functionLabel(fn: ts.FunctionLikeDeclaration): string {
-  if (fn.name) {
-    const cls = ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) && fn.parent.name ? `${fn.parent.name.text}.` : "";
-    return `${cls}${fn.name.getText()}()`;
-  }
-  const parent = fn.parent;
-  return ts.isVariableDeclaration(parent) ? `${parent.name.getText()}()` : "a function";
 }
 
 function compareText(a: string, b: string): number {

@@ -1,4 +1,5 @@
-export { scan, scanSync } from "./main.js";
+export { scan } from "./main.js";
+export { scanSync, scanWithFiles } from "./sync.js";
 export type * from "./types.js";
 export { allRules, ruleIds, getRule } from "../rules/index.js";
 export type { Rule, RuleMeta } from "../rules/index.js";

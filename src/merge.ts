@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ruleIds } from "../rules/index.js";
+import { ruleIds } from "../rules/catalog.js";
 import { bottlenecksOf, rankFindings } from "./impact.js";
 import { automationDetails, UNUSED_DIRECTIVE_RULE_ID } from "./reporters/sarif.js";
 import { isShard, shardOfFile } from "./shard.js";

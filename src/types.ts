@@ -70,7 +70,7 @@ export interface ScanError {
   /** Path relative to the scan root (or as given, for paths outside it). */
   file: string;
   /** `environment`: not a file problem but a limit of this scan (no tsconfig, ORM not installed); reported as a note. */
-  kind: "parse" | "read" | "binary" | "too-large" | "encoding" | "missing-path" | "internal" | "environment";
+  kind: "parse" | "read" | "binary" | "too-large" | "encoding" | "missing-path" | "internal" | "environment" | "cache";
   message: string;
 }
 
@@ -160,6 +160,27 @@ export interface Shard {
   count: number;
 }
 
+/** A framework whose request handlers perf-scan recognises (config `frameworks`). */
+export type FrameworkName = "express" | "fastify" | "koa" | "hono" | "hapi" | "nestjs" | "nextjs" | "trpc" | "graphql";
+
+/**
+ * A project's own ORM client, for code that wraps its ORM in a way the engine cannot follow (config `clients`).
+ * `orm` says what the value is: `prisma` (default) a PrismaClient, `typeorm` a DataSource or EntityManager,
+ * `sequelize` a Sequelize instance.
+ */
+export type ClientSpec =
+  /**
+   * The export `export` (`"default"` for the default export or a whole-module `require`) of `module`: a path
+   * starting with `./`, `../` or `/` (relative to the config file's folder), a tsconfig path alias (`~/server/db`,
+   * matched as written and as resolved to a file) or a package name (`@acme/db`, also a workspace package).
+   */
+  | { module: string; export: string; orm?: Orm }
+  /**
+   * A name the runtime provides: a global (`db` declared nowhere in the scanned code, `globalThis.db`) or a property
+   * of a context the engine cannot place (`ctx.db`, `req.db`, `event.context.db`). Never a variable the code declares.
+   */
+  | { name: string; orm?: Orm };
+
 export interface ScanOptions {
   /** Files or directories to scan. Default: [cwd]. */
   paths?: string[];
@@ -175,8 +196,20 @@ export interface ScanOptions {
   include?: string[];
   /** Not files matching these globs (gitignore syntax), relative to `globRoot`. */
   exclude?: string[];
-  /** Folder the include/exclude globs are relative to (the config file's). Default: cwd. */
+  /** Folder the include/exclude globs and relative `clients` modules are relative to (the config file's). Default: cwd. */
   globRoot?: string;
+  /** Values the scanned code imports (or reads as globals) that are ORM clients, beside the ones the engine finds itself. */
+  clients?: ClientSpec[];
+  /**
+   * Only these frameworks register request handlers (missing-pagination, client-per-request, the hot path).
+   * Default: every supported framework, recognised from the code and the dependencies. `[]`: no request handlers.
+   */
+  frameworks?: FrameworkName[];
+  /**
+   * `maxPageSize`: the largest constant `take`/`limit` that still bounds a read. A larger one is reported as too
+   * large by the rules that report unbounded reads. Default: none (every take/limit bounds the read).
+   */
+  pagination?: { maxPageSize?: number };
   /** Report only findings at least this sure (default: low, every finding). */
   minConfidence?: Confidence;
   /**
@@ -212,4 +245,19 @@ export interface ScanOptions {
   sourceOverrides?: Record<string, string>;
   /** Files larger than this are skipped with a message. Default 1 MiB. */
   maxFileBytes?: number;
+  /**
+   * Reuse the last scan's analysis when nothing it read has changed (`--cache`): the folder holding the cache
+   * files. The analysis is redone whenever a scanned file, a file it imported, a package.json, a tsconfig, a Prisma
+   * schema, the installed ORM typings, the options or perf-scan itself changed.
+   */
+  cacheLocation?: string;
+  /** Called as files are parsed and analysed (the CLI's progress bar). */
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+/** How far a scan is: files parsed, then files analysed, out of the files scanned. */
+export interface ScanProgress {
+  phase: "parse" | "analyse";
+  done: number;
+  total: number;
 }

@@ -3,7 +3,6 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import ignore, { type Ignore } from "ignore";
 import { globSync } from "tinyglobby";
 import type { ScanError } from "../types.js";
-import { tsconfigProblems } from "./tsconfig-check.js";
 
 export interface DiscoveredFile {
   absPath: string;
@@ -91,22 +90,8 @@ export function discoverFilesSync(options: DiscoverOptions): Discovery {
     if (outcome.error) errors.push(outcome.error);
   }
   files.sort((a, b) => compareStrings(a.relPath, b.relPath));
-  // Checked here, beside the other input problems, so that each scan says it once.
-  errors.push(...tsconfigProblems(root, foldersUpToRoot(files, root)));
   errors.sort((a, b) => compareStrings(a.file, b.file));
   return { root, files, errors };
-}
-
-/** The folders holding `files` and their ancestors up to `root` (the folders a tsconfig.json of the scan can be in). */
-function foldersUpToRoot(files: DiscoveredFile[], root: string): Set<string> {
-  const folders = new Set<string>();
-  for (const file of files) {
-    for (let dir = dirname(file.absPath); isInside(root, dir) && !folders.has(dir); dir = dirname(dir)) {
-      folders.add(dir);
-      if (dir === root) break;
-    }
-  }
-  return folders;
 }
 
 type StatOutcome = { ok: true; value: Stats } | { ok: false; missing: boolean; reason: string };

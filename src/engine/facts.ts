@@ -2,22 +2,27 @@ import { EntryPoints } from "./entry-points.js";
 import { CollectionOrigins } from "./collection-origin.js";
 import type { CollectionOrigin } from "./collection-origin.js";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import ts from "#typescript";
-import type { Orm, ScanError } from "../types.js";
+import type { Orm, ScanError, ScanProgress } from "../types.js";
+import type { CacheDependencies } from "../cache.js";
 import type { Discovery } from "./discover.js";
 import { Project, type ModuleInfo } from "./project.js";
 import { Resolver, enclosingClass, isFunctionLike, unwrapExpression } from "./resolve.js";
-import { OrmRecognizer, isLookupModel, mightBeOrmCall, type DbCall } from "./orm.js";
-import { loadPrismaSchema, type PrismaSchemaInfo } from "./prisma-schema.js";
-import { TypeOracle, hasInstalledOrm } from "./type-oracle.js";
+import { OrmRecognizer, isLookupModel, isPageBounded, mightBeOrmCall, type DbCall } from "./orm.js";
+import { loadPrismaSchema, prismaSchemaFiles, readSchemaTexts, type PrismaSchemaInfo } from "./prisma-schema.js";
+import { parseSchemasAside } from "./schema-parse-aside.js";
+import { tsconfigProblems } from "./tsconfig-check.js";
+import { TypeOracle, hasInstalledOrm, installedOrmProbes } from "./type-oracle.js";
 import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable,
   inEqualityOnConstant,
   iteratedCollection, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
 import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNotAColumn, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
 import { classifyClientCreations, clientKind, requestReachableFunctions } from "./clients.js";
 import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
-import { findHandlers, withMountPrefixes, responseValues, type Framework, type Handler } from "./http.js";
+import { findHandlers, isAllowedHandler, routeFramework, withMountPrefixes, responseValues, type Framework, type Handler } from "./http.js";
+import { ConfiguredClients } from "./configured-clients.js";
+import type { ClientSpec, ScanOptions } from "../types.js";
 import type { FunctionRef } from "./values.js";
 
 /** Rows that are already GROUP BY results (raw SQL, Sequelize `group`, TypeORM `groupBy`): adding them up in JS is cheap. */
@@ -229,8 +234,29 @@ export interface RowUsage {
   pluckedFields: string[] | null;
 }
 
+/** What the config tells the analysis (ScanOptions `clients`, `frameworks`, `pagination`). */
+export interface EngineOptions {
+  /** Wrapper exports and runtime names that are ORM clients. */
+  clients?: readonly ClientSpec[];
+  /** Folder relative `clients` modules are resolved from (the config file's). Default: the scan root. */
+  configRoot?: string;
+  /** Only these frameworks register request handlers. Default: all. */
+  frameworks?: readonly Framework[];
+  /** The largest constant take/limit that still bounds a read. Default: none (any bound counts). */
+  maxPageSize?: number;
+}
+
+/** The engine's part of the scan options; relative client modules are resolved from `globRoot` (the config's folder), else `cwd`. */
+export function engineOptionsOf(options: Pick<ScanOptions, "clients" | "frameworks" | "pagination" | "globRoot">, cwd: string): EngineOptions {
+  return { clients: options.clients, configRoot: options.globRoot ?? cwd, frameworks: options.frameworks, maxPageSize: options.pagination?.maxPageSize };
+}
+
 export interface ProjectFacts {
   root: string;
+  /** `pagination.maxPageSize`, or null: every take/limit bounds a read. */
+  maxPageSize: number | null;
+  /** What the analysis read besides the scanned files, for the scan cache. Call after the rules ran (reads are lazy). */
+  cacheDependencies(): CacheDependencies;
   project: Project;
   resolver: Resolver;
   orm: OrmRecognizer;
@@ -261,17 +287,26 @@ export function isUnreportedFile(relPath: string): boolean {
 }
 
 /** `typeProgram`: a program built elsewhere (the ESLint plugin's), used for types instead of building one. */
-export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program): ProjectFacts {
+export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program, onProgress?: (progress: ScanProgress) => void, options: EngineOptions = {}): ProjectFacts {
   const project = new Project(discovery);
-  const errors: ScanError[] = [...project.errors];
-  const prismaInUse = project.hasDependency("@prisma/client") || project.hasDependency("prisma");
+  const configuredClients = new ConfiguredClients(project, options.clients ?? [], options.configRoot ?? discovery.root);
+  // A configured client says which ORM the project uses, even when only its wrapper package depends on it.
+  const prismaInUse = project.hasDependency("@prisma/client") || project.hasDependency("prisma") || configuredClients.orms.includes("prisma");
   const schemaDirs = project.packageJsons.map((p) => p.dir);
-  const prismaSchema = prismaInUse || schemaDirs.length === 0 ? loadPrismaSchema(discovery.root, schemaDirs, errors) : null;
-  const sequelizeInUse = project.hasDependency("sequelize") || project.hasDependency("sequelize-typescript");
+  const schemaTexts = prismaInUse || schemaDirs.length === 0 ? readSchemaTexts(prismaSchemaFiles(discovery.root, schemaDirs)) : [];
+  // The schema is parsed on another thread while this one parses the code.
+  const schemasAside = parseSchemasAside(schemaTexts.map((entry) => ("text" in entry ? entry.text : "")), discovery.files.length);
+  project.parseScanned(onProgress);
+  const errors: ScanError[] = [...project.errors];
+  const prismaSchema = loadPrismaSchema(discovery.root, schemaTexts, errors, schemasAside?.take());
+  const sequelizeInUse = project.hasDependency("sequelize") || project.hasDependency("sequelize-typescript") || configuredClients.orms.includes("sequelize");
   const resolver = new Resolver(project, prismaSchema, prismaInUse || prismaSchema !== null, sequelizeInUse);
+  if (!configuredClients.isEmpty) resolver.configuredClients = configuredClients;
   // Package directories of the scanned code: node_modules and tsconfig are looked up from there.
   const projectDirs = [...new Set([...project.packageJsons.map((p) => p.dir).sort((a, b) => b.length - a.length), discovery.root])];
   resolver.typeOracle = typeProgram ? TypeOracle.fromProgram(typeProgram) : TypeOracle.forProject(projectDirs, discovery.files);
+  // Said here, not in discovery: reading tsconfig as TypeScript does needs the compiler, which a cached scan never loads.
+  errors.push(...tsconfigProblems(discovery.root, project.directories));
   errors.push(...environmentNotes(discovery, projectDirs, project.directories));
   const orm = new OrmRecognizer(resolver);
   resolver.queryValue = (call) => orm.valueOfQueryCall(call);
@@ -290,12 +325,14 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
     });
   }
 
-  const analysis = new Analysis(resolver, orm);
+  const maxPageSize = options.maxPageSize ?? null;
+  const analysis = new Analysis(resolver, orm, maxPageSize);
   const dbCalls: DbCall[] = [];
   const rowOperations = new Map<DbCall, { aggregations: RowOperationSite[]; filters: RowOperationSite[] }>();
   const loopQueries: LoopQuery[] = [];
   const creations: { node: ts.NewExpression; module: ModuleInfo; orm: Orm }[] = [];
 
+  let analysed = 0;
   for (const module of reportable) {
     // One file the analysis cannot handle costs that file's findings, never the scan.
     try {
@@ -303,6 +340,7 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
     } catch (error) {
       errors.push({ file: module.relPath, kind: "internal", message: `analysis failed (${(error as Error)?.message ?? error}); file skipped` });
     }
+    onProgress?.({ phase: "analyse", done: ++analysed, total: reportable.length });
   }
 
   function collectFacts(module: ModuleInfo): void {
@@ -326,14 +364,15 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
     });
   }
 
-  const frameworkOf = frameworkChooser(project);
+  const frameworkOf = frameworkChooser(project, options.frameworks);
   const registered: Handler[] = [];
   const graphqlOperations: Handler[] = [];
   const mountCalls: ts.CallExpression[] = [];
   for (const module of reportable) {
     const routes = findHandlers(module, resolver, frameworkOf);
-    registered.push(...routes.handlers);
-    graphqlOperations.push(...routes.graphql);
+    // The config's `frameworks`: handlers of other frameworks are not requests (no pagination, no hot path).
+    registered.push(...routes.handlers.filter((handler) => isAllowedHandler(handler, options.frameworks)));
+    graphqlOperations.push(...routes.graphql.filter((handler) => isAllowedHandler(handler, options.frameworks)));
     mountCalls.push(...routes.mounts);
   }
   const handlers = withMountPrefixes(registered, mountCalls, resolver);
@@ -356,8 +395,22 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   const frameworks = new Set<string>(handlers.map((h) => h.framework));
 
   const usageCache = new Map<DbCall, RowUsage>();
+  const typeOracle = resolver.typeOracle;
   return {
+    cacheDependencies() {
+      const fromProject = project.cacheDependencies();
+      const schemaHomes = [...new Set([discovery.root, ...schemaDirs])];
+      const schemaFiles = prismaSchema?.files ?? [];
+      return {
+        contents: [...fromProject.contents, ...schemaHomes.flatMap((dir) => [join(dir, "prisma", "schema.prisma"), join(dir, "schema.prisma")]), ...schemaFiles],
+        listings: [...fromProject.listings, ...schemaHomes.map((dir) => join(dir, "prisma", "schema")), ...schemaFiles.map((file) => dirname(file))],
+        // Typings are large and change with installs and `prisma generate`: size and time are enough.
+        stamps: [...projectDirs.flatMap(installedOrmProbes), ...(typeOracle?.filesRead() ?? []).filter((file) => !project.modules.get(file)?.scanned)],
+        tsconfigs: fromProject.tsconfigs,
+      };
+    },
     root: discovery.root,
+    maxPageSize,
     project,
     resolver,
     orm,
@@ -398,16 +451,8 @@ function environmentNotes(discovery: Discovery, projectDirs: string[], scannedDi
   return notes;
 }
 
-function frameworkChooser(project: Project): (call: ts.CallExpression) => Framework {
-  const framework: Framework = project.hasDependency("@hapi/hapi") || project.hasDependency("hapi")
-    ? "hapi"
-    : project.hasDependency("fastify")
-    ? "fastify"
-    : project.hasDependency("hono")
-      ? "hono"
-      : project.hasDependency("koa") || project.hasDependency("@koa/router") || project.hasDependency("koa-router")
-        ? "koa"
-        : "express";
+function frameworkChooser(project: Project, allowed: readonly Framework[] | undefined): (call: ts.CallExpression) => Framework {
+  const framework = routeFramework((name) => project.hasDependency(name), allowed);
   return () => framework;
 }
 
@@ -429,6 +474,8 @@ class Analysis {
   constructor(
     private readonly resolver: Resolver,
     private readonly orm: OrmRecognizer,
+    /** `pagination.maxPageSize`: a larger constant take does not make a response a page. */
+    private readonly maxPageSize: number | null = null,
   ) {}
 
   dbCallAt(node: ts.Node): DbCall | null {
@@ -760,7 +807,7 @@ class Analysis {
     for (const handler of this.withDelegates(handlers)) {
       for (const sink of responseValues(handler.fn)) {
         for (const call of this.rowsIn(sink, 0)) {
-          if (seen.has(call) || call.kind !== "read-many" || call.bounded || call.optionsOpaque || call.filteredByUnique || call.filteredByList || isLookupModel(call.model)) continue;
+          if (seen.has(call) || call.kind !== "read-many" || isPageBounded(call, this.maxPageSize) || call.optionsOpaque || call.filteredByUnique || call.filteredByList || isLookupModel(call.model)) continue;
           seen.add(call);
           sites.push({ call, handler, sink });
         }

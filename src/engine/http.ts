@@ -3,8 +3,36 @@ import type { ModuleInfo } from "./project.js";
 import type { Resolver } from "./resolve.js";
 import { isFunctionLike, unwrapExpression } from "./resolve.js";
 import type { FunctionRef } from "./values.js";
+import type { FrameworkName } from "../types.js";
 
-export type Framework = "express" | "fastify" | "koa" | "hono" | "hapi" | "nestjs" | "nextjs" | "trpc";
+/** `graphql`: decorator-based GraphQL operations (`@Query`, `@Mutation`, `@ResolveField`), whatever server runs them. */
+export type Framework = FrameworkName;
+
+/** Frameworks whose routes are registered by calls that look alike (`app.get("/x", handler)`), most specific first, with their packages. */
+const ROUTER_PACKAGES: readonly [Framework, readonly string[]][] = [
+  ["hapi", ["@hapi/hapi", "hapi"]],
+  ["fastify", ["fastify"]],
+  ["hono", ["hono"]],
+  ["koa", ["koa", "@koa/router", "koa-router"]],
+  ["express", ["express"]],
+];
+
+/**
+ * The framework route calls (`app.get("/x", handler)`) belong to: the first router the dependencies name, else
+ * Express. When the config's `frameworks` leaves that one out but lists another router the project depends on (a
+ * project with two routers), the listed one: the config says which serves the requests.
+ */
+export function routeFramework(hasDependency: (name: string) => boolean, allowed: readonly Framework[] | undefined): Framework {
+  const dependedOn = ROUTER_PACKAGES.filter(([, packages]) => packages.some(hasDependency)).map(([framework]) => framework);
+  const detected = dependedOn[0] ?? "express";
+  if (!allowed || allowed.includes(detected)) return detected;
+  return dependedOn.find((framework) => allowed.includes(framework)) ?? detected;
+}
+
+/** Whether a handler counts as one under the config's `frameworks` (default: every framework). */
+export function isAllowedHandler(handler: Handler, allowed: readonly Framework[] | undefined): boolean {
+  return !allowed || allowed.includes(handler.framework);
+}
 
 /** A function that runs once per HTTP request (or tRPC call). */
 export interface Handler {
@@ -71,7 +99,7 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
   const visit = (node: ts.Node): void => {
     if (ts.isMethodDeclaration(node) && node.body) {
       const operation = graphqlOperation(node);
-      if (operation) graphql.push({ fn: { node, module }, framework: "nestjs", endpoint: `graphql ${operation}`, registration: node });
+      if (operation) graphql.push({ fn: { node, module }, framework: "graphql", endpoint: `graphql ${operation}`, registration: node });
     }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const method = node.expression.name.text;

@@ -2,7 +2,7 @@ import ts from "#typescript";
 import type { Confidence, Orm } from "../types.js";
 import type { ModuleInfo } from "./project.js";
 import type { Resolver } from "./resolve.js";
-import { capitalize, entityName, isConstDeclaration, unwrapExpression } from "./resolve.js";
+import { capitalize, constantNumber, entityName, unwrapExpression } from "./resolve.js";
 import type { ClassRef, Value } from "./values.js";
 import { lowerConfidence } from "./values.js";
 
@@ -164,6 +164,19 @@ export const ORM_METHOD_NAMES = new Set([
   ...Object.keys(SEQUELIZE_INSTANCE_OPS),
   ...Object.keys(SEQUELIZE_TS_INSTANCE_OPS),
 ]);
+
+/**
+ * The read's constant take/limit is larger than `maxPageSize` (the config's `pagination.maxPageSize`): the read has
+ * a bound, but not one that counts. A take computed at run time is never compared.
+ */
+export function overPageSize(call: DbCall, maxPageSize: number | null): boolean {
+  return maxPageSize !== null && call.limit !== null && call.limit > maxPageSize;
+}
+
+/** Bounded by a take/limit (or a time window) that counts: no constant over `maxPageSize`. */
+export function isPageBounded(call: DbCall, maxPageSize: number | null): boolean {
+  return call.bounded && !overPageSize(call, maxPageSize);
+}
 
 export function mightBeOrmCall(name: string): boolean {
   return ORM_METHOD_NAMES.has(name) || ASSOCIATION_ACCESSOR.test(name);
@@ -357,6 +370,7 @@ export class OrmRecognizer {
         const entity = receiver.relation && receiver.relationName ? capitalize(singularize(receiver.relationName)) : receiver.entity;
         const call = base("typeorm", entity, null, kind, receiver.confidence, undefined);
         call.bounded = receiver.bounded;
+        call.limit = receiver.limit ?? null;
         call.optionsOpaque = false;
         call.filteredByList = receiver.listFilter ?? false;
         call.scopedByKey = (receiver.keyScoped ?? false) || (receiver.relation ?? false);
@@ -582,17 +596,6 @@ function inLoaderBatch(node: ts.Node): boolean {
     if ((ts.isNewExpression(call) || ts.isCallExpression(call)) && call.arguments?.[0] === current && /dataloader/i.test(call.expression.getText())) return true;
   }
   return false;
-}
-
-/** `20`, `PAGE_SIZE` (a `const` number, in this file or imported). */
-function constantNumber(expression: ts.Expression, resolver: Resolver): number | null {
-  const expr = unwrapExpression(expression);
-  if (ts.isNumericLiteral(expr)) return Number(expr.text);
-  if (!ts.isIdentifier(expr)) return null;
-  const binding = resolver.lookup(expr);
-  if (binding?.kind !== "node" || !ts.isVariableDeclaration(binding.node) || !binding.node.initializer || !isConstDeclaration(binding.node)) return null;
-  const initial = unwrapExpression(binding.node.initializer);
-  return ts.isNumericLiteral(initial) ? Number(initial.text) : null;
 }
 
 /** `createdAt: { gte: from, lt: to }`, `[Op.between]: [a, b]`, `Between(a, b)`: a time window, bounded by the clock, not by the table. */

@@ -38,30 +38,50 @@ export interface PrismaSchemaInfo {
   files: string[];
 }
 
-/** Finds and reads the Prisma schema for a project root: package.json#prisma.schema, prisma/schema/, or schema.prisma files. */
-export function loadPrismaSchema(root: string, candidateDirs: string[], errors: ScanError[]): PrismaSchemaInfo | null {
+/** The Prisma schema files of a project root: package.json#prisma.schema, prisma/schema/, or schema.prisma files. */
+export function prismaSchemaFiles(root: string, candidateDirs: string[]): string[] {
   const files = new Set<string>();
   for (const dir of new Set([root, ...candidateDirs])) {
     for (const file of schemaFilesIn(dir)) files.add(file);
   }
-  if (files.size === 0) return null;
-  const info: PrismaSchemaInfo = { models: new Map(), byDelegate: new Map(), files: [...files] };
+  return [...files];
+}
+
+/** A schema file's text, or the error reading it. */
+export type SchemaText = { file: string; text: string } | { file: string; error: unknown };
+
+export function readSchemaTexts(files: string[]): SchemaText[] {
+  return files.map((file) => {
+    try {
+      return { file, text: readFileSync(file, "utf8") };
+    } catch (error) {
+      return { file, error };
+    }
+  });
+}
+
+/**
+ * The models of the schema files. `parsedAside`: `getSchema(text).list` per file where another thread parsed it
+ * (src/engine/schema-parse-aside.ts), null where this call must parse it.
+ */
+export function loadPrismaSchema(root: string, texts: SchemaText[], errors: ScanError[], parsedAside?: (unknown[] | null)[]): PrismaSchemaInfo | null {
+  if (texts.length === 0) return null;
+  const info: PrismaSchemaInfo = { models: new Map(), byDelegate: new Map(), files: texts.map((entry) => entry.file) };
   // A schema that cannot be read whole is not used at all: with a known schema, a delegate it lacks is not a model,
   // so a partial (or empty) one would silently drop every query on the models it misses.
   let complete = true;
-  for (const file of files) {
+  for (const [index, entry] of texts.entries()) {
+    const { file } = entry;
     const shown = relative(root, file).split("\\").join("/");
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      errors.push({ file: shown, kind: "read", message: `could not read Prisma schema (${firstLine(error)}); model names come from code only` });
+    if ("error" in entry) {
+      errors.push({ file: shown, kind: "read", message: `could not read Prisma schema (${firstLine(entry.error)}); model names come from code only` });
       complete = false;
       continue;
     }
     let schema: ReturnType<typeof GetSchema>;
     try {
-      schema = schemaParser()(text);
+      const aside = parsedAside?.[index];
+      schema = aside ? ({ type: "schema", list: aside } as ReturnType<typeof GetSchema>) : schemaParser()(entry.text);
     } catch (error) {
       errors.push({ file: shown, kind: "parse", message: `could not parse Prisma schema (${parseProblem(error)}); model names come from code only` });
       complete = false;

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import ts from "#typescript";
 import { createPathsMatcher, getTsconfig } from "get-tsconfig";
-import type { ScanError } from "../types.js";
+import type { ScanError, ScanProgress } from "../types.js";
+import type { CacheDependencies } from "../cache.js";
 import type { Discovery } from "./discover.js";
 
 /** One parsed module and its import/export table, computed once. */
@@ -61,13 +62,19 @@ export class Project {
   /** package.json files seen, for dependency detection. */
   readonly packageJsons: { dir: string; deps: Set<string> }[] = [];
 
-  constructor(discovery: Discovery) {
+  /** Reads the package.json files only; `parseScanned` parses (so the caller can start other work in between). */
+  constructor(private readonly discovery: Discovery) {
     this.root = discovery.root;
     forgetFileSystem();
     // Workspace packages first: imports are resolved while modules are summarised.
     this.findPackageJsons(discovery);
-    for (const file of discovery.files) {
+  }
+
+  parseScanned(onProgress?: (progress: ScanProgress) => void): void {
+    let parsed = 0;
+    for (const file of this.discovery.files) {
       this.addModule(file.absPath, file.text, true);
+      onProgress?.({ phase: "parse", done: ++parsed, total: this.discovery.files.length });
     }
   }
 
@@ -82,6 +89,15 @@ export class Project {
 
   /** Every directory holding a scanned file, and its ancestors up to the root, once each. */
   readonly directories: string[] = [];
+  private readonly tsconfigsRead = new Set<string>();
+  /** Files outside the scanned set that imports led to (parsed or not). */
+  private readonly importedFiles = new Set<string>();
+
+  /** What the project read besides the scanned files, for the scan cache to check. */
+  cacheDependencies(): CacheDependencies {
+    const probed = this.directories.flatMap((dir) => ["package.json", "tsconfig.json", "jsconfig.json"].map((name) => join(dir, name)));
+    return { contents: [...probed, ...this.importedFiles], listings: [...directoryEntries.keys()], stamps: [], tsconfigs: [...this.tsconfigsRead] };
+  }
 
   private findPackageJsons(discovery: Discovery): void {
     const dirs = new Set<string>();
@@ -163,6 +179,7 @@ export class Project {
     const known = this.modules.get(absPath);
     if (known) return known;
     if (this.modules.has(absPath)) return undefined;
+    this.importedFiles.add(absPath);
     try {
       const stat = statSync(absPath);
       if (!stat.isFile() || stat.size > MAX_IMPORTED_FILE_BYTES) return undefined;
@@ -227,6 +244,7 @@ export class Project {
     let matcher: ((specifier: string) => string[]) | null = null;
     try {
       const tsconfig = getTsconfig(dir) ?? getTsconfig(dir, "jsconfig.json");
+      if (tsconfig) this.tsconfigsRead.add(tsconfig.path);
       if (tsconfig && tsconfig.path.startsWith(this.root + sep)) matcher = createPathsMatcher(tsconfig);
     } catch {
       // Usually an `extends` into an uninstalled package: fall back to the file's own `paths`.

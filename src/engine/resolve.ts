@@ -6,11 +6,15 @@ import type { ClassRef, FunctionRef, Value } from "./values.js";
 import { UNKNOWN, lowerConfidence, confidenceOf } from "./values.js";
 import type { PrismaSchemaInfo } from "./prisma-schema.js";
 import type { TypeOracle } from "./type-oracle.js";
+import { clientValue, type ConfiguredClients } from "./configured-clients.js";
+import type { Orm } from "../types.js";
 
-/** A name's declaration: a node in a project module, or an import from a package. */
+/** A name's declaration: a node in a project module, an import from a package, or a client the config names. */
 export type Binding =
   | { kind: "node"; node: ts.Node; module: ModuleInfo }
-  | { kind: "external"; module: string; name: string };
+  | { kind: "external"; module: string; name: string }
+  /** An import of one of the config's `clients`: that ORM's client, whatever the wrapper's code says (or hides). */
+  | { kind: "client"; orm: Orm };
 
 const PRISMA_MODULE = /(^@prisma\/client($|\/))|(^|\/)\.prisma\/client|(^|[/@])(generated\/)?prisma(\/client)?$|prisma-client|\/generated\/prisma/i;
 const TYPEORM_MODULE = /^typeorm($|\/)/;
@@ -82,6 +86,8 @@ export class Resolver {
   typeOracle: TypeOracle | null = null;
   /** Hook the ORM layer installs so that query calls evaluate to rows or instances. */
   queryValue: (call: ts.CallExpression) => Value | undefined = () => undefined;
+  /** The config's `clients`: wrapper exports and runtime names that are ORM clients. */
+  configuredClients: ConfiguredClients | null = null;
 
   constructor(
     readonly project: Project,
@@ -119,11 +125,14 @@ export class Resolver {
       node = node.parent;
     }
     const imported = module.imports.get(name);
-    if (imported) return this.followImport(imported.module, imported.external, imported.name);
+    if (imported) return this.followImport(imported.module, imported.external, imported.name, 0, module.absPath);
     return undefined;
   }
 
-  followImport(moduleId: string, external: boolean, name: string, depth = 0): Binding | undefined {
+  /** `fromFile`: the file whose import (or re-export) this is, so that a configured client module can be matched. */
+  followImport(moduleId: string, external: boolean, name: string, depth = 0, fromFile?: string): Binding | undefined {
+    const configured = fromFile !== undefined ? this.configuredClients?.forImport(fromFile, { module: moduleId, external }, name) : undefined;
+    if (configured) return { kind: "client", orm: configured };
     if (external) return { kind: "external", module: moduleId, name };
     const target = this.project.getModule(moduleId);
     if (!target) return undefined;
@@ -136,11 +145,11 @@ export class Resolver {
     const exported = module.exports.get(name);
     if (exported) {
       if (exported.kind === "node") return { kind: "node", node: exported.node, module };
-      if (exported.kind === "reexport") return this.followImport(exported.module, exported.external, exported.name, depth + 1);
+      if (exported.kind === "reexport") return this.followImport(exported.module, exported.external, exported.name, depth + 1, module.absPath);
       const local = module.topLevel.get(exported.name);
       if (local) return { kind: "node", node: local, module };
       const imported = module.imports.get(exported.name);
-      if (imported) return this.followImport(imported.module, imported.external, imported.name, depth + 1);
+      if (imported) return this.followImport(imported.module, imported.external, imported.name, depth + 1, module.absPath);
       return undefined;
     }
     for (const star of module.starExports) {
@@ -181,7 +190,7 @@ export class Resolver {
     if (ts.isIdentifier(expr)) {
       if (expr.text === "undefined") return UNKNOWN;
       const binding = this.lookup(expr);
-      return binding ? this.valueOfBinding(binding) : UNKNOWN;
+      return binding ? this.valueOfBinding(binding) : this.globalValue(expr);
     }
     if (expr.kind === ts.SyntaxKind.ThisKeyword) {
       const cls = enclosingClass(expr);
@@ -237,10 +246,29 @@ export class Resolver {
 
   valueOfBinding(binding: Binding): Value {
     if (binding.kind === "external") return { kind: "external", module: binding.module, name: binding.name };
+    if (binding.kind === "client") return clientValue(binding.orm, "high");
     return this.valueOfDeclaration(binding.node, binding.module);
   }
 
+  /** A name declared nowhere and imported from nowhere: a client the runtime provides, when the config names it. */
+  private globalValue(identifier: ts.Identifier): Value {
+    const orm = this.configuredClients?.forName(identifier.text);
+    if (!orm || this.moduleOf(identifier)?.imports.has(identifier.text)) return UNKNOWN;
+    return clientValue(orm, "high");
+  }
+
+  /** The wrapper's own declaration of a configured client (`export const db = makeDb()` in `~/server/db`). */
+  private configuredDeclaration(node: ts.Node): Orm | undefined {
+    return this.configuredClients?.forDeclaration(node, (file, name) => {
+      const target = this.project.getModule(file);
+      const binding = target && this.resolveExport(target, name);
+      return binding?.kind === "node" ? binding.node : undefined;
+    });
+  }
+
   valueOfDeclaration(node: ts.Node, module: ModuleInfo): Value {
+    const configured = this.configuredDeclaration(node);
+    if (configured) return clientValue(configured, "high");
     // `export default X` / `module.exports = X` store the expression itself: evaluate it as an expression.
     if (ts.isExpression(node) && !ts.isClassExpression(node) && !ts.isFunctionExpression(node) && !ts.isArrowFunction(node)) return this.evaluate(node);
     const cached = this.valueCache.get(node);
@@ -292,7 +320,7 @@ export class Resolver {
       if (specifier) {
         const imported = node.propertyName && ts.isIdentifier(node.propertyName) ? node.propertyName.text : ts.isIdentifier(node.name) ? node.name.text : undefined;
         const target = this.project.resolveImport(module.absPath, specifier);
-        const binding = imported ? this.followImport(target.module, target.external, imported) : undefined;
+        const binding = imported ? this.followImport(target.module, target.external, imported, 0, module.absPath) : undefined;
         if (binding) return this.valueOfBinding(binding);
       }
       return this.bindingElementValue(node);
@@ -519,8 +547,9 @@ export class Resolver {
       if (!module) return UNKNOWN;
       const target = this.project.resolveImport(module.absPath, type.argument.literal.text);
       const name = ts.isIdentifier(type.qualifier) ? type.qualifier.text : type.qualifier.right.text;
-      const binding = this.followImport(target.module, target.external, name);
+      const binding = this.followImport(target.module, target.external, name, 0, module.absPath);
       if (binding?.kind === "external") return externalTypeValue(binding.module, binding.name, binding.name, type.typeArguments ?? []);
+      if (binding?.kind === "client") return clientValue(binding.orm, "high");
       return binding ? this.typeOfDeclaration(binding.node, binding.module) : UNKNOWN;
     }
     if (!ts.isTypeReferenceNode(type)) return UNKNOWN;
@@ -547,12 +576,15 @@ export class Resolver {
       const name = right ?? binding.name;
       return this.withEntityClass(externalTypeValue(binding.module, binding.name, name, args), args[0]);
     }
+    // `db: Db` where the config names `Db` (a client class, or the client's own type) as a client.
+    if (binding.kind === "client") return right === null ? clientValue(binding.orm, "high") : UNKNOWN;
     const target = binding.node;
     if (right !== null) {
       // Namespace.Type from a project module: follow the namespace's export.
       if (ts.isSourceFile(target)) {
         const exported = this.resolveExport(binding.module, right);
         if (exported?.kind === "external") return externalTypeValue(exported.module, exported.name, exported.name, args);
+        if (exported?.kind === "client") return clientValue(exported.orm, "high");
         if (exported?.kind === "node") return this.typeOfDeclaration(exported.node, exported.module);
       }
       return UNKNOWN;
@@ -727,12 +759,20 @@ export class Resolver {
       case "typeorm-manager":
         if (name === "manager") return object;
         return UNKNOWN;
+      case "sequelize-client":
+        return name === "models" ? { kind: "sequelize-models", confidence: object.confidence } : UNKNOWN;
+      case "sequelize-models":
+        // `sequelize.models.User`: the model defined under that name.
+        return /^[A-Za-z_$][\w$]*$/.test(name) ? { kind: "orm-model", orm: "sequelize", model: name, cls: null, activeRecord: true, confidence: object.confidence } : UNKNOWN;
       case "typeorm-repository": {
         // a custom repository's own methods: `this.users.findActive()` on `class UserRepository extends Repository<User>`
         const found = object.repositoryClass && this.classMember(object.repositoryClass, name, false);
         return found ? this.memberDeclarationValue(found.node, found.module) : UNKNOWN;
       }
       case "namespace": {
+        // `import * as dbModule from "~/server/db"; dbModule.db`: the namespace of a configured client module.
+        const configured = this.configuredMember({ module: object.module.absPath, external: false }, name, site);
+        if (configured) return configured;
         const binding = this.resolveExport(object.module, name);
         return binding ? this.valueOfBinding(binding) : UNKNOWN;
       }
@@ -754,7 +794,10 @@ export class Resolver {
       }
       case "external":
         // A member of a package namespace (`typeorm.getRepository`, `Sequelize.Model`) is that package's export.
-        if (object.name === "*" || object.name === "default" || (isSequelizeModule(object.module) && object.name === "Sequelize")) return { kind: "external", module: object.module, name };
+        if (object.name === "*" || object.name === "default" || (isSequelizeModule(object.module) && object.name === "Sequelize")) {
+          // `import * as m from "@acme/db"; m.db` (or the default export of a CommonJS package, `pkg.db`).
+          return (object.name !== "Sequelize" && this.configuredMember({ module: object.module, external: true }, name, site)) || { kind: "external", module: object.module, name };
+        }
         return UNKNOWN;
       case "unknown":
         return this.namingFallback(name, site);
@@ -763,11 +806,21 @@ export class Resolver {
     }
   }
 
+  /** A member of a module namespace that the config names as a client (`(await import("@acme/db")).db`). */
+  private configuredMember(target: { module: string; external: boolean }, name: string, site: ts.Node): Value | undefined {
+    const from = this.configuredClients && this.moduleOf(site);
+    const orm = from ? this.configuredClients!.forImport(from.absPath, target, name) : undefined;
+    return orm ? clientValue(orm, "high") : undefined;
+  }
+
   /** `require("./db")`: what its `module.exports` holds, else the module namespace (or the package). */
   private requiredValue(site: ts.Node, specifier: string): Value {
     const module = this.moduleOf(site);
     if (!module) return UNKNOWN;
     const target = this.project.resolveImport(module.absPath, specifier);
+    // A whole-module require of a configured client module is its default export (`module.exports = db`).
+    const configured = this.configuredClients?.forImport(module.absPath, target, "default");
+    if (configured) return clientValue(configured, "high");
     const loaded = target.external ? undefined : this.project.getModule(target.module);
     if (loaded?.commonJsExport) return this.evaluate(loaded.commonJsExport);
     const binding = this.followImport(target.module, target.external, "*");
@@ -826,6 +879,11 @@ export class Resolver {
    * Only in projects that use Prisma, only for these names, and confirmed later by a model delegate and a Prisma operation.
    */
   private namingFallback(name: string, site: ts.Node): Value {
+    // A context property the config names (`ctx.db`, `req.db`, `globalThis.db`): that ORM's client, for any ORM.
+    const configured = this.configuredClients?.forName(name);
+    if (configured && (ts.isPropertyAccessExpression(site) || ts.isBindingElement(site))) {
+      return clientValue(configured, ts.isPropertyAccessExpression(site) && isGlobalObject(site.expression) ? "high" : "medium");
+    }
     if (!this.prismaInUse) return UNKNOWN;
     if (!PRISMA_CONTEXT_NAMES.has(name)) return UNKNOWN;
     if (!ts.isPropertyAccessExpression(site) && !ts.isBindingElement(site)) return UNKNOWN;
@@ -854,6 +912,8 @@ export class Resolver {
     }
     if (ctor.kind === "class") return this.instanceValue(ctor.cls);
     if (ctor.kind === "orm-model") return { kind: "orm-instance", orm: ctor.orm, model: ctor.model, cls: ctor.cls, source: null, confidence: ctor.confidence };
+    // `new Db()` where the config names `Db`, a client class the engine cannot see into: an instance is a client too.
+    if (ctor.kind === "prisma-client" || ctor.kind === "typeorm-manager" || ctor.kind === "sequelize-client") return ctor;
     return UNKNOWN;
   }
 
@@ -1043,7 +1103,10 @@ function withStatementCalls(builder: Extract<Value, { kind: "typeorm-query-build
   const escaped = name.replace(/[$]/g, "\\$&");
   const bounded = new RegExp(`\\b${escaped}\\s*\\.\\s*(take|limit)\\s*\\(`).test(text) || new RegExp(`\\b${escaped}\\s*\\.\\s*setFindOptions\\s*\\(\\s*\\{[^;]*\\btake\\b`).test(text);
   const listFilter = new RegExp(`\\b${escaped}\\s*\\.\\s*(\\w*[wW]here\\w*)\\s*\\([^;]*IN\\s*\\(\\s*:\\.\\.\\.`).test(text);
-  return { ...builder, bounded: builder.bounded || bounded, listFilter: builder.listFilter || listFilter };
+  // `qb.take(500);` as a statement: its number, for `pagination.maxPageSize`.
+  const literal = new RegExp(`\\b${escaped}\\s*\\.\\s*(?:take|limit)\\s*\\(\\s*(\\d+)\\s*\\)`).exec(text);
+  const limit = builder.limit ?? (literal ? Number(literal[1]) : null);
+  return { ...builder, bounded: builder.bounded || bounded, listFilter: builder.listFilter || listFilter, limit };
 }
 
 /** Of two candidate values, the known one with the higher confidence (the first on a tie). */
@@ -1063,6 +1126,12 @@ const CAPPING_METHODS = new Set(["slice", "splice"]);
 const OBJECT_ITERATORS = new Set(["keys", "values", "entries"]);
 const PRISMA_CLIENT_NON_MODEL = new Set(["then", "catch", "finally", "constructor", "toString", "connect", "disconnect"]);
 const PRISMA_CONTEXT_NAMES = new Set(["prisma", "db", "prismaClient"]);
+
+/** `globalThis.db`, `global.db`, `window.db`: a global read through the global object (not declared in the file). */
+function isGlobalObject(expression: ts.Expression): boolean {
+  const expr = unwrap(expression);
+  return ts.isIdentifier(expr) && /^(globalThis|global|window|self)$/.test(expr.text);
+}
 
 function lastStringArgument(call: ts.CallExpression): string | undefined {
   const last = call.arguments[call.arguments.length - 1];
@@ -1139,10 +1208,14 @@ function ormMethodValue(receiver: Value, method: string, call: ts.CallExpression
       if (QUERY_BUILDER_CHAIN.has(method)) {
         const firstArg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
         const whereText = /where/i.test(method) && firstArg && ts.isStringLiteralLike(firstArg) ? firstArg.text : "";
-        const setsTake = method === "setFindOptions" && firstArg !== undefined && ts.isObjectLiteralExpression(firstArg) && firstArg.properties.some((p) => p.name?.getText() === "take");
+        const takeOption = method === "setFindOptions" && firstArg !== undefined && ts.isObjectLiteralExpression(firstArg) ? firstArg.properties.find((p) => p.name?.getText() === "take") : undefined;
+        const setsTake = takeOption !== undefined;
+        // `.take(500)`, `.limit(PAGE)`, `setFindOptions({ take: 500 })`: the constant, for `pagination.maxPageSize`.
+        const takeValue = method === "take" || method === "limit" ? firstArg : takeOption && ts.isPropertyAssignment(takeOption) ? takeOption.initializer : undefined;
         return {
           ...receiver,
           bounded: receiver.bounded || method === "take" || method === "limit" || setsTake,
+          limit: takeValue ? constantNumber(takeValue, resolver) : receiver.limit,
           listFilter: receiver.listFilter || /InIds$/.test(method) || /\bIN\s*\(\s*:\.\.\./i.test(whereText),
           keyScoped: receiver.keyScoped || /(^|[\s.(])\w*(id|Id|_id)\s*=\s*:/.test(whereText),
           scopeKey: receiver.scopeKey ?? /(?:^|[\s.(])(\w*(?:id|Id|_id))\s*=\s*:/.exec(whereText)?.[1],
@@ -1241,6 +1314,17 @@ function forOfOwner(declaration: ts.VariableDeclaration): ts.ForOfStatement | un
 export function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
   const list = declaration.parent;
   return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+}
+
+/** `20`, `PAGE_SIZE` (a `const` number, in this file or imported): a take/limit the code fixes. */
+export function constantNumber(expression: ts.Expression, resolver: Resolver): number | null {
+  const expr = unwrap(expression);
+  if (ts.isNumericLiteral(expr)) return Number(expr.text);
+  if (!ts.isIdentifier(expr)) return null;
+  const binding = resolver.lookup(expr);
+  if (binding?.kind !== "node" || !ts.isVariableDeclaration(binding.node) || !binding.node.initializer || !isConstDeclaration(binding.node)) return null;
+  const initial = unwrap(binding.node.initializer);
+  return ts.isNumericLiteral(initial) ? Number(initial.text) : null;
 }
 
 export function isConstantExpression(expression: ts.Expression): boolean {

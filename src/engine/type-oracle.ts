@@ -44,6 +44,11 @@ export class TypeOracle {
     return oracle;
   }
 
+  /** The files the checker's program read, once it was built (the scan cache stamps them: `prisma generate` changes typings). */
+  filesRead(): string[] {
+    return this.program ? this.program.getSourceFiles().map((file) => file.fileName) : [];
+  }
+
   /** The ORM value of an expression, from its type; undefined when the type says nothing ORM-specific. */
   valueOf(expression: ts.Expression): Value | undefined {
     const sourceFile = expression.getSourceFile();
@@ -75,6 +80,15 @@ export class TypeOracle {
     if (!node) return undefined;
     const type = checker.getTypeAtLocation(node);
     return valueOfType(type, checker);
+  }
+}
+
+/** Where `hasInstalledOrm` looks, from a directory up to the file system's root. */
+export function installedOrmProbes(from: string): string[] {
+  const probes: string[] = [];
+  for (let dir = from; ; dir = dirname(dir)) {
+    for (const name of ORM_PACKAGES) probes.push(join(dir, "node_modules", name, "package.json"), join(dir, "node_modules", name, "index.d.ts"));
+    if (dirname(dir) === dir) return probes;
   }
 }
 

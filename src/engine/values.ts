@@ -27,6 +27,8 @@ export type Value =
       kind: "typeorm-query-builder";
       entity: string | null;
       bounded: boolean;
+      /** The constant of `.take(n)` / `.limit(n)` / `setFindOptions({ take: n })`, when it is one. */
+      limit?: number | null;
       confidence: Confidence;
       /** `WHERE id IN (:...ids)`, `whereInIds`. */
       listFilter?: boolean;
@@ -40,6 +42,8 @@ export type Value =
       relationName?: string;
     }
   | { kind: "sequelize-client"; confidence: Confidence }
+  /** `sequelize.models`: the instance's registry of defined models, by name. */
+  | { kind: "sequelize-models"; confidence: Confidence }
   /** A model class used through its static API (Sequelize models, TypeORM BaseEntity subclasses, plain TypeORM entities). */
   | { kind: "orm-model"; orm: Orm; model: string; cls: ClassRef | null; activeRecord: boolean; confidence: Confidence }
   /** One row: a model instance. */

@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { allRules } from "../../rules/index.js";
+import { ruleCatalog } from "../../rules/catalog.js";
 import type { Finding, ScanResult, Severity, SuppressedFinding, UnusedDirective } from "../types.js";
 import { lineHashes } from "./fingerprints.js";
 import type { ReporterOptions } from "./index.js";
@@ -19,7 +19,7 @@ const PROBLEM_SEVERITY: Record<Severity, string> = { error: "error", warning: "w
  */
 export function formatSarif(result: ScanResult, options: Partial<ReporterOptions> = {}): string {
   const sources = new SourceLines(result.root);
-  const ruleIndex = new Map(allRules.map((rule, index) => [rule.meta.id, index]));
+  const ruleIndex = new Map(ruleCatalog.map((meta, index) => [meta.id, index]));
   const hashesByFile = new Map<string, Map<number, string> | undefined>();
   const hashOf = (finding: { file: string; line: number }): string | undefined => {
     if (!hashesByFile.has(finding.file)) {
@@ -65,7 +65,7 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
     const lineHash = hashOf(directive);
     return {
       ruleId: UNUSED_DIRECTIVE_RULE_ID,
-      ruleIndex: allRules.length,
+      ruleIndex: ruleCatalog.length,
       level: directive.severity,
       message: { text: directive.message },
       locations: [{ physicalLocation: physicalLocation(directive) }],
@@ -85,7 +85,7 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
             version: result.tool.version,
             semanticVersion: result.tool.version,
             informationUri: INFORMATION_URI,
-            rules: allRules.map(({ meta }) => {
+            rules: ruleCatalog.map((meta) => {
               const doc = ruleDoc(meta.id);
               return {
                 id: meta.id,
@@ -130,6 +130,11 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
+/** `runAutomationDetails` for a category; code scanning takes the category from the id up to its last "/". */
+export function automationDetails(category: string): { id: string } {
+  return { id: category.endsWith("/") ? category : `${category}/` };
+}
+
 /** The SARIF rule unused inline directives are reported under; its descriptor is present only when they were asked for. */
 export const UNUSED_DIRECTIVE_RULE_ID = "unused-disable-directive";
 
@@ -153,11 +158,6 @@ function unusedDirectiveRule(level: Severity) {
     defaultConfiguration: { level },
     properties: { tags: ["maintainability", "suppression"], precision: "very-high", "problem.severity": PROBLEM_SEVERITY[level] },
   };
-}
-
-/** `runAutomationDetails` for a category; code scanning takes the category from the id up to its last "/". */
-export function automationDetails(category: string): { id: string } {
-  return { id: category.endsWith("/") ? category : `${category}/` };
 }
 
 interface Span {

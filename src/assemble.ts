@@ -1,0 +1,91 @@
+// Puts a scan result together from an analysis (fresh or cached): the options that only choose what to show are
+// applied here, after the analysis, so changing them never needs a new one. No compiler, no syntax trees.
+import { realpathSync } from "node:fs";
+import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { Analysis } from "./analyze.js";
+import { applyBaseline } from "./baseline.js";
+import type { Discovery } from "./engine/discover.js";
+import { bottlenecksOf, rankFindings } from "./impact.js";
+import { shardFilter } from "./shard.js";
+import type { Confidence, Finding, RuleId, ScanError, ScanOptions, ScanResult, Severity } from "./types.js";
+import { TOOL_VERSION } from "./version.js";
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+export function assembleResult(analysis: Analysis, discovery: Discovery, options: ScanOptions, cwd: string, started: number, notes: ScanError[] = []): ScanResult {
+  // The config outranks the rule's own choice of severity.
+  const withSeverity = <T extends { ruleId: RuleId; severity: Severity }>(finding: T): T => {
+    const configured = options.severities?.[finding.ruleId];
+    return configured ? { ...finding, severity: configured } : finding;
+  };
+  const findings = analysis.findings.map(withSeverity);
+  const minimum = CONFIDENCE_RANK[options.minConfidence ?? "low"];
+  const reportOnly = options.reportOnly ? new Set(options.reportOnly.map((file) => realPath(resolve(cwd, file)))) : null;
+  const inReportedFiles = (file: string) => !reportOnly || reportOnly.has(realPath(resolve(discovery.root, file)));
+  // --shard i/n (src/shard.ts): only the files of this slice are reported, counted, baselined and called stale.
+  const inShard = shardFilter(options.shard);
+  const shown = (finding: { confidence: Confidence; file: string }): boolean => CONFIDENCE_RANK[finding.confidence] >= minimum && inReportedFiles(finding.file) && inShard(finding.file);
+  // The baseline counts every finding of a file and rule, as it was written: subtract first, then filter the view.
+  const baselined = options.baseline ? applyBaseline(dedupe(findings).filter((finding) => inShard(finding.file)), options.baseline) : null;
+  const kept = (baselined ? baselined.kept : dedupe(findings)).filter(shown);
+  const unique = rankFindings(kept);
+  const scannedFiles = new Set(discovery.files.map((file) => file.relPath).filter(inShard)); // --shard: this slice's files
+  const bottlenecks = bottlenecksOf(unique);
+
+  const unusedSeverity = options.applySuppressions !== false ? (options.reportUnusedDisableDirectives ?? "off") : "off";
+  const unusedDirectives =
+    unusedSeverity === "off" || !analysis.unusedDirectives
+      ? undefined
+      : analysis.unusedDirectives.filter((directive) => inReportedFiles(directive.file) && inShard(directive.file)).map((directive) => ({ ...directive, severity: unusedSeverity }));
+
+  const byRule: Partial<Record<RuleId, number>> = {};
+  for (const finding of unique) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
+  return {
+    tool: { name: "perf-scan", version: TOOL_VERSION },
+    root: discovery.root,
+    summary: {
+      files: scannedFiles.size,
+      findings: unique.length,
+      byRule,
+      durationMs: Math.round(performance.now() - started),
+      orms: analysis.orms as ScanResult["summary"]["orms"],
+      frameworks: analysis.frameworks,
+    },
+    findings: unique,
+    bottlenecks,
+    // Stale only where this run looked: the files scanned and the rules run.
+    ...(baselined && { baseline: { suppressed: baselined.suppressed, stale: baselined.stale.filter((entry) => scannedFiles.has(entry.file) && analysis.rulesRun.includes(entry.ruleId)) } }),
+    suppressed: dedupe(analysis.suppressed.map(withSeverity)).filter(shown),
+    ...(unusedDirectives && { unusedDirectives }),
+    errors: [...discovery.errors, ...analysis.errors, ...notes],
+    ...(options.shard && { shard: { index: options.shard.index, count: options.shard.count } }),
+  };
+}
+
+export function compareFindings(a: Omit<Finding, "rank">, b: Omit<Finding, "rank">): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** Git reports real paths; a scan through a symlink must compare the same way. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function siteKey(f: Omit<Finding, "rank">): string {
+  return `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.endLine}|${f.endColumn}`;
+}
+
+function dedupe<T extends Omit<Finding, "rank">>(findings: T[]): T[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = siteKey(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
