@@ -474,13 +474,19 @@ const MAX_TREE_DEPTH = 1000;
 
 /** Whether the syntax tree is deeper than `limit`, found with an explicit stack (this walk must not recurse). */
 function treeDepthOver(sourceFile: ts.SourceFile, limit: number): boolean {
-  const stack: [ts.Node, number][] = [[sourceFile, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  // Two parallel stacks and one callback: no tuple or closure per node (this walk visits every node of every file).
+  const nodes: ts.Node[] = [sourceFile];
+  const depths: number[] = [0];
+  let depth = 0;
+  const push = (child: ts.Node): void => {
+    nodes.push(child);
+    depths.push(depth + 1);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    depth = depths.pop()!;
     if (depth > limit) return true;
-    node.forEachChild((child) => {
-      stack.push([child, depth + 1]);
-    });
+    ts.forEachChild(node, push);
   }
   return false;
 }
