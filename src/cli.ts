@@ -57,6 +57,8 @@ interface CliOptions {
   /** --no-progress turns the bar off; --quiet turns it and the notes off. */
   progress: boolean;
   quiet: boolean;
+  /** --jobs: threads the scan may use; undefined: the machine's cores. */
+  jobs: number | undefined;
 }
 
 /** `perf-scan merge <files..>`: shard reports in, one report out. */
@@ -107,6 +109,7 @@ export async function runCli(argv: string[]): Promise<number> {
       shard: options.shard,
       reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
       cacheLocation: options.cacheLocation,
+      jobs: options.jobs,
     };
     const suppressionsFile = resolve(options.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE);
     let baseline = options.suppressAll ? undefined : await readBaseline(suppressionsFile);
@@ -275,6 +278,7 @@ function scanCommand<T>(command: Argv<T>) {
     .option("cache", { describe: `Reuse the last analysis when nothing it read changed (files, imports, package.json, tsconfig, Prisma schema, installed typings, options, perf-scan itself); kept in ${DEFAULT_CACHE_LOCATION}`, type: "boolean", default: false })
     .option("cache-location", { describe: "The folder of the cache (with --cache)", type: "string", requiresArg: true })
     .option("progress", { describe: "Show a progress bar on stderr when it is a terminal (never in CI); --no-progress hides it", type: "boolean", default: true })
+    .option("jobs", { alias: "j", describe: "Threads to use (default: the machine's cores; 1: one thread). The report is the same whatever the number", type: "number", requiresArg: true })
     .option("quiet", { alias: "q", describe: "No progress bar and no notes on stderr; warnings and errors are still printed", type: "boolean", default: false });
 }
 
@@ -352,7 +356,14 @@ async function parseArguments(argv: string[]): Promise<CliOptions | MergeOptions
     cacheLocation: args.cache ? resolve(args["cache-location"] ?? DEFAULT_CACHE_LOCATION) : undefined,
     progress: args.progress,
     quiet: args.quiet,
+    jobs: jobsOf(args.jobs),
   };
+}
+
+function jobsOf(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1) throw new CliError(`--jobs needs a whole number of at least 1 (got ${value})`);
+  return value;
 }
 
 /** Accepts repeated flags and comma-separated lists; rejects ids that are not rules. */

@@ -44,7 +44,7 @@ export function discoverFor(options: ScanOptions): { cwd: string; discovery: Dis
  * severities, the baseline, the shard) and the cache's own. An option added later is part of the key unless listed
  * here, so a new option can never serve a stale analysis.
  */
-const APPLIED_AFTER_ANALYSIS = new Set(["severities", "minConfidence", "reportOnly", "baseline", "shard", "cacheLocation", "onProgress", "reportUnusedDisableDirectives"]);
+const APPLIED_AFTER_ANALYSIS = new Set(["severities", "minConfidence", "reportOnly", "baseline", "shard", "cacheLocation", "onProgress", "reportUnusedDisableDirectives", "jobs"]);
 
 function analysisKeyOf(options: ScanOptions, cwd: string, discovery: Discovery): unknown {
   const kept = Object.entries(options).filter(([name, value]) => !APPLIED_AFTER_ANALYSIS.has(name) && typeof value !== "function");

@@ -244,11 +244,13 @@ export interface EngineOptions {
   frameworks?: readonly Framework[];
   /** The largest constant take/limit that still bounds a read. Default: none (any bound counts). */
   maxPageSize?: number;
+  /** Threads the engine may use (`--jobs`); 1 keeps everything on the scan's own thread. Never changes the result. */
+  jobs?: number;
 }
 
 /** The engine's part of the scan options; relative client modules are resolved from `globRoot` (the config's folder), else `cwd`. */
-export function engineOptionsOf(options: Pick<ScanOptions, "clients" | "frameworks" | "pagination" | "globRoot">, cwd: string): EngineOptions {
-  return { clients: options.clients, configRoot: options.globRoot ?? cwd, frameworks: options.frameworks, maxPageSize: options.pagination?.maxPageSize };
+export function engineOptionsOf(options: Pick<ScanOptions, "clients" | "frameworks" | "pagination" | "globRoot" | "jobs">, cwd: string): EngineOptions {
+  return { clients: options.clients, configRoot: options.globRoot ?? cwd, frameworks: options.frameworks, maxPageSize: options.pagination?.maxPageSize, jobs: options.jobs };
 }
 
 export interface ProjectFacts {
@@ -295,7 +297,7 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   const schemaDirs = project.packageJsons.map((p) => p.dir);
   const schemaTexts = prismaInUse || schemaDirs.length === 0 ? readSchemaTexts(prismaSchemaFiles(discovery.root, schemaDirs)) : [];
   // The schema is parsed on another thread while this one parses the code.
-  const schemasAside = parseSchemasAside(schemaTexts.map((entry) => ("text" in entry ? entry.text : "")), discovery.files.length);
+  const schemasAside = (options.jobs ?? 2) > 1 ? parseSchemasAside(schemaTexts.map((entry) => ("text" in entry ? entry.text : "")), discovery.files.length) : null;
   project.parseScanned(onProgress);
   const errors: ScanError[] = [...project.errors];
   const prismaSchema = loadPrismaSchema(discovery.root, schemaTexts, errors, schemasAside?.take());
