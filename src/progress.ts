@@ -38,7 +38,7 @@ export function progressBar(stream: { write(text: string): boolean; columns?: nu
       const elapsed = time - phaseStarted;
       const left = event.done > 0 && event.done < event.total ? Math.ceil(((elapsed / event.done) * (event.total - event.done)) / 1000) : null;
       const line = `perf-scan ${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)} ${PHASE_LABEL[event.phase]} ${event.done}/${event.total} files${left !== null ? ` · ETA ${left}s` : ""}`;
-      stream.write(`\r${line.slice(0, Math.max(20, (stream.columns ?? 80) - 1))}\x1b[K`);
+      stream.write(`\r${line.slice(0, Math.max(20, (stream.columns || 80) - 1))}\x1b[K`);
       drawn = true;
     },
     done() {

@@ -35,6 +35,13 @@ describe("progress bar", () => {
     expect(written[4]).toBe("\r\x1b[K");
   });
 
+  it("uses 80 columns when the terminal does not say (0 or unknown)", () => {
+    const written: string[] = [];
+    const bar = progressBar({ write: (text) => (written.push(text), true), columns: 0 }, () => 0);
+    bar.update({ phase: "parse", done: 1, total: 2000 });
+    expect(written[0]).toContain("parsing 1/2000 files");
+  });
+
   it("fits the terminal's width", () => {
     const written: string[] = [];
     const bar = progressBar({ write: (text) => (written.push(text), true), columns: 30 }, () => 0);
