@@ -276,8 +276,18 @@ export class Project {
   private summarize(info: ModuleInfo): void {
     const { sourceFile } = info;
     const addImport = (local: string, specifier: string, name: string) => {
-      const resolved = this.resolveImport(info.absPath, specifier);
-      info.imports.set(local, { module: resolved.module, external: resolved.external, name });
+      // Resolved when first asked: most imports (UI components, utilities) are never looked up by the analysis.
+      let resolved: { module: string; external: boolean } | undefined;
+      const resolution = () => (resolved ??= this.resolveImport(info.absPath, specifier));
+      info.imports.set(local, {
+        get module() {
+          return resolution().module;
+        },
+        get external() {
+          return resolution().external;
+        },
+        name,
+      });
     };
     for (const statement of sourceFile.statements) {
       if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
