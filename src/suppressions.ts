@@ -1,7 +1,7 @@
-import { extname } from "node:path";
 import ts from "#typescript";
 import { ruleIds } from "../rules/index.js";
 import { isUnreportedFile } from "./engine/facts.js";
+import { scriptKindFor } from "./engine/project.js";
 import type { RuleId, Severity, UnusedDirective } from "./types.js";
 
 /**
@@ -278,21 +278,6 @@ function directiveComments(sourceFile: ts.SourceFile): DirectiveComment[] {
     if (directive) comments.push(directive);
   }
   return comments;
-}
-
-/** Same mapping as the engine's parser (src/engine/project.ts `scriptKindFor`): JavaScript may hold JSX. */
-function scriptKindFor(path: string): ts.ScriptKind {
-  switch (extname(path)) {
-    case ".tsx":
-      return ts.ScriptKind.TSX;
-    case ".js":
-    case ".jsx":
-    case ".mjs":
-    case ".cjs":
-      return ts.ScriptKind.JSX;
-    default:
-      return ts.ScriptKind.TS;
-  }
 }
 
 function parse(fileName: string, text: string): ts.SourceFile | null {
