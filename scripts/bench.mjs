@@ -39,106 +39,111 @@ function measureOnce(command, commandArgs, cwd) {
   return { wallMs, rssKb: rss ? Number(rss[1]) : null, stdout: result.stdout ?? "", stderr: result.stderr ?? "", status: result.status };
 }
 
-/** The median wall time of `runs` runs (`before` runs ahead of each, untimed), and the largest peak RSS. */
-function measure(command, commandArgs, cwd, before = () => {}) {
-  const all = [];
-  for (let i = 0; i < runs; i++) {
-    before();
-    all.push(measureOnce(command, commandArgs, cwd));
-  }
-  const sorted = [...all].sort((a, b) => a.wallMs - b.wallMs);
-  return { wallMs: sorted[Math.floor(sorted.length / 2)].wallMs, rssKb: Math.max(...all.map((r) => r.rssKb ?? 0)) || null, last: all[all.length - 1] };
-}
-
 const scanArgs = (scanned, extra = []) => [bin, scanned, "--format", "json", "--fail-on", "none", "--no-progress", ...extra];
-const rows = [];
-const row = (name, measured, note = "") => rows.push({ name, ms: measured.wallMs, rssKb: measured.rssKb, note });
 
-// perf-scan, cold and cached.
-const cold = measure(process.execPath, scanArgs(dir), dir);
-const report = JSON.parse(cold.last.stdout);
-const files = report.summary.files;
-row("perf-scan cold", cold, `${files} files, ${report.summary.findings} findings`);
+// Every variant runs once per round, round after round, so a change in the machine's load hits all of them alike:
+// the ratios below compare medians taken over the same stretch of time.
+const tasks = [];
+const task = (name, command, commandArgs, cwd, options = {}) => tasks.push({ name, command, commandArgs, cwd, runs: [], ...options });
+
 const cacheDir = join(work, "cache");
 const cached = ["--cache", "--cache-location", cacheDir];
-row("perf-scan cold, writing the cache", measure(process.execPath, scanArgs(dir, cached), dir, () => rmSync(cacheDir, { recursive: true, force: true })));
-const warm = measure(process.execPath, scanArgs(dir, cached), dir);
-const withoutTiming = (text) => text.replace(/"durationMs": ?\d+/, '"durationMs": 0');
-if (withoutTiming(warm.last.stdout) !== withoutTiming(cold.last.stdout)) {
-  console.error("bench: the warm (cached) report differs from the cold one");
-  process.exitCode = 1;
-}
-row("perf-scan warm, nothing changed", warm);
+task("perf-scan cold", process.execPath, scanArgs(dir), dir);
+task("perf-scan cold, writing the cache", process.execPath, scanArgs(dir, cached), dir, { before: () => rmSync(cacheDir, { recursive: true, force: true }) });
+task("perf-scan warm, nothing changed", process.execPath, scanArgs(dir, cached), dir);
 
 // One file changed: in a copy, so the checkout is never touched.
+const probe = JSON.parse(measureOnce(process.execPath, scanArgs(dir), dir).stdout);
+const files = probe.summary.files;
 const copyRoot = join(work, "copies-1");
 copyTree(dir, join(copyRoot, "copy-1"));
-const changedFile = join(copyRoot, "copy-1", report.findings[0]?.file ?? "");
-if (existsSync(changedFile) && report.findings.length > 0) {
+const changedRel = probe.findings[0]?.file;
+let restoreChanged = () => {};
+if (changedRel) {
+  const changedFile = join(copyRoot, "copy-1", changedRel);
   const original = readFileSync(changedFile, "utf8");
+  restoreChanged = () => writeFileSync(changedFile, original);
+  const changedCache = ["--cache", "--cache-location", join(work, "cache-changed")];
   let edits = 0;
-  const changedCache = join(work, "cache-changed");
-  spawnSync(process.execPath, scanArgs(copyRoot, ["--cache", "--cache-location", changedCache]), { cwd: copyRoot });
-  const changed = measure(process.execPath, scanArgs(copyRoot, ["--cache", "--cache-location", changedCache]), copyRoot, () => {
-    // A different edit before each run, so every run sees one changed file.
-    writeFileSync(changedFile, `${original}\n// bench edit ${++edits}\n`);
+  task("perf-scan warm, one file changed", process.execPath, scanArgs(copyRoot, changedCache), copyRoot, {
+    note: changedRel,
+    // The cache holds the previous round's state; a new edit before each timed run makes exactly one file differ.
+    prepare: () => spawnSync(process.execPath, scanArgs(copyRoot, changedCache), { cwd: copyRoot }),
+    before: () => writeFileSync(changedFile, `${original}\n// bench edit ${++edits}\n`),
   });
-  writeFileSync(changedFile, original);
-  row("perf-scan warm, one file changed", changed, report.findings[0].file);
 }
 
-let tsc7 = null;
+let tsFileCount = 0;
 if (!args.includes("--skip-tsc")) {
   // The same TypeScript files, type-checked without emitting: the baseline a user already pays in CI.
   const listed = spawnSync(process.execPath, ["-e", `import("${join(packageRoot, "dist/src/engine/discover.js").replace(/\\/g, "/")}").then((m) => { const d = m.discoverFilesSync({ paths: [process.argv[1]], cwd: process.argv[1], maxFileBytes: 1048576 }); console.log(JSON.stringify(d.files.map((f) => f.absPath).filter((p) => /\\.(ts|tsx|mts|cts)$/.test(p)))); })`, dir], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   const tsFiles = JSON.parse(listed.stdout);
+  tsFileCount = tsFiles.length;
   const tsconfig = join(work, "tsconfig.json");
   writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { noEmit: true, skipLibCheck: true, strict: true, jsx: "preserve", target: "ES2022", module: "ESNext", moduleResolution: "Bundler", experimentalDecorators: true, types: [] }, files: tsFiles }));
-  const tsc6 = require.resolve("typescript/bin/tsc");
   const version6 = require("typescript/package.json").version;
-  row(`tsc --noEmit, TypeScript ${version6}`, measure(process.execPath, [tsc6, "-p", tsconfig], dir), `${tsFiles.length} files`);
+  task(`tsc --noEmit, TypeScript ${version6}`, process.execPath, [require.resolve("typescript/bin/tsc"), "-p", tsconfig], dir, { note: `${tsFiles.length} files`, tsc: 6 });
   const native = nativeTypeScript();
-  if (native) {
-    tsc7 = measure(native.tsc, ["-p", tsconfig], dir);
-    row(`tsc --noEmit, TypeScript ${native.version} (native)`, tsc7, `${tsFiles.length} files`);
-  }
+  if (native) task(`tsc --noEmit, TypeScript ${native.version} (native)`, native.tsc, ["-p", tsconfig], dir, { note: `${tsFiles.length} files`, tsc: 7 });
 }
 
-const scaling = [];
 if (!args.includes("--skip-scaling")) {
   for (const copies of [1, 2, 4]) {
     const root = join(work, `copies-${copies}`);
     for (let i = 1; i <= copies; i++) if (!existsSync(join(root, `copy-${i}`))) copyTree(dir, join(root, `copy-${i}`));
-    const measured = measure(process.execPath, scanArgs(root), root);
-    const scanned = JSON.parse(measured.last.stdout).summary.files;
-    scaling.push({ copies, ms: measured.wallMs, files: scanned });
-    row(`perf-scan cold, ${copies}x the tree`, measured, `${scanned} files`);
+    task(`perf-scan cold, ${copies}x the tree`, process.execPath, scanArgs(root), root, { copies });
   }
+}
+
+for (const t of tasks) t.prepare?.();
+for (let round = 0; round < runs; round++) {
+  for (const t of tasks) {
+    t.before?.();
+    t.runs.push(measureOnce(t.command, t.commandArgs, t.cwd));
+  }
+}
+restoreChanged();
+for (const t of tasks) {
+  const sorted = [...t.runs].sort((a, b) => a.wallMs - b.wallMs);
+  t.ms = sorted[Math.floor(sorted.length / 2)].wallMs;
+  t.rssKb = Math.max(...t.runs.map((r) => r.rssKb ?? 0)) || null;
+  t.last = t.runs[t.runs.length - 1];
+  if (t.copies) t.note = `${JSON.parse(t.last.stdout).summary.files} files`;
+}
+const byName = (prefix) => tasks.find((t) => t.name.startsWith(prefix));
+const cold = byName("perf-scan cold");
+cold.note = `${files} files, ${probe.summary.findings} findings`;
+const withoutTiming = (text) => text.replace(/"durationMs": ?\d+/, '"durationMs": 0');
+if (withoutTiming(byName("perf-scan warm, nothing").last.stdout) !== withoutTiming(cold.last.stdout)) {
+  console.error("bench: the warm (cached) report differs from the cold one");
+  process.exitCode = 1;
 }
 rmSync(work, { recursive: true, force: true });
 
 // The table, then the targets as ratios measured in this run.
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const mib = (kb) => (kb ? `${Math.round(kb / 1024)} MiB` : "n/a");
-console.log(`perf-scan bench: ${basename(dir)} (${files} files, median of ${runs} runs, Node ${process.version})\n`);
+console.log(`perf-scan bench: ${basename(dir)} (${files} files, median of ${runs} interleaved runs, Node ${process.version})\n`);
 console.log("| run | wall | peak RSS | |");
 console.log("|---|---|---|---|");
-for (const r of rows) console.log(`| ${r.name} | ${seconds(r.ms)} | ${mib(r.rssKb)} | ${r.note} |`);
+for (const t of tasks) console.log(`| ${t.name} | ${seconds(t.ms)} | ${mib(t.rssKb)} | ${t.note ?? ""} |`);
 console.log("");
 const ratio = (a, b) => (a / b).toFixed(2);
-const findRow = (prefix) => rows.find((r) => r.name.startsWith(prefix));
-const warmRow = findRow("perf-scan warm, nothing");
-const changedRow = findRow("perf-scan warm, one file");
-console.log(`warm / cold                      ${ratio(warmRow.ms, cold.wallMs)} (target < 0.15)`);
-if (changedRow) console.log(`one file changed / cold          ${ratio(changedRow.ms, cold.wallMs)} (target < 0.25)`);
-if (tsc7) console.log(`cold / native tsc --noEmit       ${ratio(cold.wallMs, tsc7.wallMs)} (target <= 1.0)`);
-const tsc6Row = findRow("tsc --noEmit, TypeScript 6");
-if (tsc6Row) console.log(`cold / tsc 6 --noEmit            ${ratio(cold.wallMs, tsc6Row.ms)}`);
+const warm = byName("perf-scan warm, nothing");
+const changed = byName("perf-scan warm, one file");
+const tsc6 = tasks.find((t) => t.tsc === 6);
+const tsc7 = tasks.find((t) => t.tsc === 7);
+const scaling = tasks.filter((t) => t.copies);
+console.log(`warm / cold                      ${ratio(warm.ms, cold.ms)} (target < 0.15)`);
+if (changed) console.log(`one file changed / cold          ${ratio(changed.ms, cold.ms)} (target < 0.25)`);
+if (tsc7) console.log(`cold / native tsc --noEmit       ${ratio(cold.ms, tsc7.ms)} (target <= 1.0)`);
+if (tsc6) console.log(`cold / tsc 6 --noEmit            ${ratio(cold.ms, tsc6.ms)}`);
 console.log(`peak RSS, cold                   ${mib(cold.rssKb)} (target < 1 GB)`);
 if (scaling.length === 3) {
-  console.log(`2x tree / 1x tree                ${ratio(scaling[1].ms, scaling[0].ms)} (files ${ratio(scaling[1].files, scaling[0].files)}x)`);
-  console.log(`4x tree / 1x tree                ${ratio(scaling[2].ms, scaling[0].ms)} (files ${ratio(scaling[2].files, scaling[0].files)}x; target <= 4.4)`);
+  console.log(`2x tree / 1x tree                ${ratio(scaling[1].ms, scaling[0].ms)}`);
+  console.log(`4x tree / 1x tree                ${ratio(scaling[2].ms, scaling[0].ms)} (target <= 4.4)`);
 }
+if (tsFileCount === 0 && !args.includes("--skip-tsc")) console.error("bench: no TypeScript files for tsc");
 
 /** A copy of the source tree without version control or installed packages. */
 function copyTree(from, to) {
