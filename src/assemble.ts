@@ -63,6 +63,27 @@ export function assembleResult(analysis: Analysis, discovery: Discovery, options
   };
 }
 
+/**
+ * Whether a cached payload has the shape of an analysis (src/cache.ts hands back whatever parsed): a damaged or
+ * foreign one is analysed again, never half-used.
+ */
+export function isAnalysis(value: unknown): value is Analysis {
+  const entries = (list: unknown, check: (item: Record<string, unknown>) => boolean) => Array.isArray(list) && list.every((item) => typeof item === "object" && item !== null && check(item as Record<string, unknown>));
+  const located = (item: Record<string, unknown>) => typeof item.ruleId === "string" && typeof item.file === "string" && typeof item.line === "number" && typeof item.column === "number" && typeof item.confidence === "string" && typeof item.severity === "string";
+  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === "string");
+  if (typeof value !== "object" || value === null) return false;
+  const analysis = value as Record<string, unknown>;
+  return (
+    entries(analysis.findings, (finding) => located(finding) && typeof finding.impact === "object" && finding.impact !== null && Array.isArray(finding.related)) &&
+    entries(analysis.suppressed, located) &&
+    (analysis.unusedDirectives === null || entries(analysis.unusedDirectives, (directive) => typeof directive.file === "string")) &&
+    entries(analysis.errors, (error) => typeof error.file === "string" && typeof error.kind === "string" && typeof error.message === "string") &&
+    strings(analysis.rulesRun) &&
+    strings(analysis.orms) &&
+    strings(analysis.frameworks)
+  );
+}
+
 export function compareFindings(a: Omit<Finding, "rank">, b: Omit<Finding, "rank">): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }

@@ -275,8 +275,8 @@ function scanCommand<T>(command: Argv<T>) {
       type: "string",
       choices: UNUSED_DIRECTIVE_LEVELS,
     })
-    .option("cache", { describe: `Reuse the last analysis when nothing it read changed (files, imports, package.json, tsconfig, Prisma schema, installed typings, options, perf-scan itself); kept in ${DEFAULT_CACHE_LOCATION}`, type: "boolean", default: false })
-    .option("cache-location", { describe: "The folder of the cache (with --cache)", type: "string", requiresArg: true })
+    .option("cache", { describe: `Reuse the last analysis when nothing it read changed (files, imports, package.json, tsconfig, Prisma schema, installed typings, options, perf-scan itself); kept in ${DEFAULT_CACHE_LOCATION}`, type: "boolean" })
+    .option("cache-location", { describe: "The folder of the cache; given alone it turns --cache on (--no-cache still turns it off)", type: "string", requiresArg: true })
     .option("progress", { describe: "Show a progress bar on stderr when it is a terminal (never in CI); --no-progress hides it", type: "boolean", default: true })
     .option("jobs", { alias: "j", describe: "Threads to use (default: the machine's cores; 1: one thread). The report is the same whatever the number", type: "number", requiresArg: true })
     .option("quiet", { alias: "q", describe: "No progress bar and no notes on stderr; warnings and errors are still printed", type: "boolean", default: false });
@@ -353,7 +353,8 @@ async function parseArguments(argv: string[]): Promise<CliOptions | MergeOptions
     shard,
     reportUnusedDisableDirectives: args["report-unused-disable-directives"] ? "error" : UNUSED_DIRECTIVE_SEVERITY[unusedLevel ?? "off"],
     color: args.color,
-    cacheLocation: args.cache ? resolve(args["cache-location"] ?? DEFAULT_CACHE_LOCATION) : undefined,
+    // A cache folder asked for is a cache asked for (ESLint ignores --cache-location without --cache, silently).
+    cacheLocation: (args.cache ?? args["cache-location"] !== undefined) ? resolve(args["cache-location"] ?? DEFAULT_CACHE_LOCATION) : undefined,
     progress: args.progress,
     quiet: args.quiet,
     jobs: jobsOf(args.jobs),

@@ -4,7 +4,7 @@ import { relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import ignore from "ignore";
 import type { Analysis } from "./analyze.js";
-import { assembleResult } from "./assemble.js";
+import { assembleResult, isAnalysis } from "./assemble.js";
 import { cacheKey, loadCached, storeCached } from "./cache.js";
 import { discoverFilesSync, type Discovery } from "./engine/discover.js";
 import type { ScanError, ScanOptions, ScanResult } from "./types.js";
@@ -22,11 +22,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   const location = resolve(cwd, options.cacheLocation!);
   const key = cacheKey(analysisKeyOf(options, cwd, discovery));
-  const cached = loadCached<Analysis>(location, key, discovery.files);
+  const cached = loadCached<Analysis>(location, key, discovery.files, isAnalysis);
   if (cached) return assembleResult(cached, discovery, options, cwd, started);
   const { analyze } = await import("./analyze.js");
+  // What the analysis reads is hashed after it ran: anything changed since it started is not cached (src/cache.ts).
+  const since = Date.now();
   const { analysis, dependencies } = analyze(discovery, options, cwd);
-  const problem = storeCached(location, key, discovery.files, dependencies(), analysis);
+  const problem = storeCached(location, key, discovery.files, dependencies(), analysis, { since, root: discovery.root });
   const notes: ScanError[] = problem ? [{ file: ".", kind: "cache", message: problem }] : [];
   return assembleResult(analysis, discovery, options, cwd, started, notes);
 }
@@ -49,7 +51,9 @@ const APPLIED_AFTER_ANALYSIS = new Set(["severities", "minConfidence", "reportOn
 function analysisKeyOf(options: ScanOptions, cwd: string, discovery: Discovery): unknown {
   const kept = Object.entries(options).filter(([name, value]) => !APPLIED_AFTER_ANALYSIS.has(name) && typeof value !== "function");
   const wantsUnused = (options.reportUnusedDisableDirectives ?? "off") !== "off";
-  return { cwd, root: discovery.root, options: Object.fromEntries(kept.sort(([a], [b]) => (a < b ? -1 : 1))), wantsUnused };
+  // A relative globRoot is resolved against the process's working folder (here and in the engine), not `cwd`.
+  const globRoot = options.globRoot === undefined ? undefined : resolve(options.globRoot);
+  return { cwd, root: discovery.root, options: Object.fromEntries(kept.sort(([a], [b]) => (a < b ? -1 : 1))), globRoot, wantsUnused };
 }
 
 /** A config's include/exclude globs (gitignore syntax, relative to the config's folder) narrow the files scanned. */

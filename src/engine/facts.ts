@@ -10,7 +10,7 @@ import type { Discovery } from "./discover.js";
 import { Project, type ModuleInfo } from "./project.js";
 import { Resolver, enclosingClass, isFunctionLike, unwrapExpression } from "./resolve.js";
 import { OrmRecognizer, isLookupModel, isPageBounded, mightBeOrmCall, type DbCall } from "./orm.js";
-import { loadPrismaSchema, prismaSchemaFiles, readSchemaTexts, type PrismaSchemaInfo } from "./prisma-schema.js";
+import { loadPrismaSchema, prismaSchemaFiles, prismaSchemaPlaces, readSchemaTexts, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { parseSchemasAside } from "./schema-parse-aside.js";
 import { tsconfigProblems } from "./tsconfig-check.js";
 import { TypeOracle, hasInstalledOrm, installedOrmProbes } from "./type-oracle.js";
@@ -401,12 +401,13 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   return {
     cacheDependencies() {
       const fromProject = project.cacheDependencies();
-      const schemaHomes = [...new Set([discovery.root, ...schemaDirs])];
-      const schemaFiles = prismaSchema?.files ?? [];
+      const schemaPlaces = prismaSchemaPlaces(discovery.root, schemaDirs);
+      const schemaFiles = schemaTexts.map((entry) => entry.file);
       return {
-        contents: [...fromProject.contents, ...schemaHomes.flatMap((dir) => [join(dir, "prisma", "schema.prisma"), join(dir, "schema.prisma")]), ...schemaFiles],
-        listings: [...fromProject.listings, ...schemaHomes.map((dir) => join(dir, "prisma", "schema")), ...schemaFiles.map((file) => dirname(file))],
-        // Typings are large and change with installs and `prisma generate`: size and time are enough.
+        contents: [...fromProject.contents, ...schemaPlaces.contents, ...schemaFiles],
+        listings: [...fromProject.listings, ...schemaPlaces.listings, ...schemaFiles.map((file) => dirname(file))],
+        // Typings are large and change with installs and `prisma generate`: stamped (size, times, inode), not hashed;
+        // the type checker's program adds what its module resolution looked for and did not find.
         stamps: [...projectDirs.flatMap(installedOrmProbes), ...(typeOracle?.filesRead() ?? []).filter((file) => !project.modules.get(file)?.scanned)],
         tsconfigs: fromProject.tsconfigs,
       };

@@ -47,6 +47,43 @@ export function prismaSchemaFiles(root: string, candidateDirs: string[]): string
   return [...files];
 }
 
+/**
+ * What `prismaSchemaFiles` looks at, for the scan cache: each package.json, the place its `prisma.schema` names and
+ * the conventional places (their content; a missing one must stay missing), and the listing of every folder a
+ * multi-file schema is gathered from, subfolders included (a new `.prisma` file anywhere in it counts).
+ */
+export function prismaSchemaPlaces(root: string, candidateDirs: string[]): { contents: string[]; listings: string[] } {
+  const contents: string[] = [];
+  const listings: string[] = [];
+  for (const dir of new Set([root, ...candidateDirs])) {
+    const places = [join(dir, "prisma", "schema"), join(dir, "prisma", "schema.prisma"), join(dir, "schema.prisma")];
+    const configured = configuredSchemaPath(dir);
+    if (configured) places.unshift(configured);
+    contents.push(join(dir, "package.json"), ...places);
+    for (const place of places) listings.push(place, ...subfolders(place));
+  }
+  return { contents, listings };
+}
+
+function configuredSchemaPath(dir: string): string | null {
+  try {
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { prisma?: { schema?: string } };
+    return pkg.prisma?.schema ? resolve(dir, pkg.prisma.schema) : null;
+  } catch {
+    return null;
+  }
+}
+
+function subfolders(path: string): string[] {
+  try {
+    return readdirSync(path, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}
+
 /** A schema file's text, or the error reading it. */
 export type SchemaText = { file: string; text: string } | { file: string; error: unknown };
 

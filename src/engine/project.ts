@@ -93,10 +93,21 @@ export class Project {
   /** Files outside the scanned set that imports led to (parsed or not). */
   private readonly importedFiles = new Set<string>();
 
+  /** tsconfig.json and jsconfig.json paths a tsconfig lookup walked past or found, from a folder up to the disk's root. */
+  private readonly configProbes = new Set<string>();
+
   /** What the project read besides the scanned files, for the scan cache to check. */
   cacheDependencies(): CacheDependencies {
     const probed = this.directories.flatMap((dir) => ["package.json", "tsconfig.json", "jsconfig.json"].map((name) => join(dir, name)));
-    return { contents: [...probed, ...this.importedFiles], listings: [...directoryEntries.keys()], stamps: [], tsconfigs: [...this.tsconfigsRead] };
+    const configs = [...new Set([...probed, ...this.configProbes])].filter((path) => !path.endsWith("package.json"));
+    return {
+      contents: [...probed, ...this.configProbes, ...this.importedFiles],
+      listings: [...directoryEntries.keys()],
+      stamps: [],
+      // Every tsconfig there is, after `extends`: the check of the scanned folders' ones (src/engine/tsconfig-check.ts)
+      // says when an `extends` is missing, and creating it must count even where no import asked for paths.
+      tsconfigs: [...this.tsconfigsRead, ...configs.filter((path) => existsSync(path))],
+    };
   }
 
   private findPackageJsons(discovery: Discovery): void {
@@ -242,6 +253,12 @@ export class Project {
   private pathsMatcherFor(dir: string): ((specifier: string) => string[]) | null {
     if (this.pathsMatchers.has(dir)) return this.pathsMatchers.get(dir)!;
     let matcher: ((specifier: string) => string[]) | null = null;
+    // get-tsconfig looks from here up to the disk's root, above the scan root too: a config appearing anywhere on
+    // the way (a tsconfig.json above the root hides the root's jsconfig.json) changes what this finds.
+    for (let current = dir; ; current = dirname(current)) {
+      this.configProbes.add(join(current, "tsconfig.json")).add(join(current, "jsconfig.json"));
+      if (dirname(current) === current) break;
+    }
     try {
       const tsconfig = getTsconfig(dir) ?? getTsconfig(dir, "jsconfig.json");
       if (tsconfig) this.tsconfigsRead.add(tsconfig.path);

@@ -17,10 +17,14 @@ export class TypeOracle {
   private program: ts.Program | null = null;
   private checker: ts.TypeChecker | null = null;
   private readonly cache = new Map<string, Value | undefined>();
+  /** Besides the program's source files, what building it looked at: files read, paths found missing, folders listed. */
+  private readonly looked = new Set<string>();
 
   private constructor(
     private readonly rootFiles: string[],
     private readonly options: ts.CompilerOptions,
+    /** What finding and reading the tsconfig looked at. */
+    private readonly configLooked: string[] = [],
   ) {}
 
   /** Returns an oracle when types are available (ORM package in node_modules), else null. */
@@ -29,7 +33,8 @@ export class TypeOracle {
     if (!installedIn) return null;
     const rootFiles = files.filter((f) => ORM_CALL_TEXT.test(f.text)).map((f) => f.absPath);
     if (rootFiles.length === 0) return null;
-    return new TypeOracle(rootFiles, compilerOptionsFor(installedIn));
+    const configLooked: string[] = [];
+    return new TypeOracle(rootFiles, compilerOptionsFor(installedIn, configLooked), configLooked);
   }
 
   /**
@@ -44,9 +49,13 @@ export class TypeOracle {
     return oracle;
   }
 
-  /** The files the checker's program read, once it was built (the scan cache stamps them: `prisma generate` changes typings). */
+  /**
+   * Everything the checker's program depended on, once it was built, for the scan cache to stamp (`npm install`,
+   * `prisma generate` change typings): its source files, and what module resolution looked at — package.json files
+   * read, paths it found missing (a package installed later must count), folders listed (`@types`).
+   */
   filesRead(): string[] {
-    return this.program ? this.program.getSourceFiles().map((file) => file.fileName) : [];
+    return this.program ? [...this.program.getSourceFiles().map((file) => file.fileName), ...this.configLooked, ...this.looked] : [];
   }
 
   /** The ORM value of an expression, from its type; undefined when the type says nothing ORM-specific. */
@@ -66,10 +75,40 @@ export class TypeOracle {
 
   private ensureProgram(): ts.TypeChecker {
     if (!this.checker) {
-      this.program = ts.createProgram({ rootNames: this.rootFiles, options: this.options });
+      this.program = ts.createProgram({ rootNames: this.rootFiles, options: this.options, host: this.recordingHost() });
       this.checker = this.program.getTypeChecker();
     }
     return this.checker;
+  }
+
+  /** The compiler's own host, noting what it looks at (src/cache.ts compares each path's stamp; a missing path must stay missing). */
+  private recordingHost(): ts.CompilerHost {
+    const host = ts.createCompilerHost(this.options);
+    const { fileExists, directoryExists, readFile, getDirectories } = host;
+    const note = (path: string) => this.looked.add(path);
+    host.fileExists = (path) => {
+      const found = fileExists.call(host, path);
+      if (!found) note(path);
+      return found;
+    };
+    if (directoryExists) {
+      host.directoryExists = (path) => {
+        const found = directoryExists.call(host, path);
+        if (!found) note(path);
+        return found;
+      };
+    }
+    host.readFile = (path) => {
+      note(path);
+      return readFile.call(host, path);
+    };
+    if (getDirectories) {
+      host.getDirectories = (path) => {
+        note(path);
+        return getDirectories.call(host, path);
+      };
+    }
+    return host;
   }
 
   private computeValue(fileName: string, start: number, end: number): Value | undefined {
@@ -100,15 +139,21 @@ export function hasInstalledOrm(from: string): boolean {
   }
 }
 
-function compilerOptionsFor(root: string): ts.CompilerOptions {
+/** `looked`: every path looked at while finding and reading the tsconfig (it may be above the scan root). */
+function compilerOptionsFor(root: string, looked: string[]): ts.CompilerOptions {
   const defaults: ts.CompilerOptions = { allowJs: true, checkJs: false, skipLibCheck: true, noEmit: true, experimentalDecorators: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, jsx: ts.JsxEmit.Preserve };
-  const configPath = ts.findConfigFile(root, (p) => existsSync(p));
+  const exists = (p: string) => {
+    looked.push(p);
+    return existsSync(p);
+  };
+  const configPath = ts.findConfigFile(root, exists);
   if (!configPath) return defaults;
   try {
     const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
       ...ts.sys,
       onUnRecoverableConfigFileDiagnostic: () => undefined,
-      readFile: (p) => (existsSync(p) ? readFileSync(p, "utf8") : undefined),
+      fileExists: exists,
+      readFile: (p) => (exists(p) ? readFileSync(p, "utf8") : undefined),
     });
     return { ...defaults, ...(parsed?.options ?? {}), noEmit: true, skipLibCheck: true };
   } catch {

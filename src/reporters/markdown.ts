@@ -114,7 +114,7 @@ function summaryTable(result: ScanResult): string[] {
   const byRule = (Object.entries(result.summary.byRule) as [RuleId, number][]).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
   const lines = ["### Summary", "", "| Rule | Findings |", "| --- | --- |", ...byRule.map(([id, count]) => `| ${ruleLink(id)} | ${count} |`)];
   lines.push(`| **Total** | **${result.findings.length}** |`);
-  const fileErrors = result.errors.filter((e) => e.kind !== "environment" && e.kind !== "encoding").length;
+  const fileErrors = result.errors.filter((e) => e.kind !== "environment" && e.kind !== "encoding" && e.kind !== "cache").length;
   if (fileErrors > 0) lines.push("", `${plural(fileErrors, "file")} could not be analysed.`);
   return lines;
 }

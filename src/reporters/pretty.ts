@@ -138,7 +138,8 @@ function summary(result: ScanResult, paint: Paint): string[] {
     const severities = [...new Set(unused.map((directive) => directive.severity))].join(", ");
     lines.push(paint("bold", `${plural(unused.length, "unused disable directive")} (${severities})`));
   }
-  const fileErrors = result.errors.filter((error) => error.kind !== "environment" && error.kind !== "encoding");
+  // Notes about the run (no ORM installed, a cache that could not be written) are not files left out.
+  const fileErrors = result.errors.filter((error) => error.kind !== "environment" && error.kind !== "encoding" && error.kind !== "cache");
   if (fileErrors.length > 0) {
     lines.push(paint("dim", `${plural(fileErrors.length, "file")} could not be analysed; see the warnings.`));
   }
