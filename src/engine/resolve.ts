@@ -76,7 +76,12 @@ export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaratio
  * (an ORM client, a repository, rows of a query, a user class…). Every answer is memoised, so each
  * expression is evaluated once per scan whichever rule asks.
  */
+/** How many values may be under evaluation at once (see `evaluate`). */
+const MAX_EVALUATION_DEPTH = 200;
+
 export class Resolver {
+  /** Values under evaluation right now, nested. */
+  private evaluationDepth = 0;
   private readonly valueCache = new Map<ts.Node, Value>();
   private readonly inProgress = new Set<ts.Node>();
   private readonly bindingCache = new Map<ts.Identifier, Binding | undefined>();
@@ -167,12 +172,18 @@ export class Resolver {
     const cached = this.valueCache.get(expression);
     if (cached) return cached;
     if (this.inProgress.has(expression)) return UNKNOWN;
+    // Provenance chains in real code are a few dozen steps; a generated one (a parameter passed on through hundreds
+    // of functions) would overflow the stack and cost every file that asks. Past the limit the value is unknown,
+    // as at a cycle.
+    if (this.evaluationDepth >= MAX_EVALUATION_DEPTH) return UNKNOWN;
     this.inProgress.add(expression);
+    this.evaluationDepth++;
     let value: Value;
     try {
       value = this.evaluateUncached(expression);
     } finally {
       this.inProgress.delete(expression);
+      this.evaluationDepth--;
     }
     this.valueCache.set(expression, value);
     return value;
@@ -274,12 +285,15 @@ export class Resolver {
     const cached = this.valueCache.get(node);
     if (cached) return cached;
     if (this.inProgress.has(node)) return UNKNOWN;
+    if (this.evaluationDepth >= MAX_EVALUATION_DEPTH) return UNKNOWN;
     this.inProgress.add(node);
+    this.evaluationDepth++;
     let value: Value;
     try {
       value = this.declarationValueUncached(node, module);
     } finally {
       this.inProgress.delete(node);
+      this.evaluationDepth--;
     }
     this.valueCache.set(node, value);
     return value;
