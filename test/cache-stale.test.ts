@@ -27,6 +27,13 @@ interface Project {
 }
 
 /** An empty project `outer/app`; files are written relative to `app`. */
+/** The database client, the helper that queries per user, and the route that loops over users calling it. */
+function writeShopCode(p: { write(path: string, text: string): void }, ordersImport: string): void {
+  p.write("src/db.ts", DB);
+  p.write("src/lib/orders.ts", ORDERS_OF);
+  p.write("src/routes/report.ts", REPORT(ordersImport));
+}
+
 function emptyProject(): Project {
   const outer = mkdtempSync(join(tmpdir(), "perf-scan-stale-"));
   made.push(outer);
@@ -101,9 +108,7 @@ describe("scan cache: what the analysis read, wherever it is", () => {
     p.write("package.json", PRISMA_PACKAGE);
     p.write("prisma/schema.prisma", USER_AND_ORDER);
     p.write("jsconfig.json", JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "~/*": ["src/*"] } } }));
-    p.write("src/db.ts", DB);
-    p.write("src/lib/orders.ts", ORDERS_OF);
-    p.write("src/routes/report.ts", REPORT("~/lib/orders"));
+    writeShopCode(p, "~/lib/orders");
     const { before, fresh } = await cachedAfterEdit(p, {}, () => writeFileSync(join(p.outer, "tsconfig.json"), JSON.stringify({ compilerOptions: {} })));
     expect(nPlusOne(before)).toBe(1);
     expect(nPlusOne(fresh)).toBe(0);
@@ -112,9 +117,7 @@ describe("scan cache: what the analysis read, wherever it is", () => {
   it("the schema package.json#prisma.schema names is created", async () => {
     const p = emptyProject();
     p.write("package.json", JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^6.0.0" }, prisma: { schema: "db/main.prisma" } }));
-    p.write("src/db.ts", DB);
-    p.write("src/lib/orders.ts", ORDERS_OF);
-    p.write("src/routes/report.ts", REPORT("../lib/orders"));
+    writeShopCode(p, "../lib/orders");
     const { before, fresh } = await cachedAfterEdit(p, {}, () => p.write("db/main.prisma", USER_ONLY));
     expect(nPlusOne(before)).toBe(1);
     expect(nPlusOne(fresh)).toBe(0);
@@ -125,9 +128,7 @@ describe("scan cache: what the analysis read, wherever it is", () => {
     p.write("package.json", PRISMA_PACKAGE);
     p.write("prisma/schema/user.prisma", USER_ONLY);
     p.write("prisma/schema/billing/README.md", "models to come\n");
-    p.write("src/db.ts", DB);
-    p.write("src/lib/orders.ts", ORDERS_OF);
-    p.write("src/routes/report.ts", REPORT("../lib/orders"));
+    writeShopCode(p, "../lib/orders");
     const order = "model Order {\n  id Int @id\n  userId Int\n}\n";
     const { before, fresh } = await cachedAfterEdit(p, {}, () => p.write("prisma/schema/billing/order.prisma", order));
     expect(nPlusOne(before)).toBe(0);
@@ -138,9 +139,7 @@ describe("scan cache: what the analysis read, wherever it is", () => {
     const p = emptyProject();
     p.write("package.json", JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^6.0.0" }, prisma: { schema: "db" } }));
     p.write("db/users/user.prisma", USER_ONLY);
-    p.write("src/db.ts", DB);
-    p.write("src/lib/orders.ts", ORDERS_OF);
-    p.write("src/routes/report.ts", REPORT("../lib/orders"));
+    writeShopCode(p, "../lib/orders");
     const { before, fresh } = await cachedAfterEdit(p, {}, () => p.write("db/orders/order.prisma", "model Order {\n  id Int @id\n  userId Int\n}\n"));
     expect(nPlusOne(before)).toBe(0);
     expect(nPlusOne(fresh)).toBe(1);
@@ -188,9 +187,7 @@ describe("scan cache: what the analysis read, wherever it is", () => {
     const p = emptyProject();
     p.write("package.json", PRISMA_PACKAGE);
     p.write("prisma/schema.prisma", USER_AND_ORDER);
-    p.write("src/db.ts", DB);
-    p.write("src/lib/orders.ts", ORDERS_OF);
-    p.write("src/routes/report.ts", REPORT("../lib/orders"));
+    writeShopCode(p, "../lib/orders");
     settle(p.outer);
     let edited = false;
     const first = await scan({
@@ -245,9 +242,7 @@ describe("scan cache: options applied after the analysis", () => {
     const p = emptyProject();
     p.write("package.json", PRISMA_PACKAGE);
     p.write("prisma/schema.prisma", USER_AND_ORDER);
-    p.write("src/db.ts", DB);
-    p.write("src/lib/orders.ts", ORDERS_OF);
-    p.write("src/routes/report.ts", REPORT("../lib/orders"));
+    writeShopCode(p, "../lib/orders");
     // An unbounded read, a suppressed N+1 and an unused directive, in a second file.
     p.write(
       "src/routes/all.ts",
@@ -294,9 +289,7 @@ describe("scan cache: robustness", () => {
     const p = emptyProject();
     p.write("package.json", PRISMA_PACKAGE);
     p.write("prisma/schema.prisma", USER_AND_ORDER);
-    p.write("src/db.ts", DB);
-    p.write("src/lib/orders.ts", ORDERS_OF);
-    p.write("src/routes/report.ts", REPORT("../lib/orders"));
+    writeShopCode(p, "../lib/orders");
     settle(p.outer);
     return p;
   }
@@ -348,9 +341,7 @@ describe("scan cache: the CLI", () => {
     p.write("package.json", PRISMA_PACKAGE);
     p.write("tsconfig.json", JSON.stringify({ compilerOptions: { strict: true } }));
     p.write("prisma/schema.prisma", USER_AND_ORDER);
-    p.write("src/db.ts", DB);
-    p.write("src/lib/orders.ts", ORDERS_OF);
-    p.write("src/routes/report.ts", REPORT("../lib/orders"));
+    writeShopCode(p, "../lib/orders");
     settle(p.outer);
     return p;
   }
