@@ -36,6 +36,7 @@ export function analyze(discovery: Discovery, options: ScanOptions, cwd: string)
   const directives = new InlineDirectives(); // inline suppressions, and which of them silenced something (src/suppressions.ts)
   const suppressed: SuppressedFinding[] = [];
   const ruleErrors: ScanError[] = [];
+  const failed = new Set<RuleId>();
   for (const rule of enabled) {
     try {
       for (const raw of rule.check(facts)) {
@@ -52,12 +53,13 @@ export function analyze(discovery: Discovery, options: ScanOptions, cwd: string)
     } catch (error) {
       // A failing rule loses its own findings only.
       ruleErrors.push({ file: ".", kind: "internal", message: `rule ${rule.meta.id} failed: ${(error as Error)?.message ?? error}` });
+      failed.add(rule.meta.id);
     }
   }
   findings.sort(compareFindings);
   suppressed.sort(compareFindings);
   // A rule that failed lost its findings: like a rule not run, its directives cannot be judged.
-  const rulesRun = enabled.map((rule) => rule.meta.id).filter((id) => !ruleErrors.some((error) => error.message.startsWith(`rule ${id} failed:`)));
+  const rulesRun = enabled.map((rule) => rule.meta.id).filter((id) => !failed.has(id));
   const wantsUnused = options.applySuppressions !== false && (options.reportUnusedDisableDirectives ?? "off") !== "off";
   const unusedDirectives = wantsUnused
     ? directives

@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import type { Analysis } from "./analyze.js";
 import { applyBaseline } from "./baseline.js";
 import type { Discovery } from "./engine/discover.js";
-import { bottlenecksOf, rankFindings } from "./impact.js";
+import { bottlenecksOf, compareText, rankFindings } from "./impact.js";
 import { shardFilter } from "./shard.js";
 import type { Confidence, Finding, RuleId, ScanError, ScanOptions, ScanResult, Severity } from "./types.js";
 import { TOOL_VERSION } from "./version.js";
@@ -22,7 +22,14 @@ export function assembleResult(analysis: Analysis, discovery: Discovery, options
   const findings = analysis.findings.map(withSeverity);
   const minimum = CONFIDENCE_RANK[options.minConfidence ?? "low"];
   const reportOnly = options.reportOnly ? new Set(options.reportOnly.map((file) => realPath(resolve(cwd, file)))) : null;
-  const inReportedFiles = (file: string) => !reportOnly || reportOnly.has(realPath(resolve(discovery.root, file)));
+  // Once per file, not per finding: resolving a real path costs a system call per folder.
+  const reported = new Map<string, boolean>();
+  const inReportedFiles = (file: string): boolean => {
+    if (!reportOnly) return true;
+    let answer = reported.get(file);
+    if (answer === undefined) reported.set(file, (answer = reportOnly.has(realPath(resolve(discovery.root, file)))));
+    return answer;
+  };
   // --shard i/n (src/shard.ts): only the files of this slice are reported, counted, baselined and called stale.
   const inShard = shardFilter(options.shard);
   const shown = (finding: { confidence: Confidence; file: string }): boolean => CONFIDENCE_RANK[finding.confidence] >= minimum && inReportedFiles(finding.file) && inShard(finding.file);
@@ -84,8 +91,17 @@ export function isAnalysis(value: unknown): value is Analysis {
   );
 }
 
-export function compareFindings(a: Omit<Finding, "rank">, b: Omit<Finding, "rank">): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+/** Where a finding is, which is all its order needs. */
+export interface FindingSite {
+  file: string;
+  line: number;
+  column: number;
+  ruleId: string;
+}
+
+/** File, line, column, rule: the order of findings in a file, and the tie-break of the ranking. */
+export function compareFindings(a: FindingSite, b: FindingSite): number {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId);
 }
 
 /** Git reports real paths; a scan through a symlink must compare the same way. */

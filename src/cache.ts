@@ -2,9 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
 import { getTsconfig } from "get-tsconfig";
+import { isPackageRoot, PACKAGE_ROOT } from "./package-root.js";
 
 /**
  * The scan cache (`--cache`): the last analysis is reused only when nothing it read has changed. perf-scan follows
@@ -216,24 +216,10 @@ let build: string | null = null;
 /** Packages whose version can change what the analysis finds (the compiler, the schema parser, tsconfig reading). */
 const ANALYSIS_DEPENDENCIES = ["typescript", "@mrleebo/prisma-ast", "get-tsconfig", "ignore", "tinyglobby"];
 
-function isPackageRoot(dir: string, name: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string }).name === name;
-  } catch {
-    return false;
-  }
-}
-
-function isPerfScanRoot(dir: string): boolean {
-  return isPackageRoot(dir, "perf-scan");
-}
-
 /** perf-scan's own compiled files by size and time: a rebuilt perf-scan never reuses an older one's analysis. */
 function buildStamp(): string {
   if (build) return build;
-  // Run from dist/src/ or, in tests, from src/: the package root is the first folder up with perf-scan's package.json.
-  let packageRoot = dirname(fileURLToPath(import.meta.url));
-  while (!isPerfScanRoot(packageRoot) && dirname(packageRoot) !== packageRoot) packageRoot = dirname(packageRoot);
+  const packageRoot = PACKAGE_ROOT;
   const parts: string[] = [];
   const visit = (dir: string): void => {
     let entries;

@@ -16,6 +16,7 @@ import { progressBar, progressWanted } from "./progress.js";
 import { parseShard } from "./shard.js";
 import type { Confidence, RuleId, ScanProgress, ScanResult, Severity, Shard } from "./types.js";
 import { TOOL_VERSION } from "./version.js";
+import { oneLine } from "./one-line.js";
 
 const FAIL_ON_LEVELS = ["error", "warning", "note", "none"] as const;
 const CONFIDENCE_LEVELS: readonly Confidence[] = ["low", "medium", "high"];
@@ -192,7 +193,7 @@ async function runMerge(options: MergeOptions): Promise<number> {
   }
   if (options.output === undefined) process.stdout.write(report);
   else await writeReport(options.output, report);
-  return options.failOn !== "none" && severities.some((severity) => SEVERITY_RANK[severity] >= SEVERITY_RANK[options.failOn as Severity]) ? EXIT_FINDINGS : EXIT_CLEAN;
+  return anyAtOrAbove(severities, options.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 const DEFAULT_SUPPRESSIONS_FILE = "perf-scan-suppressions.json";
@@ -379,9 +380,12 @@ function ruleList(value: string | string[] | undefined, flag: string): RuleId[] 
 }
 
 function hasFindingAtOrAbove(result: ScanResult, failOn: FailOn): boolean {
-  if (failOn === "none") return false;
   // Unused directives count like findings of their severity (error with --report-unused-disable-directives).
-  return [...result.findings, ...(result.unusedDirectives ?? [])].some((problem) => SEVERITY_RANK[problem.severity] >= SEVERITY_RANK[failOn]);
+  return anyAtOrAbove([...result.findings, ...(result.unusedDirectives ?? [])].map((problem) => problem.severity), failOn);
+}
+
+function anyAtOrAbove(severities: Severity[], failOn: FailOn): boolean {
+  return failOn !== "none" && severities.some((severity) => SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn]);
 }
 
 /** Colour only on a terminal, unless forced; explicit --color / --no-color win over NO_COLOR and FORCE_COLOR. */
@@ -418,9 +422,6 @@ async function writeReport(output: string, report: string): Promise<void> {
   }
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").trim();
-}
 
 // `perf-scan … | head` closes stdout early; that is not an error worth a stack trace.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -2,7 +2,9 @@ import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { lilconfig } from "lilconfig";
+import { PACKAGE_ROOT } from "./package-root.js";
 import type { ClientSpec, Confidence, FrameworkName, RuleId, Severity } from "./types.js";
+import { oneLine } from "./one-line.js";
 
 /** What a config file may say (schema/perf-scan-config.schema.json). */
 export interface PerfScanConfig {
@@ -81,17 +83,9 @@ export function validateConfig(config: unknown): string | null {
 }
 
 function schemaPath(): string {
-  // schema/ ships beside src/ and dist/src/: two or three levels up from this file.
-  const here = dirname(new URL(import.meta.url).pathname);
-  for (const candidate of [resolve(here, "../schema"), resolve(here, "../../schema")]) {
-    try {
-      createRequire(import.meta.url).resolve(resolve(candidate, "perf-scan-config.schema.json"));
-      return resolve(candidate, "perf-scan-config.schema.json");
-    } catch {
-      // try the next one
-    }
-  }
-  throw new ConfigError("perf-scan's config schema is missing from the installation");
+  const path = join(PACKAGE_ROOT, "schema", "perf-scan-config.schema.json");
+  if (!existsSync(path)) throw new ConfigError("perf-scan's config schema is missing from the installation");
+  return path;
 }
 
 function parseJson(filepath: string, content: string): unknown {
@@ -114,6 +108,3 @@ function relativeTo(from: string, file: string): string {
   return rel && !rel.startsWith("..") ? rel : file;
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").trim();
-}

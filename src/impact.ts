@@ -65,7 +65,6 @@ function loopScaleFactor(scale: Scale | undefined): number {
   }
 }
 
-/** "rows of Order (∝ table size)", "rows of Order where merchantId = …", "up to 50", "request-sized". */
 /** "rows of Order", or "rows" when the model is not known. */
 function rowsOf(scale: Scale): string {
   return scale.model ? `rows of ${scale.model}` : "rows";
@@ -76,6 +75,7 @@ function parentRows(scale: Scale): string {
   return `${rowsOf(scale)} where ${scale.scopeKey ?? "its parent"} = …`;
 }
 
+/** "rows of Order (∝ table size)", "rows of Order where merchantId = …", "up to 50", "request-sized". */
 export function describeScale(scale: Scale | undefined): string {
   if (!scale) return "the elements of the collection";
   const rows = rowsOf(scale);
@@ -158,6 +158,6 @@ export function bottlenecksOf(findings: Finding[], limit = 3): Bottleneck[] {
     .map((b) => ({ ...b, findings: [...b.findings].sort((x, y) => x - y) }));
 }
 
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,13 +1,17 @@
 // `perf-scan merge`: joins the reports of `--shard i/n` runs into the report one unsharded run would have printed.
 // Pure: texts in, a result (or SARIF text) out; the CLI reads and writes the files.
 import { createRequire } from "node:module";
-import { dirname, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "./package-root.js";
 import { fileURLToPath } from "node:url";
 import { ruleIds } from "../rules/catalog.js";
-import { bottlenecksOf, rankFindings } from "./impact.js";
+import { compareFindings, type FindingSite } from "./assemble.js";
+import { bottlenecksOf, compareText, rankFindings } from "./impact.js";
 import { automationDetails, UNUSED_DIRECTIVE_RULE_ID } from "./reporters/sarif.js";
 import { isShard, shardOfFile } from "./shard.js";
 import type { RuleId, ScanError, ScanResult, Severity, Shard, SuppressedFinding, UnusedDirective } from "./types.js";
+import { oneLine } from "./one-line.js";
 
 /** Reports that cannot be merged: one line naming the file(s) and what is wrong. */
 export class MergeError extends Error {}
@@ -156,19 +160,9 @@ function resultProblem(data: unknown): string | null {
 }
 
 function resultSchemaPath(): string {
-  // schema/ ships beside src/ and dist/src/: one or two levels up from this file's folder.
-  const here = dirname(fileURLToPath(import.meta.url));
-  const require = createRequire(import.meta.url);
-  for (const candidate of [resolve(here, "../schema"), resolve(here, "../../schema")]) {
-    const path = resolve(candidate, "perf-scan-result.schema.json");
-    try {
-      require.resolve(path);
-      return path;
-    } catch {
-      // try the next one
-    }
-  }
-  throw new MergeError("perf-scan's result schema is missing from the installation");
+  const path = join(PACKAGE_ROOT, "schema", "perf-scan-result.schema.json");
+  if (!existsSync(path)) throw new MergeError("perf-scan's result schema is missing from the installation");
+  return path;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -223,7 +217,7 @@ function mergeJson(reports: Parsed[]): ScanResult {
     findings,
     bottlenecks: bottlenecksOf(findings),
     ...(baseline && { baseline }),
-    suppressed: results.flatMap((result) => result.suppressed).sort(compareSites) as SuppressedFinding[],
+    suppressed: results.flatMap((result) => result.suppressed).sort(compareFindings) as SuppressedFinding[],
     ...(unusedDirectives && { unusedDirectives }),
     // Every shard analyses every file, so each reports every file that could not be analysed: the same list.
     errors: unionKeepingRepeats(results.map((result) => result.errors)) as ScanError[],
@@ -315,14 +309,14 @@ function mergeSarif(reports: Parsed[], category: string | undefined): { kind: "s
   const ranked = all
     .filter(isFinding)
     .map((result) => ({ result, site: siteOf(result) }))
-    .sort((a, b) => b.result.properties.impact!.score - a.result.properties.impact!.score || compareSites(a.site, b.site))
+    .sort((a, b) => b.result.properties.impact!.score - a.result.properties.impact!.score || compareFindings(a.site, b.site))
     .map(({ result }, index) => ({ ...result, properties: { ...result.properties, rank: index + 1 } }));
-  const byPlace = (results: SarifResult[], compare: (a: Site, b: Site) => number) =>
+  const byPlace = (results: SarifResult[], compare: (a: FindingSite, b: FindingSite) => number) =>
     results
       .map((result) => ({ result, site: siteOf(result) }))
       .sort((a, b) => compare(a.site, b.site))
       .map(({ result }) => result);
-  const silenced = byPlace(all.filter(isSuppressed), compareSites);
+  const silenced = byPlace(all.filter(isSuppressed), compareFindings);
   const unused = byPlace(
     all.filter((result) => result.ruleId === UNUSED_DIRECTIVE_RULE_ID),
     (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
@@ -372,29 +366,13 @@ function sarifFile(result: SarifResult): string {
   }
 }
 
-function siteOf(result: SarifResult): Site {
+function siteOf(result: SarifResult): FindingSite {
   const region = result.locations[0]!.physicalLocation.region;
   return { file: sarifFile(result), line: region.startLine, column: region.startColumn, ruleId: result.ruleId };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
-
-interface Site {
-  file: string;
-  line: number;
-  column: number;
-  ruleId: string;
-}
-
-/** File, line, column, rule: the order of src/main.ts's compareFindings (suppressed findings) and rankFindings' tie-break. */
-function compareSites(a: Site, b: Site): number {
-  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0);
@@ -426,7 +404,4 @@ function unionKeepingRepeats<T>(lists: T[][]): T[] {
   return merged;
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").trim();
-}
 

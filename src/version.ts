@@ -1,17 +1,13 @@
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "./package-root.js";
 
-const require = createRequire(import.meta.url);
-// Resolved from dist/src/ or src/ alike: the package root is two or one levels up.
 function readVersion(): string {
-  for (const candidate of ["../../package.json", "../package.json"]) {
-    try {
-      const pkg = require(candidate) as { name?: string; version?: string };
-      if (pkg.name === "perf-scan" && pkg.version) return pkg.version;
-    } catch {
-      // try the next candidate
-    }
+  try {
+    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version?: string }).version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
   }
-  return "0.0.0";
 }
 
 export const TOOL_VERSION = readVersion();

@@ -3,6 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import ignore, { type Ignore } from "ignore";
 import { globSync } from "tinyglobby";
 import type { ScanError } from "../types.js";
+import { oneLine } from "../one-line.js";
 
 export interface DiscoveredFile {
   absPath: string;
@@ -310,6 +311,3 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").trim();
-}

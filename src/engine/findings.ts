@@ -12,7 +12,6 @@ export interface RelatedNode extends NodeLocation {
   message: string;
 }
 
-/** What a rule returns: a Finding whose locations are still nodes; main.ts converts them to plain data. */
 /**
  * How many rows or iterations a finding scales with:
  * `table` all rows of `model`; `parent` the rows of one parent (`scopeKey`); `bound` at most `bound`; `request` as
@@ -27,6 +26,7 @@ export interface Scale {
   filtered: boolean;
 }
 
+/** What a rule returns: a Finding whose locations are still nodes; src/analyze.ts converts them to plain data. */
 export type RuleFinding = Pick<Finding, "ruleId" | "confidence" | "orm" | "model" | "operation" | "message" | "fix" | "queryCount"> & {
   /** Defaults to the rule's default severity. */
   severity?: Severity;

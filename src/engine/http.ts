@@ -48,7 +48,6 @@ const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "a
 const NEST_METHOD_DECORATORS = new Set(["Get", "Post", "Put", "Patch", "Delete", "All", "Options", "Head"]);
 const NEXT_ROUTE_EXPORTS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 
-/** Finds request handlers in one module. `dependencies` tells which framework a route call belongs to. */
 /** What one module registers: route handlers, GraphQL operations, and the mounts that prefix routes. */
 export interface ModuleRoutes {
   handlers: Handler[];
@@ -58,6 +57,7 @@ export interface ModuleRoutes {
   mounts: ts.CallExpression[];
 }
 
+/** Finds request handlers in one module. `dependencies` tells which framework a route call belongs to. */
 export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf: (registration: ts.CallExpression) => Framework): ModuleRoutes {
   const handlers: Handler[] = [];
   const graphql: Handler[] = [];

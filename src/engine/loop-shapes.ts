@@ -40,7 +40,6 @@ export function isIterationCall(call: ts.CallExpression, callback: ts.Node): boo
   return false;
 }
 
-/** The query starts before any await in its callback: every iteration issues it in the same tick. */
 /**
  * What a for-of/for-in loop or an iteration call walks over: `xs` in `for (x of xs)`, `xs.map(…)`, and in
  * `Promise.map(xs, fn)`, `pMap(xs, fn)`, `_.map(xs, fn)`.
@@ -54,6 +53,7 @@ export function iteratedCollection(loop: ts.Node): ts.Expression | undefined {
   return receiver;
 }
 
+/** The query starts before any await in its callback: every iteration issues it in the same tick. */
 export function isSameTickCallback(frame: LoopFrame, node: ts.Node): boolean {
   const callee = frame.node;
   if (!ts.isCallExpression(callee) || !ts.isPropertyAccessExpression(callee.expression)) return false;

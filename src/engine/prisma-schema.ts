@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 import type { getSchema as GetSchema } from "@mrleebo/prisma-ast";
@@ -56,7 +56,7 @@ export function prismaSchemaPlaces(root: string, candidateDirs: string[]): { con
   const contents: string[] = [];
   const listings: string[] = [];
   for (const dir of new Set([root, ...candidateDirs])) {
-    const places = [join(dir, "prisma", "schema"), join(dir, "prisma", "schema.prisma"), join(dir, "schema.prisma")];
+    const places = conventionalSchemaPlaces(dir);
     const configured = configuredSchemaPath(dir);
     if (configured) places.unshift(configured);
     contents.push(join(dir, "package.json"), ...places);
@@ -65,6 +65,12 @@ export function prismaSchemaPlaces(root: string, candidateDirs: string[]): { con
   return { contents, listings };
 }
 
+/** Where Prisma looks for a schema without `prisma.schema`, in its order. */
+function conventionalSchemaPlaces(dir: string): string[] {
+  return [join(dir, "prisma", "schema"), join(dir, "prisma", "schema.prisma"), join(dir, "schema.prisma")];
+}
+
+/** The schema path `package.json#prisma.schema` names, or null (none, or no readable package.json). */
 function configuredSchemaPath(dir: string): string | null {
   try {
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { prisma?: { schema?: string } };
@@ -171,17 +177,11 @@ function parseProblem(error: unknown): string {
 
 function schemaFilesIn(dir: string): string[] {
   const found: string[] = [];
-  const pkgPath = join(dir, "package.json");
-  if (existsSync(pkgPath)) {
-    try {
-      const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { prisma?: { schema?: string } };
-      if (pkg.prisma?.schema) found.push(...prismaFilesAt(resolve(dir, pkg.prisma.schema)));
-    } catch {
-      // unreadable package.json: fall back to the conventional places
-    }
-  }
+  // An unreadable package.json, or a `prisma.schema` that holds nothing: the conventional places.
+  const configured = configuredSchemaPath(dir);
+  if (configured) found.push(...prismaFilesAt(configured));
   if (found.length > 0) return found;
-  for (const candidate of [join(dir, "prisma", "schema"), join(dir, "prisma", "schema.prisma"), join(dir, "schema.prisma")]) {
+  for (const candidate of conventionalSchemaPlaces(dir)) {
     found.push(...prismaFilesAt(candidate));
     if (found.length > 0) break;
   }

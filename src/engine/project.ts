@@ -5,6 +5,7 @@ import { createPathsMatcher, getTsconfig } from "get-tsconfig";
 import type { ScanError, ScanProgress } from "../types.js";
 import type { CacheDependencies } from "../cache.js";
 import type { Discovery } from "./discover.js";
+import { errorLine } from "../one-line.js";
 
 /** One parsed module and its import/export table, computed once. */
 export interface ModuleInfo {
@@ -151,7 +152,7 @@ export class Project {
       // JSDoc is never read by the analysis; skipping it saves about a tenth of the parse.
       sourceFile = ts.createSourceFile(absPath, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKindFor(absPath));
     } catch (error) {
-      if (scanned) this.errors.push({ file: relPath, kind: "parse", message: `could not parse (${error instanceof RangeError ? "too deeply nested" : oneLineMessage(error)}); file skipped` });
+      if (scanned) this.errors.push({ file: relPath, kind: "parse", message: `could not parse (${error instanceof RangeError ? "too deeply nested" : errorLine(error)}); file skipped` });
       return undefined;
     }
     if (treeDepthOver(sourceFile, MAX_TREE_DEPTH)) {
@@ -518,6 +519,3 @@ function treeDepthOver(sourceFile: ts.SourceFile, limit: number): boolean {
   return false;
 }
 
-function oneLineMessage(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ").trim();
-}

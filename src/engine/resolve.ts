@@ -71,14 +71,14 @@ export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaratio
   );
 }
 
+/** How many values may be under evaluation at once (see `memoised`). */
+const MAX_EVALUATION_DEPTH = 200;
+
 /**
  * Syntactic provenance: resolves names across files and evaluates expressions to what they hold
  * (an ORM client, a repository, rows of a query, a user class…). Every answer is memoised, so each
  * expression is evaluated once per scan whichever rule asks.
  */
-/** How many values may be under evaluation at once (see `evaluate`). */
-const MAX_EVALUATION_DEPTH = 200;
-
 export class Resolver {
   /** Values under evaluation right now, nested. */
   private evaluationDepth = 0;
@@ -169,23 +169,29 @@ export class Resolver {
   // ---------- values ----------
 
   evaluate(expression: ts.Expression): Value {
-    const cached = this.valueCache.get(expression);
+    // The cache first: this is the engine's hottest call, and most answers are known.
+    return this.valueCache.get(expression) ?? this.memoised(expression, () => this.evaluateUncached(expression));
+  }
+
+  /**
+   * The value of a node, computed once: unknown at a cycle, and unknown past MAX_EVALUATION_DEPTH. Provenance chains
+   * in real code are a few dozen steps; a generated one (a parameter passed on through hundreds of functions) would
+   * overflow the stack and cost every file that asks.
+   */
+  private memoised(node: ts.Node, compute: () => Value): Value {
+    const cached = this.valueCache.get(node);
     if (cached) return cached;
-    if (this.inProgress.has(expression)) return UNKNOWN;
-    // Provenance chains in real code are a few dozen steps; a generated one (a parameter passed on through hundreds
-    // of functions) would overflow the stack and cost every file that asks. Past the limit the value is unknown,
-    // as at a cycle.
-    if (this.evaluationDepth >= MAX_EVALUATION_DEPTH) return UNKNOWN;
-    this.inProgress.add(expression);
+    if (this.inProgress.has(node) || this.evaluationDepth >= MAX_EVALUATION_DEPTH) return UNKNOWN;
+    this.inProgress.add(node);
     this.evaluationDepth++;
     let value: Value;
     try {
-      value = this.evaluateUncached(expression);
+      value = compute();
     } finally {
-      this.inProgress.delete(expression);
+      this.inProgress.delete(node);
       this.evaluationDepth--;
     }
-    this.valueCache.set(expression, value);
+    this.valueCache.set(node, value);
     return value;
   }
 
@@ -282,21 +288,7 @@ export class Resolver {
     if (configured) return clientValue(configured, "high");
     // `export default X` / `module.exports = X` store the expression itself: evaluate it as an expression.
     if (ts.isExpression(node) && !ts.isClassExpression(node) && !ts.isFunctionExpression(node) && !ts.isArrowFunction(node)) return this.evaluate(node);
-    const cached = this.valueCache.get(node);
-    if (cached) return cached;
-    if (this.inProgress.has(node)) return UNKNOWN;
-    if (this.evaluationDepth >= MAX_EVALUATION_DEPTH) return UNKNOWN;
-    this.inProgress.add(node);
-    this.evaluationDepth++;
-    let value: Value;
-    try {
-      value = this.declarationValueUncached(node, module);
-    } finally {
-      this.inProgress.delete(node);
-      this.evaluationDepth--;
-    }
-    this.valueCache.set(node, value);
-    return value;
+    return this.valueCache.get(node) ?? this.memoised(node, () => this.declarationValueUncached(node, module));
   }
 
   private declarationValueUncached(node: ts.Node, module: ModuleInfo): Value {

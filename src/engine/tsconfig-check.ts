@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import ts from "#typescript";
 import type { ScanError } from "../types.js";
+import { errorLine } from "../one-line.js";
 
 /**
  * Problems of the tsconfig.json files in `dirs` (the folders of the scanned files, up to the root): JSON that
@@ -21,7 +22,7 @@ export function tsconfigProblems(root: string, dirs: Iterable<string>): ScanErro
     try {
       text = readFileSync(path, "utf8");
     } catch (error) {
-      problems.push({ file, kind: "read", message: `could not read (${oneLine(error)}); its path aliases are not applied` });
+      problems.push({ file, kind: "read", message: `could not read (${errorLine(error)}); its path aliases are not applied` });
       continue;
     }
     const { config, error } = ts.parseConfigFileTextToJson(path, text);
@@ -52,6 +53,3 @@ function isFile(path: string): boolean {
   }
 }
 
-function oneLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ").trim();
-}

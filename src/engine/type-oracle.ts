@@ -133,10 +133,7 @@ export function installedOrmProbes(from: string): string[] {
 
 /** An ORM package in node_modules of this directory or one above it (where Node would find it). */
 export function hasInstalledOrm(from: string): boolean {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (ORM_PACKAGES.some((name) => existsSync(join(dir, "node_modules", name, "package.json")) || existsSync(join(dir, "node_modules", name, "index.d.ts")))) return true;
-    if (dirname(dir) === dir) return false;
-  }
+  return installedOrmProbes(from).some((probe) => existsSync(probe));
 }
 
 /** `looked`: every path looked at while finding and reading the tsconfig (it may be above the scan root). */

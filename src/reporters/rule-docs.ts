@@ -1,16 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../package-root.js";
 import type { RuleId } from "../types.js";
 
-/** docs/ ships with the package; from src/reporters or dist/src/reporters it is two or three levels up. */
+/** docs/ ships with the package. */
 function docsDirectory(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    dir = dirname(dir);
-    if (existsSync(join(dir, "docs", "rules"))) return join(dir, "docs", "rules");
-  }
-  return undefined;
+  const dir = join(PACKAGE_ROOT, "docs", "rules");
+  return existsSync(dir) ? dir : undefined;
 }
 
 const cache = new Map<RuleId, string | undefined>();
