@@ -1,6 +1,7 @@
 import type { Rule } from "./rule.js";
 import type { DbCall } from "../src/engine/orm.js";
-import { isUnboundedRead, overPageText } from "./unbounded-query.js";
+import { isUnboundedRead } from "../src/engine/orm.js";
+import { overPageText } from "./unbounded-query.js";
 import { overPageSize } from "../src/engine/orm.js";
 import { describeCall, finding, locate, related } from "./support.js";
 import { ruleMeta } from "./catalog.js";
@@ -9,7 +10,7 @@ export const inMemoryFilter: Rule = {
   meta: ruleMeta("in-memory-filter"),
   check(facts) {
     return facts.dbCalls
-      .filter((call) => isUnboundedRead(call, facts.maxPageSize) && !call.filteredByList)
+      .filter((call) => isUnboundedRead(call, facts.maxPageSize))
       // Rows that are needed whole anyway (returned, passed on) must be fetched: the JS pass is a side computation.
       .filter((call) => !facts.rowUsage(call).neededWhole)
       .flatMap((call) =>

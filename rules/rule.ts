@@ -11,6 +11,8 @@ export interface RuleMeta {
   /** One sentence: what the rule finds. */
   description: string;
   defaultSeverity: Severity;
+  /** How often a finding is right: SARIF's `precision` rule property, which GitHub code scanning shows. */
+  precision: "high" | "medium";
   docsUrl: string;
 }
 

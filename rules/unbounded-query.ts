@@ -1,7 +1,7 @@
 import type { Rule } from "./rule.js";
 import type { DbCall } from "../src/engine/orm.js";
 import type { ProjectFacts } from "../src/engine/facts.js";
-import { isLookupModel, isPageBounded, overPageSize } from "../src/engine/orm.js";
+import { isUnboundedRead, overPageSize } from "../src/engine/orm.js";
 import { describeCall, finding, locate } from "./support.js";
 import { ruleMeta } from "./catalog.js";
 
@@ -23,15 +23,6 @@ export const unboundedQuery: Rule = {
     );
   },
 };
-
-/**
- * A list read with no take/limit whose options we could read, or (with `pagination.maxPageSize`) one whose constant
- * take/limit is over that page size. Reads pinned to one row by a unique filter, or to an input list
- * (`id: { in: ids }` — the batched fix for an N+1), are bounded by their input and not reported.
- */
-export function isUnboundedRead(call: DbCall, maxPageSize: number | null = null): boolean {
-  return call.kind === "read-many" && !isPageBounded(call, maxPageSize) && !call.optionsOpaque && !call.filteredByUnique && !call.filteredByList && !isLookupModel(call.model);
-}
 
 /** `take` for Prisma and TypeORM, `limit` for Sequelize. */
 export function limitWord(call: DbCall): string {

@@ -68,6 +68,8 @@ export function analyze(discovery: Discovery, options: ScanOptions, cwd: string)
           rulesRun,
           severity: "error",
           unanalysed: [...discovery.errors, ...facts.errors].filter((error) => error.kind !== "environment" && error.kind !== "encoding").map((error) => error.file),
+          // `modules.get`, not `getModule`: a file the engine did not parse is parsed here, not added to the project.
+          sourceFileOf: (absPath) => facts.project.modules.get(absPath)?.sourceFile,
         })
         .map(({ severity: _severity, ...directive }) => directive)
     : null;

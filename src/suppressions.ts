@@ -296,6 +296,8 @@ export interface UnusedDirectivesInput {
   severity: Severity;
   /** Files that could not be analysed (relative paths): their findings are unknown, so are their directives' uses. */
   unanalysed?: readonly string[];
+  /** The tree the engine already parsed for a file, so that it is not parsed twice. */
+  sourceFileOf?: (absPath: string) => ts.SourceFile | undefined;
 }
 
 /**
@@ -333,7 +335,7 @@ export class InlineDirectives {
       let file = this.files.get(absPath);
       if (!file) {
         // No finding was looked up in this file, so none of its directives was used.
-        const sourceFile = parse(absPath, text);
+        const sourceFile = input.sourceFileOf?.(absPath) ?? parse(absPath, text);
         if (!sourceFile) continue;
         file = new FileDirectives(directiveComments(sourceFile));
       }

@@ -9,7 +9,7 @@ import type { CacheDependencies } from "../cache.js";
 import type { Discovery } from "./discover.js";
 import { Project, type ModuleInfo } from "./project.js";
 import { Resolver, enclosingClass, isFunctionLike, unwrapExpression } from "./resolve.js";
-import { OrmRecognizer, isLookupModel, isPageBounded, mightBeOrmCall, type DbCall } from "./orm.js";
+import { OrmRecognizer, isLookupModel, isUnboundedRead, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, prismaSchemaFiles, prismaSchemaPlaces, readSchemaTexts, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { parseSchemasAside } from "./schema-parse-aside.js";
 import { tsconfigProblems } from "./tsconfig-check.js";
@@ -810,7 +810,8 @@ class Analysis {
     for (const handler of this.withDelegates(handlers)) {
       for (const sink of responseValues(handler.fn)) {
         for (const call of this.rowsIn(sink, 0)) {
-          if (seen.has(call) || call.kind !== "read-many" || isPageBounded(call, this.maxPageSize) || call.optionsOpaque || call.filteredByUnique || call.filteredByList || isLookupModel(call.model)) continue;
+          // The same reads unbounded-query reports: a page, a unique key or an input list bounds what is sent.
+          if (seen.has(call) || !isUnboundedRead(call, this.maxPageSize)) continue;
           seen.add(call);
           sites.push({ call, handler, sink });
         }

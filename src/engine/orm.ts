@@ -173,6 +173,15 @@ export function overPageSize(call: DbCall, maxPageSize: number | null): boolean 
   return maxPageSize !== null && call.limit !== null && call.limit > maxPageSize;
 }
 
+/**
+ * A list read with no take/limit whose options we could read, or (with `pagination.maxPageSize`) one whose constant
+ * take/limit is over that page size. Reads pinned to one row by a unique filter, or to an input list
+ * (`id: { in: ids }` — the batched fix for an N+1), are bounded by their input and not reported.
+ */
+export function isUnboundedRead(call: DbCall, maxPageSize: number | null = null): boolean {
+  return call.kind === "read-many" && !isPageBounded(call, maxPageSize) && !call.optionsOpaque && !call.filteredByUnique && !call.filteredByList && !isLookupModel(call.model);
+}
+
 /** Bounded by a take/limit (or a time window) that counts: no constant over `maxPageSize`. */
 export function isPageBounded(call: DbCall, maxPageSize: number | null): boolean {
   return call.bounded && !overPageSize(call, maxPageSize);

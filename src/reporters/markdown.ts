@@ -1,7 +1,7 @@
 import { DOCS_BASE_URL } from "../../rules/rule.js";
 import type { Finding, RuleId, ScanResult } from "../types.js";
 import type { ReporterOptions } from "./index.js";
-import { effectOf, tiersOf, titleOf } from "./tiers.js";
+import { effectOf, fileErrors, headlineBottlenecks, plural, tiersOf, titleOf } from "./tiers.js";
 
 /** GitHub rejects a step summary over 1 MiB; stop well before, with a note. */
 export const MAX_MARKDOWN_BYTES = 1_000_000;
@@ -25,7 +25,7 @@ export function formatMarkdown(result: ScanResult, options: ReporterOptions): st
 
   const tiers = tiersOf(result, options.top);
   const sections: string[][] = [];
-  const bottlenecks = result.bottlenecks.filter((b) => b.findings.length > 1 || result.bottlenecks.length === 1);
+  const bottlenecks = headlineBottlenecks(result);
   if (bottlenecks.length > 0) {
     sections.push([
       "### Critical bottlenecks",
@@ -114,8 +114,8 @@ function summaryTable(result: ScanResult): string[] {
   const byRule = (Object.entries(result.summary.byRule) as [RuleId, number][]).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
   const lines = ["### Summary", "", "| Rule | Findings |", "| --- | --- |", ...byRule.map(([id, count]) => `| ${ruleLink(id)} | ${count} |`)];
   lines.push(`| **Total** | **${result.findings.length}** |`);
-  const fileErrors = result.errors.filter((e) => e.kind !== "environment" && e.kind !== "encoding" && e.kind !== "cache").length;
-  if (fileErrors > 0) lines.push("", `${plural(fileErrors, "file")} could not be analysed.`);
+  const errorsInFiles = fileErrors(result).length;
+  if (errorsInFiles > 0) lines.push("", `${plural(errorsInFiles, "file")} could not be analysed.`);
   return lines;
 }
 
@@ -136,6 +136,3 @@ function list(items: string[]): string {
   return items.length > 0 ? items.join(", ") : "none detected";
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}

@@ -1,5 +1,5 @@
 import type { Finding, RuleId, ScanResult, Severity } from "../types.js";
-import { effectOf, tiersOf, titleOf } from "./tiers.js";
+import { effectOf, fileErrors, headlineBottlenecks, plural, tiersOf, titleOf } from "./tiers.js";
 import type { ReporterOptions } from "./index.js";
 import { SourceLines } from "./source.js";
 import { painter, type Paint, type TextStyle } from "./style.js";
@@ -43,7 +43,7 @@ function header(result: ScanResult, paint: Paint): string {
 }
 
 function bottlenecks(result: ScanResult, paint: Paint): string[] {
-  const top = result.bottlenecks.filter((b) => b.findings.length > 1 || result.bottlenecks.length === 1);
+  const top = headlineBottlenecks(result);
   if (top.length === 0) return [];
   const lines = [paint(["bold", "red"], top.length === 1 ? "Critical bottleneck" : "Critical bottlenecks")];
   for (const b of top) {
@@ -139,13 +139,10 @@ function summary(result: ScanResult, paint: Paint): string[] {
     lines.push(paint("bold", `${plural(unused.length, "unused disable directive")} (${severities})`));
   }
   // Notes about the run (no ORM installed, a cache that could not be written) are not files left out.
-  const fileErrors = result.errors.filter((error) => error.kind !== "environment" && error.kind !== "encoding" && error.kind !== "cache");
-  if (fileErrors.length > 0) {
-    lines.push(paint("dim", `${plural(fileErrors.length, "file")} could not be analysed; see the warnings.`));
+  const errorsInFiles = fileErrors(result);
+  if (errorsInFiles.length > 0) {
+    lines.push(paint("dim", `${plural(errorsInFiles.length, "file")} could not be analysed; see the warnings.`));
   }
   return lines;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}

@@ -97,7 +97,7 @@ export function formatSarif(result: ScanResult, options: Partial<ReporterOptions
                 defaultConfiguration: { level: meta.defaultSeverity },
                 properties: {
                   tags: ["performance", "database", meta.id],
-                  precision: meta.id === "select-star" ? "medium" : "high",
+                  precision: meta.precision,
                   "problem.severity": PROBLEM_SEVERITY[meta.defaultSeverity],
                 },
               };

@@ -10,7 +10,7 @@ export class SourceLines {
 
   /** The file's lines, or `undefined` when it cannot be read. `file` is relative to the root (or absolute, outside it). */
   of(file: string): string[] | undefined {
-    if (!this.cache.has(file)) this.cache.set(file, this.read(file));
+    if (!this.cache.has(file)) this.cache.set(file, this.text(file)?.split(/\r?\n/));
     return this.cache.get(file);
   }
 
@@ -24,18 +24,5 @@ export class SourceLines {
       }
     }
     return this.texts.get(file);
-  }
-
-  /** One 1-based line, or `undefined`. */
-  line(file: string, line: number): string | undefined {
-    return this.of(file)?.[line - 1];
-  }
-
-  private read(file: string): string[] | undefined {
-    try {
-      return readFileSync(resolve(this.root, file), "utf8").split(/\r?\n/);
-    } catch {
-      return undefined;
-    }
   }
 }

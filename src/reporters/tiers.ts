@@ -69,3 +69,17 @@ export function effectOf(finding: Finding): string {
       return `a new connection pool ${per} → one shared client`;
   }
 }
+
+/** The bottlenecks worth a headline: those that add up several findings, or the only one there is. */
+export function headlineBottlenecks(result: ScanResult): ScanResult["bottlenecks"] {
+  return result.bottlenecks.filter((b) => b.findings.length > 1 || result.bottlenecks.length === 1);
+}
+
+/** Problems with input files, as the summary counts them: not the notes about the environment, encoding or cache. */
+export function fileErrors(result: ScanResult): ScanResult["errors"] {
+  return result.errors.filter((error) => error.kind !== "environment" && error.kind !== "encoding" && error.kind !== "cache");
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
