@@ -13,17 +13,18 @@ export const inMemoryFilter: Rule = {
       .filter((call) => isUnboundedRead(call, facts.maxPageSize))
       // Rows that are needed whole anyway (returned, passed on) must be fetched: the JS pass is a side computation.
       .filter((call) => !facts.rowUsage(call).neededWhole)
-      .flatMap((call) =>
-        facts.rowUsage(call).filters.map((site) =>
+      .flatMap((call) => {
+        const overPage = overPageSize(call, facts.maxPageSize);
+        return facts.rowUsage(call).filters.map((site) =>
           finding("in-memory-filter", call, locate(site.module, site.node), {
-            message: overPageSize(call, facts.maxPageSize)
+            message: overPage
               ? `Rows of ${describeCall(call)} are filtered in JavaScript: up to ${call.limit} ${call.model ?? "row"} rows are fetched to keep a few (${overPageText(call, facts.maxPageSize!)}).`
               : `Rows of ${describeCall(call)} are filtered in JavaScript: every ${call.model ?? "row"} is fetched to keep a few.`,
             fix: filterFix(call),
-            related: [related(call.module, call.node, overPageSize(call, facts.maxPageSize) ? "the query that fetches the rows, over the page size" : "the unbounded query that fetches the rows")],
+            related: [related(call.module, call.node, overPage ? "the query that fetches the rows, over the page size" : "the unbounded query that fetches the rows")],
           }),
-        ),
-      );
+        );
+      });
   },
 };
 

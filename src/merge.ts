@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { ruleIds } from "../rules/catalog.js";
 import { compareFindings, type FindingSite } from "./assemble.js";
 import { bottlenecksOf, compareText, rankFindings } from "./impact.js";
-import { automationDetails, UNUSED_DIRECTIVE_RULE_ID } from "./reporters/sarif.js";
+import { automationDetails, SRCROOT, UNUSED_DIRECTIVE_RULE_ID } from "./reporters/sarif.js";
 import { isShard, shardOfFile } from "./shard.js";
 import type { RuleId, ScanError, ScanResult, Severity, Shard, SuppressedFinding, UnusedDirective } from "./types.js";
 import { oneLine } from "./one-line.js";
@@ -227,7 +227,6 @@ function mergeJson(reports: Parsed[]): ScanResult {
 // ---------------------------------------------------------------------------------------------------------------
 // SARIF
 
-const SRCROOT = "%SRCROOT%";
 
 interface SarifResult {
   ruleId: string;

@@ -8,7 +8,7 @@ import { SourceLines } from "./source.js";
 
 const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 const INFORMATION_URI = "https://github.com/perf-scan/perf-scan";
-const SRCROOT = "%SRCROOT%";
+export const SRCROOT = "%SRCROOT%";
 /** GitHub's `problem.severity` vocabulary for non-security alerts. */
 const PROBLEM_SEVERITY: Record<Severity, string> = { error: "error", warning: "warning", note: "recommendation" };
 
