@@ -1,0 +1,662 @@
+// TypeORM's schema from the code alone: entity classes and their decorators (columns, keys, indexes, relations, also
+// the ones inherited from a base class), the indexes migrations create (raw SQL and the QueryRunner API), and the
+// driver `type` of the data source. Purely syntactic: a decorator counts only when its name is imported from typeorm.
+import { basename } from "node:path";
+import ts from "#typescript";
+import type { ModuleInfo } from "../project.js";
+import type { DatabaseEngine, MigrationIndex, SchemaColumn, SchemaIndex, SchemaRelation, SchemaSite, SchemaTable } from "./model.js";
+import { indexesInSql, unquote } from "./sql-index.js";
+
+export interface TypeormSchemaRead {
+  tables: SchemaTable[];
+  migrationIndexes: MigrationIndex[];
+  engine: DatabaseEngine;
+  foreignKeyConstraints: boolean;
+}
+
+// A Map, not an object: a driver named `constructor` must not find Object.prototype's.
+const DRIVER_ENGINES = new Map<string, DatabaseEngine>([
+  ["postgres", "postgresql"],
+  ["aurora-postgres", "postgresql"],
+  ["mysql", "mysql"],
+  ["mariadb", "mysql"],
+  ["aurora-mysql", "mysql"],
+  ["sqlite", "sqlite"],
+  ["better-sqlite3", "sqlite"],
+  ["sqljs", "sqlite"],
+  ["capacitor", "sqlite"],
+  ["cordova", "sqlite"],
+  ["expo", "sqlite"],
+  ["nativescript", "sqlite"],
+  ["react-native", "sqlite"],
+  ["mssql", "sqlserver"],
+  ["cockroachdb", "cockroachdb"],
+  ["mongodb", "mongodb"],
+]);
+
+/** TypeORM drivers no engine here stands for: a data source of theirs makes the engine unknown. */
+const OTHER_DRIVERS = new Set(["oracle", "sap", "spanner"]);
+
+/** Keys that make an object literal with a `type` a data source's options rather than any other `{ type }`. */
+const DATA_SOURCE_KEYS = new Set(["entities", "migrations", "synchronize", "database", "host", "url"]);
+
+const COLUMN_DECORATORS = new Set(["Column", "PrimaryColumn", "PrimaryGeneratedColumn", "CreateDateColumn", "UpdateDateColumn", "DeleteDateColumn", "VersionColumn", "ObjectIdColumn"]);
+const PRIMARY_DECORATORS = new Set(["PrimaryColumn", "PrimaryGeneratedColumn", "ObjectIdColumn"]);
+const RELATION_DECORATORS = new Set(["ManyToOne", "OneToOne", "OneToMany", "ManyToMany"]);
+
+/** Stands in for a `${…}` of a template literal, so the SQL around it still parses; results naming it are dropped. */
+const SUBSTITUTION = "__perf_scan_substitution__";
+
+/** How deep `extends` and re-export chains are followed. */
+const MAX_HOPS = 8;
+
+interface TypeormDecorator {
+  /** The name typeorm exports it under (`Entity`, whatever the local alias). */
+  name: string;
+  args: readonly ts.Expression[];
+  /** The decorator's name in the source, for sites. */
+  nameNode: ts.Node;
+}
+
+interface ColumnDraft {
+  field: string;
+  dbName: string | null;
+  primary: boolean;
+  unique: boolean;
+  site: SchemaSite;
+}
+
+interface JoinColumnSpec {
+  name: string | null;
+  referencedColumnName: string | null;
+}
+
+interface RelationDraft {
+  field: string;
+  target: string;
+  kind: "to-one" | "to-many";
+  /** The key lives in this table: a many-to-one, or a one-to-one with @JoinColumn. */
+  ownsKey: boolean;
+  oneToOne: boolean;
+  joinColumns: JoinColumnSpec[];
+  createsConstraint: boolean;
+  site: SchemaSite;
+}
+
+interface IndexDraft {
+  /** Property names as written; relation names are mapped to their key fields once all entities are read. */
+  fields: string[];
+  unique: boolean;
+  name: string | null;
+  site: SchemaSite;
+}
+
+interface Members {
+  columns: ColumnDraft[];
+  relations: RelationDraft[];
+  /** `@RelationId((o) => o.merchant) merchantId`: relation name → the property. */
+  relationIds: Map<string, { field: string; site: SchemaSite }>;
+  indexes: IndexDraft[];
+}
+
+interface EntityDraft {
+  model: string;
+  table: string;
+  site: SchemaSite;
+  members: Members;
+}
+
+export function readTypeormSchema(modules: readonly ModuleInfo[]): TypeormSchemaRead {
+  const modulesByPath = new Map(modules.map((module) => [module.absPath, module]));
+  const entities: EntityDraft[] = [];
+  const migrationIndexes: MigrationIndex[] = [];
+  const engines = new Set<DatabaseEngine>();
+
+  for (const module of modules) {
+    const specifiers = importedSpecifiers(module.sourceFile);
+    const importsTypeorm = [...specifiers].some(isTypeormModule);
+    const importsAnyTypeorm = importsTypeorm || specifiers.has("@nestjs/typeorm");
+    const isOrmConfig = /^ormconfig\.[cm]?[jt]s$/.test(basename(module.absPath));
+    const readsMigrations = importsTypeorm || hasMigrationClass(module.sourceFile);
+    if (!importsAnyTypeorm && !isOrmConfig && !readsMigrations) continue;
+
+    const visit = (node: ts.Node): void => {
+      if (importsTypeorm && ts.isClassDeclaration(node)) {
+        const entity = readEntity(module, node, modulesByPath);
+        if (entity) entities.push(entity);
+      } else if ((importsAnyTypeorm || isOrmConfig) && ts.isObjectLiteralExpression(node)) {
+        const engine = dataSourceEngine(node);
+        if (engine) engines.add(engine);
+      } else if (readsMigrations && ts.isCallExpression(node)) {
+        migrationIndexes.push(...migrationCallIndexes(module, node));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(module.sourceFile);
+  }
+
+  const tables = entities.map((entity) => buildTable(entity, entities));
+  const keyRelations = entities.flatMap((entity) => entity.members.relations.filter((relation) => relation.ownsKey));
+  return {
+    tables,
+    migrationIndexes,
+    engine: engines.size === 1 ? [...engines][0]! : "unknown",
+    foreignKeyConstraints: keyRelations.length === 0 || keyRelations.some((relation) => relation.createsConstraint),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Entities
+
+function readEntity(module: ModuleInfo, node: ts.ClassDeclaration, modulesByPath: ReadonlyMap<string, ModuleInfo>): EntityDraft | null {
+  if (!node.name) return null;
+  const entity = typeormDecorators(module, node).find((decorator) => decorator.name === "Entity");
+  if (!entity) return null;
+  const model = node.name.text;
+  const firstArg = entity.args[0];
+  const givenName = (firstArg && stringValue(firstArg)) ?? stringProperty(objectArg(entity.args), "name");
+  return { model, table: givenName || snakeCase(model), site: siteOf(module, node.name), members: readMembers(module, node, modulesByPath, new Set()) };
+}
+
+/** The class's decorated members, its base classes' first (TypeORM inherits columns, relations and indexes). */
+function readMembers(module: ModuleInfo, node: ts.ClassLikeDeclaration, modulesByPath: ReadonlyMap<string, ModuleInfo>, seen: Set<ts.Node>): Members {
+  seen.add(node);
+  const members: Members = { columns: [], relations: [], relationIds: new Map(), indexes: [] };
+  const base = baseClass(module, node, modulesByPath);
+  if (base && !seen.has(base.node) && seen.size <= MAX_HOPS) {
+    const inherited = readMembers(base.module, base.node, modulesByPath, seen);
+    members.columns.push(...inherited.columns);
+    members.relations.push(...inherited.relations);
+    for (const [relation, alias] of inherited.relationIds) members.relationIds.set(relation, alias);
+    members.indexes.push(...inherited.indexes);
+  }
+  for (const decorator of typeormDecorators(module, node)) {
+    if (decorator.name === "Index" || decorator.name === "Unique") {
+      const index = classLevelIndex(module, decorator);
+      if (index) members.indexes.push(index);
+    }
+  }
+  for (const member of node.members) {
+    if (!ts.isPropertyDeclaration(member) || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
+    readProperty(module, member, member.name, members);
+  }
+  return members;
+}
+
+function readProperty(module: ModuleInfo, property: ts.PropertyDeclaration, nameNode: ts.Identifier | ts.StringLiteral, members: Members): void {
+  const field = nameNode.text;
+  const site = siteOf(module, nameNode);
+  const decorators = typeormDecorators(module, property);
+  const joinColumn = decorators.find((decorator) => decorator.name === "JoinColumn");
+  for (const decorator of decorators) {
+    const options = objectArg(decorator.args);
+    if (COLUMN_DECORATORS.has(decorator.name)) {
+      // `@Column(() => Address)` embeds another class's columns under a prefix; not a column of its own.
+      if (decorator.args.some((arg) => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg))) continue;
+      const column: ColumnDraft = {
+        field,
+        dbName: stringProperty(options, "name"),
+        primary: PRIMARY_DECORATORS.has(decorator.name) || booleanProperty(options, "primary") === true,
+        unique: booleanProperty(options, "unique") === true,
+        site,
+      };
+      // A subclass redeclaring an inherited property replaces it.
+      const existing = members.columns.findIndex((c) => c.field === field);
+      if (existing >= 0) members.columns.splice(existing, 1, column);
+      else members.columns.push(column);
+    } else if (RELATION_DECORATORS.has(decorator.name)) {
+      const target = relationTarget(decorator.args[0]) ?? annotatedType(property.type);
+      if (target === null) continue;
+      const relationOptions = objectArg(decorator.args.slice(1));
+      const oneToOne = decorator.name === "OneToOne";
+      members.relations.push({
+        field,
+        target,
+        kind: decorator.name === "ManyToOne" || oneToOne ? "to-one" : "to-many",
+        ownsKey: decorator.name === "ManyToOne" || (oneToOne && joinColumn !== undefined),
+        oneToOne,
+        joinColumns: joinColumn ? joinColumnSpecs(joinColumn.args[0]) : [],
+        createsConstraint: booleanProperty(relationOptions, "createForeignKeyConstraints") !== false,
+        site,
+      });
+    } else if (decorator.name === "RelationId") {
+      const relation = relationIdTarget(decorator.args[0]);
+      if (relation) members.relationIds.set(relation, { field, site });
+    } else if (decorator.name === "Index" || decorator.name === "Unique") {
+      // On a property both decorators index that property alone, whatever else they are given.
+      const firstArg = decorator.args[0];
+      const name = firstArg ? stringValue(firstArg) : null;
+      const unique = decorator.name === "Unique" || booleanProperty(options, "unique") === true;
+      members.indexes.push({ fields: [field], unique, name, site });
+    }
+  }
+}
+
+/** `@Index(["a", "b"])`, `@Index("IDX", ["a"], { unique: true })`, `@Index((o) => [o.a])`, `@Unique("UQ", ["a", "b"])`. */
+function classLevelIndex(module: ModuleInfo, decorator: TypeormDecorator): IndexDraft | null {
+  const firstArg = decorator.args[0];
+  const name = firstArg ? stringValue(firstArg) : null;
+  const fieldsArg = decorator.args.find((arg) => ts.isArrayLiteralExpression(arg) || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
+  const fields = fieldsArg ? fieldList(fieldsArg) : null;
+  // `@Index("IDX", { synchronize: false })` names an index the code does not describe.
+  if (!fields || fields.length === 0) return null;
+  const unique = decorator.name === "Unique" || booleanProperty(objectArg(decorator.args), "unique") === true;
+  return { fields, unique, name, site: siteOf(module, decorator.nameNode) };
+}
+
+/** Property names from `["a", "b"]`, `(o) => [o.a, o.b]` or `(o) => ({ a: 1, b: 1 })`; null when any is unreadable. */
+function fieldList(node: ts.Expression): string[] | null {
+  if (ts.isArrayLiteralExpression(node)) return allOrNull(node.elements.map((element) => stringValue(element)));
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return null;
+  const result = returnedExpression(node);
+  if (!result) return null;
+  if (ts.isArrayLiteralExpression(result)) return allOrNull(result.elements.map((element) => stringValue(element) ?? accessPath(element)));
+  if (ts.isObjectLiteralExpression(result)) return allOrNull(result.properties.map((property) => (property.name ? propertyNameText(property.name) : null)));
+  return null;
+}
+
+/** `o.a` → `a`, `o.address.city` → `address.city` (the parameter dropped). */
+function accessPath(node: ts.Expression): string | null {
+  const names: string[] = [];
+  let current = unwrap(node);
+  while (ts.isPropertyAccessExpression(current)) {
+    names.unshift(current.name.text);
+    current = unwrap(current.expression);
+  }
+  return names.length > 0 && ts.isIdentifier(current) ? names.join(".") : null;
+}
+
+function returnedExpression(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | null {
+  if (!ts.isBlock(fn.body)) return unwrap(fn.body);
+  const statement = fn.body.statements.find(ts.isReturnStatement);
+  return statement?.expression ? unwrap(statement.expression) : null;
+}
+
+/** `() => Merchant`, `(type) => entities.Merchant`, `"Merchant"`. */
+function relationTarget(node: ts.Expression | undefined): string | null {
+  if (!node) return null;
+  const literal = stringValue(node);
+  if (literal !== null) return literal;
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return null;
+  const result = returnedExpression(node);
+  if (!result) return null;
+  if (ts.isIdentifier(result)) return result.text;
+  return ts.isPropertyAccessExpression(result) ? result.name.text : null;
+}
+
+/** The entity a relation property's type names, under `Promise<…>`, `Relation<…>`, `…[]` and `| null`. */
+function annotatedType(type: ts.TypeNode | undefined): string | null {
+  if (!type) return null;
+  if (ts.isArrayTypeNode(type)) return annotatedType(type.elementType);
+  if (ts.isUnionTypeNode(type)) {
+    const named = type.types.map(annotatedType).filter((name): name is string => name !== null);
+    return named.length === 1 ? named[0]! : null;
+  }
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return null;
+  const name = type.typeName.text;
+  if ((name === "Promise" || name === "Relation" || name === "Lazy" || name === "Array") && type.typeArguments?.length === 1) return annotatedType(type.typeArguments[0]);
+  return name;
+}
+
+function relationIdTarget(node: ts.Expression | undefined): string | null {
+  if (!node) return null;
+  const literal = stringValue(node);
+  if (literal !== null) return literal;
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return null;
+  const result = returnedExpression(node);
+  return result ? accessPath(result) : null;
+}
+
+/** `@JoinColumn()`, `@JoinColumn({ name, referencedColumnName })`, `@JoinColumn([{ … }, { … }])`. */
+function joinColumnSpecs(node: ts.Expression | undefined): JoinColumnSpec[] {
+  if (!node) return [{ name: null, referencedColumnName: null }];
+  const value = unwrap(node);
+  const objects = ts.isArrayLiteralExpression(value) ? value.elements.map(unwrap) : [value];
+  return objects.filter(ts.isObjectLiteralExpression).map((object) => ({ name: stringProperty(object, "name"), referencedColumnName: stringProperty(object, "referencedColumnName") }));
+}
+
+/** The class a class extends, when it is declared in this file or in a listed module it imports. */
+function baseClass(module: ModuleInfo, node: ts.ClassLikeDeclaration, modulesByPath: ReadonlyMap<string, ModuleInfo>): { module: ModuleInfo; node: ts.ClassDeclaration } | null {
+  const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  if (!heritage || !ts.isIdentifier(heritage.expression)) return null;
+  return classNamed(module, heritage.expression.text, modulesByPath, 0);
+}
+
+function classNamed(module: ModuleInfo, localName: string, modulesByPath: ReadonlyMap<string, ModuleInfo>, hops: number): { module: ModuleInfo; node: ts.ClassDeclaration } | null {
+  if (hops > MAX_HOPS) return null;
+  const local = module.topLevel.get(localName);
+  if (local && ts.isClassDeclaration(local)) return { module, node: local };
+  const binding = module.imports.get(localName);
+  if (!binding || binding.external) return null;
+  const target = modulesByPath.get(binding.module);
+  return target ? exportedClass(target, binding.name, modulesByPath, hops + 1) : null;
+}
+
+function exportedClass(module: ModuleInfo, exportName: string, modulesByPath: ReadonlyMap<string, ModuleInfo>, hops: number): { module: ModuleInfo; node: ts.ClassDeclaration } | null {
+  if (hops > MAX_HOPS) return null;
+  const exported = module.exports.get(exportName);
+  if (exported?.kind === "local") return classNamed(module, exported.name, modulesByPath, hops + 1);
+  if (exported?.kind === "node") return ts.isClassDeclaration(exported.node) ? { module, node: exported.node } : null;
+  if (exported?.kind === "reexport") {
+    const target = exported.external ? undefined : modulesByPath.get(exported.module);
+    return target ? exportedClass(target, exported.name, modulesByPath, hops + 1) : null;
+  }
+  for (const path of module.starExports) {
+    const target = modulesByPath.get(path);
+    const found = target ? exportedClass(target, exportName, modulesByPath, hops + 1) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The entity as a table: key fields resolved now that every entity's primary key is known. */
+function buildTable(entity: EntityDraft, entities: readonly EntityDraft[]): SchemaTable {
+  const { members } = entity;
+  const columns = new Map<string, SchemaColumn>();
+  for (const column of members.columns) columns.set(column.field, { name: column.field, column: column.dbName, site: column.site });
+  const primaryKey = members.columns.filter((column) => column.primary).map((column) => column.field);
+  const indexes: SchemaIndex[] = members.columns.filter((column) => column.unique).map((column) => ({ fields: [column.field], unique: true, declaredIn: "schema", name: null, site: column.site }));
+
+  const relations: SchemaRelation[] = [];
+  for (const draft of members.relations) {
+    if (!draft.ownsKey) {
+      relations.push({ field: draft.field, target: draft.target, kind: draft.kind, foreignKey: [], references: [], site: draft.site });
+      continue;
+    }
+    const references = referencedFields(draft, entities);
+    const foreignKey = references.map((reference) => keyField(draft, reference, references.length, members, columns));
+    relations.push({ field: draft.field, target: draft.target, kind: draft.kind, foreignKey, references, site: draft.site });
+    // TypeORM backs the key of a one-to-one with a unique constraint (unless it creates no constraint at all).
+    if (draft.oneToOne && draft.createsConstraint) indexes.push({ fields: foreignKey, unique: true, declaredIn: "schema", name: null, site: draft.site });
+  }
+
+  const fieldsOf = (field: string): string[] => {
+    const relation = relations.find((r) => r.field === field && r.foreignKey.length > 0);
+    if (relation) return relation.foreignKey;
+    if (columns.has(field)) return [field];
+    const byDbName = [...columns.values()].find((column) => column.column === field);
+    return [byDbName?.name ?? field];
+  };
+  for (const index of members.indexes) indexes.push({ fields: index.fields.flatMap(fieldsOf), unique: index.unique, declaredIn: "schema", name: index.name, site: index.site });
+
+  return { model: entity.model, table: entity.table, orm: "typeorm", columns, primaryKey, indexes, relations, site: entity.site };
+}
+
+/** What the key points at: the join columns' `referencedColumnName`s, else the target's primary key, else `id`. */
+function referencedFields(relation: RelationDraft, entities: readonly EntityDraft[]): string[] {
+  const named = relation.joinColumns.map((spec) => spec.referencedColumnName).filter((name): name is string => name !== null);
+  if (named.length > 0) return named;
+  const target = entities.find((entity) => entity.model === relation.target);
+  const targetKey = target?.members.columns.filter((column) => column.primary).map((column) => column.field) ?? [];
+  return targetKey.length > 0 ? targetKey : ["id"];
+}
+
+/** The property holding one key column, added to `columns` when no property declares it. */
+function keyField(relation: RelationDraft, reference: string, referenceCount: number, members: Members, columns: Map<string, SchemaColumn>): string {
+  const spec = relation.joinColumns.find((s) => (s.referencedColumnName === null || s.referencedColumnName === reference) && s.name !== null);
+  const dbName = spec?.name ?? joinColumnName(relation.field, reference);
+  for (const column of columns.values()) if ((column.column ?? column.name) === dbName) return column.name;
+  const alias = referenceCount === 1 ? members.relationIds.get(relation.field) : undefined;
+  if (alias) {
+    if (!columns.has(alias.field)) columns.set(alias.field, { name: alias.field, column: alias.field === dbName ? null : dbName, site: alias.site });
+    return alias.field;
+  }
+  if (!columns.has(dbName)) columns.set(dbName, { name: dbName, column: null, site: relation.site });
+  return dbName;
+}
+
+/** DefaultNamingStrategy.joinColumnName: camelCase of `relation_reference` (`merchant` + `id` → `merchantId`). */
+function joinColumnName(relation: string, reference: string): string {
+  return `${relation}_${reference}`.replace(/^[A-Z]/, (first) => first.toLowerCase()).replace(/[\s_-](\w)/g, (_separator, next: string) => next.toUpperCase());
+}
+
+/** DefaultNamingStrategy.tableName without a given name: `OrderItem` → `order_item`, `HTTPLog` → `http_log`. */
+function snakeCase(name: string): string {
+  return name
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, "$1_")
+    .replace(/([a-z0-9])(?=[A-Z])/g, "$1_")
+    .toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Migrations
+
+/** A JavaScript migration imports nothing from typeorm: a class with `up` and `down` methods stands for one. */
+function hasMigrationClass(sourceFile: ts.SourceFile): boolean {
+  const isMigration = (node: ts.Node): boolean => {
+    if (!ts.isClassDeclaration(node) && !ts.isClassExpression(node)) return false;
+    const methods = new Set(node.members.filter(ts.isMethodDeclaration).map((method) => (method.name && ts.isIdentifier(method.name) ? method.name.text : "")));
+    return methods.has("up") && methods.has("down");
+  };
+  return sourceFile.statements.some((statement) => {
+    if (isMigration(statement)) return true;
+    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression)) return isMigration(unwrap(statement.expression.right));
+    return false;
+  });
+}
+
+function migrationCallIndexes(module: ModuleInfo, call: ts.CallExpression): MigrationIndex[] {
+  if (!ts.isPropertyAccessExpression(call.expression)) return [];
+  const method = call.expression.name.text;
+  const site = siteOf(module, call.expression.name);
+  const [first, second] = call.arguments;
+  if (method === "query") return first ? sqlIndexes(first, site) : [];
+  if (method === "createTable") return first ? tableIndexes(first, site) : [];
+  const table = first ? stringValue(first) : null;
+  if (table === null || !second) return [];
+  const tableName = unquote(table);
+  const one = (object: ts.Expression, unique: boolean | null): MigrationIndex[] => {
+    const index = indexFromOptions(tableName, object, unique, site);
+    return index ? [index] : [];
+  };
+  const each = (list: ts.Expression, unique: boolean | null): MigrationIndex[] => {
+    const value = unwrap(list);
+    return ts.isArrayLiteralExpression(value) ? value.elements.flatMap((element) => one(element, unique)) : [];
+  };
+  switch (method) {
+    case "createIndex":
+      return one(second, null);
+    case "createIndices":
+      return each(second, null);
+    case "createUniqueConstraint":
+      return one(second, true);
+    case "createUniqueConstraints":
+      return each(second, true);
+    case "createPrimaryKey": {
+      const columns = stringArray(second);
+      return columns && columns.length > 0 ? [{ table: tableName, columns, unique: true, name: call.arguments[2] ? stringValue(call.arguments[2]) : null, site }] : [];
+    }
+    case "addColumn": {
+      const column = columnOptions(second);
+      return column?.unique ? [{ table: tableName, columns: [column.name], unique: true, name: null, site }] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The indexes a `query(…)` text creates, from a string, or from a template literal's literal parts. */
+function sqlIndexes(node: ts.Expression, site: SchemaSite): MigrationIndex[] {
+  const value = unwrap(node);
+  let sql: string | null = stringValue(value);
+  if (sql === null && ts.isTemplateExpression(value)) sql = value.head.text + value.templateSpans.map((span) => SUBSTITUTION + span.literal.text).join("");
+  if (sql === null) return [];
+  return indexesInSql(sql)
+    .filter((index) => !index.table.includes(SUBSTITUTION) && !index.columns.some((column) => column.includes(SUBSTITUTION)))
+    .map((index) => ({ table: index.table, columns: index.columns, unique: index.unique, name: index.name !== null && index.name.includes(SUBSTITUTION) ? null : index.name, site }));
+}
+
+/** `new Table({ name, columns: [{ isPrimary, isUnique }], indices: [...], uniques: [...] })`. */
+function tableIndexes(node: ts.Expression, site: SchemaSite): MigrationIndex[] {
+  const options = constructedOptions(node);
+  const table = options ? stringProperty(options, "name") : null;
+  if (!options || table === null) return [];
+  const tableName = unquote(table);
+  const found: MigrationIndex[] = [];
+  const columns = arrayProperty(options, "columns").map(columnOptions).filter((column) => column !== null);
+  const primary = columns.filter((column) => column.primary).map((column) => column.name);
+  if (primary.length > 0) found.push({ table: tableName, columns: primary, unique: true, name: null, site });
+  for (const column of columns) if (column.unique) found.push({ table: tableName, columns: [column.name], unique: true, name: null, site });
+  for (const index of arrayProperty(options, "indices")) {
+    const read = indexFromOptions(tableName, index, null, site);
+    if (read) found.push(read);
+  }
+  for (const unique of arrayProperty(options, "uniques")) {
+    const read = indexFromOptions(tableName, unique, true, site);
+    if (read) found.push(read);
+  }
+  return found;
+}
+
+/** `new TableIndex({ name, columnNames, isUnique })` or the bare options; `unique` overrides `isUnique` when given. */
+function indexFromOptions(table: string, node: ts.Expression, unique: boolean | null, site: SchemaSite): MigrationIndex | null {
+  const options = constructedOptions(node);
+  const columnNames = options ? propertyValue(options, "columnNames") : null;
+  const columns = columnNames ? stringArray(columnNames) : null;
+  if (!options || !columns || columns.length === 0) return null;
+  return { table, columns, unique: unique ?? booleanProperty(options, "isUnique") === true, name: stringProperty(options, "name"), site };
+}
+
+function columnOptions(node: ts.Expression): { name: string; primary: boolean; unique: boolean } | null {
+  const options = constructedOptions(node);
+  const name = options ? stringProperty(options, "name") : null;
+  if (!options || name === null) return null;
+  return { name, primary: booleanProperty(options, "isPrimary") === true, unique: booleanProperty(options, "isUnique") === true };
+}
+
+/** The options object of `new TableX({ … })`, or the object itself. */
+function constructedOptions(node: ts.Expression): ts.ObjectLiteralExpression | null {
+  const value = unwrap(node);
+  if (ts.isObjectLiteralExpression(value)) return value;
+  if (ts.isNewExpression(value) && value.arguments?.[0]) {
+    const options = unwrap(value.arguments[0]);
+    return ts.isObjectLiteralExpression(options) ? options : null;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Engine
+
+/** The engine of a data source's options object (`{ type: "postgres", entities: [...] }`), or null when it is not one. */
+function dataSourceEngine(object: ts.ObjectLiteralExpression): DatabaseEngine | null {
+  const type = stringProperty(object, "type");
+  if (type === null) return null;
+  const isDataSource = object.properties.some((property) => property.name !== undefined && DATA_SOURCE_KEYS.has(propertyNameText(property.name) ?? ""));
+  if (!isDataSource) return null;
+  // Any other `type` (`cache: { type: "redis", … }`) is not a driver and says nothing about the database.
+  return DRIVER_ENGINES.get(type) ?? (OTHER_DRIVERS.has(type) ? "unknown" : null);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Syntax helpers
+
+/**
+ * The specifiers a module imports or requires at its top level, read from the syntax: asking `imports` for a
+ * binding's module would resolve every import of every file, which the engine otherwise does only on demand.
+ */
+function importedSpecifiers(sourceFile: ts.SourceFile): Set<string> {
+  const specifiers = new Set<string>();
+  const addRequire = (node: ts.Expression | undefined) => {
+    let current = node && unwrap(node);
+    while (current && ts.isPropertyAccessExpression(current)) current = unwrap(current.expression);
+    if (current && ts.isCallExpression(current) && ts.isIdentifier(current.expression) && current.expression.text === "require" && current.arguments[0]) {
+      const specifier = stringValue(current.arguments[0]);
+      if (specifier !== null) specifiers.add(specifier);
+    }
+  };
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) specifiers.add(statement.moduleSpecifier.text);
+    else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+      const specifier = stringValue(statement.moduleReference.expression);
+      if (specifier !== null) specifiers.add(specifier);
+    } else if (ts.isVariableStatement(statement)) for (const declaration of statement.declarationList.declarations) addRequire(declaration.initializer);
+  }
+  return specifiers;
+}
+
+function isTypeormModule(specifier: string): boolean {
+  return specifier === "typeorm" || specifier.startsWith("typeorm/");
+}
+
+/** The decorators on a node that typeorm exports: `@Entity()` with `Entity` imported from it, or `@orm.Entity()`. */
+function typeormDecorators(module: ModuleInfo, node: ts.Node): TypeormDecorator[] {
+  const decorators = ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
+  const found: TypeormDecorator[] = [];
+  for (const decorator of decorators) {
+    const expression = decorator.expression;
+    const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+    const args = ts.isCallExpression(expression) ? expression.arguments : [];
+    if (ts.isIdentifier(callee)) {
+      const binding = module.imports.get(callee.text);
+      if (binding && binding.name !== "*" && binding.name !== "default" && isTypeormModule(binding.module)) found.push({ name: binding.name, args, nameNode: callee });
+    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+      const binding = module.imports.get(callee.expression.text);
+      if (binding && (binding.name === "*" || binding.name === "default") && isTypeormModule(binding.module)) found.push({ name: callee.name.text, args, nameNode: callee.name });
+    }
+  }
+  return found;
+}
+
+function unwrap(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
+  return current;
+}
+
+function stringValue(node: ts.Expression): string | null {
+  const value = unwrap(node);
+  return ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value) ? value.text : null;
+}
+
+function stringArray(node: ts.Expression): string[] | null {
+  const value = unwrap(node);
+  return ts.isArrayLiteralExpression(value) ? allOrNull(value.elements.map((element) => stringValue(element))) : null;
+}
+
+function allOrNull(values: (string | null)[]): string[] | null {
+  return values.every((value) => value !== null) ? (values as string[]) : null;
+}
+
+function propertyNameText(name: ts.PropertyName): string | null {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) ? name.text : null;
+}
+
+function objectArg(args: readonly ts.Expression[]): ts.ObjectLiteralExpression | null {
+  for (const arg of args) {
+    const value = unwrap(arg);
+    if (ts.isObjectLiteralExpression(value)) return value;
+  }
+  return null;
+}
+
+function propertyValue(object: ts.ObjectLiteralExpression, key: string): ts.Expression | null {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === key) return unwrap(property.initializer);
+  }
+  return null;
+}
+
+function stringProperty(object: ts.ObjectLiteralExpression | null, key: string): string | null {
+  const value = object ? propertyValue(object, key) : null;
+  return value ? stringValue(value) : null;
+}
+
+function booleanProperty(object: ts.ObjectLiteralExpression | null, key: string): boolean | null {
+  const value = object ? propertyValue(object, key) : null;
+  if (value?.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (value?.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return null;
+}
+
+function arrayProperty(object: ts.ObjectLiteralExpression, key: string): ts.Expression[] {
+  const value = propertyValue(object, key);
+  return value && ts.isArrayLiteralExpression(value) ? [...value.elements] : [];
+}
+
+function siteOf(module: ModuleInfo, node: ts.Node): SchemaSite {
+  const { sourceFile } = module;
+  const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+  const end = sourceFile.getLineAndCharacterOfPosition(node.getEnd());
+  return { file: module.absPath, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
