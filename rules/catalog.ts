@@ -63,6 +63,20 @@ const catalog: readonly Omit<RuleMeta, "docsUrl">[] = [
     defaultSeverity: "error",
     precision: "high",
   },
+  {
+    id: "unindexed-filter",
+    title: "Query filter without an index",
+    description: "A query filters, sorts or seeks on columns that no index of its table leads with, on an engine that does not index them on its own: the database scans the table.",
+    defaultSeverity: "warning",
+    precision: "high",
+  },
+  {
+    id: "unindexed-foreign-key",
+    title: "Foreign key without an index",
+    description: "A foreign-key column that no index leads with, on an engine that does not index foreign keys on its own (PostgreSQL, SQLite, SQL Server, or any engine without FK constraints).",
+    defaultSeverity: "note",
+    precision: "high",
+  },
 ]
 
 /** Every rule's meta, in documentation order. */

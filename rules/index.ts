@@ -6,6 +6,8 @@ import { countViaLength } from "./count-via-length.js";
 import { inMemoryAggregation } from "./in-memory-aggregation.js";
 import { inMemoryFilter } from "./in-memory-filter.js";
 import { clientPerRequest } from "./client-per-request.js";
+import { unindexedFilter } from "./unindexed-filter.js";
+import { unindexedForeignKey } from "./unindexed-foreign-key.js";
 import type { Rule } from "./rule.js";
 
 export type { Rule, RuleMeta } from "./rule.js";
@@ -20,6 +22,8 @@ export const allRules: readonly Rule[] = [
   inMemoryAggregation,
   inMemoryFilter,
   clientPerRequest,
+  unindexedFilter,
+  unindexedForeignKey,
 ];
 
 export { ruleIds, ruleCatalog } from "./catalog.js";

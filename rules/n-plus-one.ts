@@ -4,7 +4,10 @@ import type { LoopQuery } from "../src/engine/facts.js";
 import type { Confidence } from "../src/types.js";
 import { lowerConfidence } from "../src/engine/values.js";
 import { loopScale } from "../src/engine/scale.js";
-import { describeCall, finding, locate, related } from "./support.js";
+import type { RelatedNode, RelatedText } from "../src/engine/findings.js";
+import type { DbCall } from "../src/engine/orm.js";
+import { indexDeclaration } from "../src/engine/schema/index-fix.js";
+import { describeCall, finding, locate, related, relatedSchema } from "./support.js";
 import { ruleMeta } from "./catalog.js";
 
 export const nPlusOne: Rule = {
@@ -20,15 +23,20 @@ export const nPlusOne: Rule = {
       const query = describeCall(target);
       const via = loopQuery.chain.length > 0 ? ` through ${loopQuery.chain.map(functionName).join(" → ")}` : "";
       const perParent = !isLoop(loopQuery.loop);
-      const relatedLocations = [related(loopQuery.module, loopHead(loopQuery), perParent ? "the field resolver that runs once per parent row" : "the loop that runs it once per element")];
+      const relatedLocations: (RelatedNode | RelatedText)[] = [related(loopQuery.module, loopHead(loopQuery), perParent ? "the field resolver that runs once per parent row" : "the loop that runs it once per element")];
       if (loopQuery.chain.length > 0) relatedLocations.push(related(target.module, target.node, `the query it reaches: ${query}`));
       const write = target.kind === "write" || target.kind === "write-many";
+      // The batched query filters the same column: the index it needs belongs to the same fix.
+      const index = facts.indexAdvisor?.needsOf(target).find((need) => need.table.model === target.model);
+      if (index?.table.site) relatedLocations.push(relatedSchema(facts.root, index.table.site, `the ${index.table.model} definition: the batched query needs ${indexDeclaration(index.table, index.fields)}`));
+      const indexNote = index ? ` The batched query filters ${index.table.model} on ${index.constrained.join(", ")} too, which no index leads with: add \`${indexDeclaration(index.table, index.fields)}\` with it (see unindexed-filter).` : "";
       return [
         finding("n-plus-one", target, locate(loopQuery.module, loopQuery.site), {
           message: perParent
             ? `${query} runs once per parent row${via}: this field resolver is called for every item of a list, 1 + N queries; batch it with a DataLoader.`
             : `${query} runs once per element of the loop${via}: 1 + N ${write ? "writes" : "queries"} where one would do.`,
-          fix: fixFor(loopQuery),
+          fix: fixFor(loopQuery) + indexNote,
+          perIteration: facts.database ? perIteration(target) : undefined,
           queryCount: loopQuery.depth > 1 ? `1 + N^${loopQuery.depth}` : "1 + N",
           confidence: confidenceFor(loopQuery),
           scale: loopScale(loopQuery),
@@ -39,6 +47,13 @@ export const nPlusOne: Rule = {
     });
   },
 };
+
+/** What each iteration reads, as the schema tells: one row by its key, or all the child rows of one parent. */
+function perIteration(target: DbCall): "key-lookup" | "row-set" | undefined {
+  if (target.kind === "read-one" && target.filteredByUnique) return "key-lookup";
+  if (target.kind === "read-many" && !target.bounded) return "row-set";
+  return undefined;
+}
 
 function isLoop(node: ts.Node): boolean {
   return !ts.isDecorator(node);

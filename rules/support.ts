@@ -1,6 +1,8 @@
 import ts from "#typescript";
 import type { DbCall } from "../src/engine/orm.js";
-import type { NodeLocation, RelatedNode, RuleFinding } from "../src/engine/findings.js";
+import { relative, sep } from "node:path";
+import type { NodeLocation, RelatedNode, RelatedText, RuleFinding, TextLocation } from "../src/engine/findings.js";
+import type { SchemaSite } from "../src/engine/schema/model.js";
 import type { ModuleInfo } from "../src/engine/project.js";
 import type { RuleId } from "../src/types.js";
 import { readScale } from "../src/engine/scale.js";
@@ -13,6 +15,15 @@ export function locate(module: ModuleInfo, node: ts.Node): NodeLocation {
 
 export function related(module: ModuleInfo, node: ts.Node, message: string): RelatedNode {
   return { ...locate(module, node), message };
+}
+
+/** A schema reader's site as a finding location, relative to the scan root. */
+export function schemaLocation(root: string, site: SchemaSite): TextLocation {
+  return { file: relative(root, site.file).split(sep).join("/"), absPath: site.file, line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn };
+}
+
+export function relatedSchema(root: string, site: SchemaSite, message: string): RelatedText {
+  return { ...schemaLocation(root, site), message };
 }
 
 /** `prisma.post.findMany`, `Order.findAll`, `orderRepository.find` as written. */

@@ -5,7 +5,8 @@ import { allRules } from "../rules/index.js";
 import type { CacheDependencies } from "./cache.js";
 import type { Discovery } from "./engine/discover.js";
 import { buildProjectFacts, engineOptionsOf } from "./engine/facts.js";
-import type { NodeLocation, RuleFinding } from "./engine/findings.js";
+import type { EntryPoint } from "./engine/entry-points.js";
+import { isNodeLocation, type FindingLocation, type RuleFinding } from "./engine/findings.js";
 import { compareFindings } from "./assemble.js";
 import { groupOf } from "./finding-group.js";
 import { impactOf } from "./impact.js";
@@ -40,15 +41,18 @@ export function analyze(discovery: Discovery, options: ScanOptions, cwd: string)
   for (const rule of enabled) {
     try {
       for (const raw of rule.check(facts)) {
-        const entry = facts.entryPoints.of(raw.at.node, raw.at.file);
+        const at = raw.at;
+        const entry: EntryPoint = isNodeLocation(at) ? facts.entryPoints.of(at.node, at.file) : { kind: "unknown" };
         const finding = toFinding(raw, rule.meta.defaultSeverity, impactOf(raw, entry));
-        const suppression = options.applySuppressions !== false ? directives.suppressionAt(raw.at.sourceFile, finding.line, finding.column, raw.ruleId) : null;
+        // A schema file has no directives; an entity file parsed by the engine has.
+        const sourceFile = isNodeLocation(at) ? at.sourceFile : facts.project.modules.get(at.absPath)?.sourceFile;
+        const suppression = options.applySuppressions !== false && sourceFile ? directives.suppressionAt(sourceFile, finding.line, finding.column, raw.ruleId) : null;
         if (suppression) {
           // Kept aside, not lost: SARIF shows it as dismissed in source, with the comment's reason.
           suppressed.push({ ...finding, justification: suppression.reason });
           continue;
         }
-        findings.push({ ...finding, group: groupOf(raw.at.node, raw.at.file, entry) });
+        findings.push({ ...finding, group: raw.group ?? (isNodeLocation(at) ? groupOf(at.node, at.file, entry) : { kind: "function", name: at.file, file: at.file, line: at.line }) });
       }
     } catch (error) {
       // A failing rule loses its own findings only.
@@ -79,7 +83,8 @@ export function analyze(discovery: Discovery, options: ScanOptions, cwd: string)
   };
 }
 
-function position(at: NodeLocation): { line: number; column: number; endLine: number; endColumn: number } {
+function position(at: FindingLocation): { line: number; column: number; endLine: number; endColumn: number } {
+  if (!isNodeLocation(at)) return { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
   const start = at.sourceFile.getLineAndCharacterOfPosition(at.node.getStart(at.sourceFile));
   const end = at.sourceFile.getLineAndCharacterOfPosition(at.node.getEnd());
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };

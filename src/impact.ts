@@ -18,6 +18,10 @@ const RULE_WEIGHT: Record<RuleId, number> = {
   "count-via-length": 5,
   "unbounded-query": 4,
   "select-star": 2,
+  /** A scan per query: grows with the table, not with the request. */
+  "unindexed-filter": 5,
+  /** Latent until a query or a cascading delete needs it. */
+  "unindexed-foreign-key": 1.5,
 };
 
 /** low: add `take`, swap `.length` for `count()`, move a client to module scope; medium: eager-load or batch with IN; high: restructure into an aggregate. */
@@ -30,6 +34,8 @@ const EFFORT: Record<RuleId, Effort> = {
   "n-plus-one": "medium",
   "in-memory-filter": "medium",
   "in-memory-aggregation": "high",
+  "unindexed-filter": "low",
+  "unindexed-foreign-key": "low",
 };
 
 /** A client opened and closed per request costs connection setup every time, but leaves no pool behind. */
@@ -101,7 +107,7 @@ export function impactOf(raw: RuleFinding, entry: EntryPoint): Impact {
   const depth = Math.max(1, raw.loopDepth ?? 1);
   const scale = raw.ruleId === "n-plus-one" ? loopScaleFactor(raw.scale) : readScaleFactor(raw.scale);
   const weight = raw.ruleId === "client-per-request" && raw.released ? CLOSED_CLIENT_WEIGHT : RULE_WEIGHT[raw.ruleId];
-  const score = weight * scale * depth * ENTRY_FACTOR[entry.kind] * CONFIDENCE_FACTOR[raw.confidence];
+  const score = weight * scale * depth * ENTRY_FACTOR[entry.kind] * CONFIDENCE_FACTOR[raw.confidence] * indexFactor(raw) * iterationFactor(raw);
   return {
     score: Math.round(score * 10) / 10,
     estimatedQueries: estimatedQueries(raw, depth),
@@ -113,14 +119,31 @@ export function impactOf(raw: RuleFinding, entry: EntryPoint): Impact {
   };
 }
 
+/** A scan per loop element multiplies; a child table grows with its parents; a reference table stays small. */
+function indexFactor(raw: RuleFinding): number {
+  const cost = raw.indexCost;
+  if (!cost) return 1;
+  return (cost.perElement ? 2 : 1) * (cost.childTable ? 1.5 : 1) * (cost.smallTable ? 0.2 : 1);
+}
+
+/** An N+1 of primary-key lookups costs round trips; one that reads each parent's child rows costs rows too. */
+function iterationFactor(raw: RuleFinding): number {
+  return raw.perIteration === "key-lookup" ? 0.8 : raw.perIteration === "row-set" ? 1.25 : 1;
+}
+
+const PER_ITERATION: Record<NonNullable<RuleFinding["perIteration"]>, string> = {
+  "key-lookup": "each a primary-key lookup",
+  "row-set": "each reading a set of child rows",
+};
+
 function estimatedQueries(raw: RuleFinding, depth: number): string | null {
-  if (raw.ruleId === "n-plus-one") return `1 + N${depth > 1 ? `^${depth}` : ""} (N = ${describeScale(raw.scale)})`;
+  if (raw.ruleId === "n-plus-one") return `1 + N${depth > 1 ? `^${depth}` : ""} (N = ${describeScale(raw.scale)}${raw.perIteration ? `; ${PER_ITERATION[raw.perIteration]}` : ""})`;
   if (raw.ruleId === "client-per-request") return "a new connection pool per call";
   return null;
 }
 
 function estimatedRows(raw: RuleFinding): string | null {
-  if (raw.ruleId === "n-plus-one" || raw.ruleId === "client-per-request" || !raw.scale) return null;
+  if (raw.ruleId === "n-plus-one" || raw.ruleId === "client-per-request" || raw.ruleId === "unindexed-foreign-key" || !raw.scale) return null;
   const scale = raw.scale;
   if (scale.kind === "bound") return scale.bound === null ? `a page of ${rowsOf(scale)}` : `≤ ${scale.bound} ${rowsOf(scale)}`;
   if (scale.kind === "parent") return `∝ ${parentRows(scale)}`;

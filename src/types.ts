@@ -12,7 +12,9 @@ export type RuleId =
   | "count-via-length"
   | "in-memory-aggregation"
   | "in-memory-filter"
-  | "client-per-request";
+  | "client-per-request"
+  | "unindexed-filter"
+  | "unindexed-foreign-key";
 
 export interface RelatedLocation {
   message: string;

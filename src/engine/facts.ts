@@ -21,6 +21,10 @@ import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNotAColumn,
 import { classifyClientCreations, clientKind, requestReachableFunctions } from "./clients.js";
 import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
 import { findHandlers, isAllowedHandler, routeFramework, withMountPrefixes, responseValues, type Framework, type Handler } from "./http.js";
+import { readDatabaseSchema } from "./schema/database.js";
+import { IndexAdvisor } from "./schema/index-needs.js";
+import type { DatabaseSchema } from "./schema/model.js";
+import { QueryLookups } from "./schema/query-filters.js";
 import { ConfiguredClients } from "./configured-clients.js";
 import type { ClientSpec, ScanOptions } from "../types.js";
 import type { FunctionRef } from "./values.js";
@@ -246,6 +250,8 @@ export interface EngineOptions {
   maxPageSize?: number;
   /** Threads the engine may use (`--jobs`); 1 keeps everything on the scan's own thread. Never changes the result. */
   jobs?: number;
+  /** Models or tables small enough that a scan of them costs little (`schema.smallTables`). */
+  smallTables?: readonly string[];
 }
 
 /** The engine's part of the scan options; relative client modules are resolved from `globRoot` (the config's folder), else `cwd`. */
@@ -263,6 +269,10 @@ export interface ProjectFacts {
   resolver: Resolver;
   orm: OrmRecognizer;
   prismaSchema: PrismaSchemaInfo | null;
+  /** Tables, keys and indexes from every ORM's schema, with migrations' indexes; null when no schema was found. */
+  database: DatabaseSchema | null;
+  /** The indexes the queries need and the schema lacks; null without a schema. */
+  indexAdvisor: IndexAdvisor | null;
   ormsDetected: Orm[];
   frameworksDetected: string[];
   errors: ScanError[];
@@ -396,6 +406,10 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   if (project.hasDependency("sequelize") || project.hasDependency("sequelize-typescript")) ormsDetected.add("sequelize");
   const frameworks = new Set<string>(handlers.map((h) => h.framework));
 
+  const databaseRead = readDatabaseSchema(prismaSchema, project.scannedModules);
+  const database = databaseRead.schema;
+  const indexAdvisor = database ? new IndexAdvisor(database, new QueryLookups(database, resolver), dbCalls, new Set(options.smallTables ?? [])) : null;
+
   const usageCache = new Map<DbCall, RowUsage>();
   const typeOracle = resolver.typeOracle;
   return {
@@ -404,8 +418,8 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
       const schemaPlaces = prismaSchemaPlaces(discovery.root, schemaDirs);
       const schemaFiles = schemaTexts.map((entry) => entry.file);
       return {
-        contents: [...fromProject.contents, ...schemaPlaces.contents, ...schemaFiles],
-        listings: [...fromProject.listings, ...schemaPlaces.listings, ...schemaFiles.map((file) => dirname(file))],
+        contents: [...fromProject.contents, ...schemaPlaces.contents, ...schemaFiles, ...databaseRead.filesRead],
+        listings: [...fromProject.listings, ...schemaPlaces.listings, ...schemaFiles.map((file) => dirname(file)), ...databaseRead.foldersListed],
         // Typings are large and change with installs and `prisma generate`: stamped (size, times, inode), not hashed;
         // the type checker's program adds what its module resolution looked for and did not find.
         stamps: [...projectDirs.flatMap(installedOrmProbes), ...(typeOracle?.filesRead() ?? []).filter((file) => !project.modules.get(file)?.scanned)],
@@ -418,6 +432,8 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
     resolver,
     orm,
     prismaSchema,
+    database,
+    indexAdvisor,
     ormsDetected: [...ormsDetected].sort(),
     frameworksDetected: [...frameworks].sort(),
     errors,

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from "../types.js";
+import type { Finding, FindingGroup, Severity } from "../types.js";
 import type ts from "#typescript";
 
 /** A place in a parsed file, before it is turned into line/column data. */
@@ -8,8 +8,29 @@ export interface NodeLocation {
   node: ts.Node;
 }
 
+/** A place given by line and column: a schema file the compiler never parsed, or a site a schema reader noted. */
+export interface TextLocation {
+  file: string; // relative, `/`-separated
+  /** Absolute path, to find the parsed file (and its inline directives) when there is one. */
+  absPath: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type FindingLocation = NodeLocation | TextLocation;
+
 export interface RelatedNode extends NodeLocation {
   message: string;
+}
+
+export interface RelatedText extends TextLocation {
+  message: string;
+}
+
+export function isNodeLocation(location: FindingLocation): location is NodeLocation {
+  return "node" in location;
 }
 
 /**
@@ -34,8 +55,14 @@ export type RuleFinding = Pick<Finding, "ruleId" | "confidence" | "orm" | "model
   scale?: Scale;
   /** Nested per-element loops (1 + N^depth). */
   loopDepth?: number;
+  /** What a missing index costs beyond the table: run per element of a loop, on a child table, on a small table. */
+  indexCost?: { perElement: boolean; childTable: boolean; smallTable: boolean };
+  /** N+1: what each iteration reads, when the schema tells (a key lookup, or a set of child rows). */
+  perIteration?: "key-lookup" | "row-set";
   /** A per-request client that is closed again before the function returns (no pool left open). */
   released?: boolean;
-  at: NodeLocation;
-  related: RelatedNode[];
+  at: FindingLocation;
+  related: (RelatedNode | RelatedText)[];
+  /** Where a schema-level finding has no code around it: the group it is counted in. */
+  group?: FindingGroup;
 };

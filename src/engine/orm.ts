@@ -670,7 +670,7 @@ export function isLookupModel(model: string | null): boolean {
   return model !== null && LOOKUP_MODEL.test(model);
 }
 
-function objectLiteralOf(expression: ts.Expression, resolver: Resolver): ts.ObjectLiteralExpression | undefined {
+export function objectLiteralOf(expression: ts.Expression, resolver: Resolver): ts.ObjectLiteralExpression | undefined {
   const expr = unwrapExpression(expression);
   if (ts.isObjectLiteralExpression(expr)) return expr;
   if (ts.isIdentifier(expr)) {

@@ -37,6 +37,8 @@ const RULE_TITLE: Record<RuleId, string> = {
   "in-memory-aggregation": "Aggregating rows in JavaScript",
   "in-memory-filter": "Filtering rows in JavaScript",
   "client-per-request": "New database client per request",
+  "unindexed-filter": "Query filter without an index",
+  "unindexed-foreign-key": "Foreign key without an index",
 };
 
 export function titleOf(finding: Finding): string {
@@ -67,6 +69,10 @@ export function effectOf(finding: Finding): string {
       return "every column of every row → only the columns the code reads";
     case "client-per-request":
       return `a new connection pool ${per} → one shared client`;
+    case "unindexed-filter":
+      return `scans the table ${per} → an index lookup`;
+    case "unindexed-foreign-key":
+      return "scans the child table on joins and cascades → an index lookup";
   }
 }
 

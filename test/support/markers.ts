@@ -4,7 +4,7 @@ import { glob } from "tinyglobby";
 
 /** Expected findings written inline in fixture sources: `// expect: rule-a, rule-b` → "file:line rule-a". */
 export async function expectedFindings(fixtureDir: string): Promise<string[]> {
-  const files = await glob(["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"], { cwd: fixtureDir, ignore: ["**/node_modules/**"] });
+  const files = await glob(["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,prisma}"], { cwd: fixtureDir, ignore: ["**/node_modules/**"] });
   const expected: string[] = [];
   for (const file of files.sort()) {
     const lines = readFileSync(join(fixtureDir, file), "utf8").split("\n");

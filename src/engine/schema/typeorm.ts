@@ -64,6 +64,7 @@ interface ColumnDraft {
   primary: boolean;
   unique: boolean;
   site: SchemaSite;
+  valueKind: "boolean" | "enum" | null;
 }
 
 interface JoinColumnSpec {
@@ -183,6 +184,15 @@ function readMembers(module: ModuleInfo, node: ts.ClassLikeDeclaration, modulesB
   return members;
 }
 
+/** `@Column("boolean")`, `@Column({ type: "enum" })`, `active: boolean`: columns of few values. */
+function columnValueKind(args: readonly ts.Expression[], options: ts.ObjectLiteralExpression | null, annotation: ts.TypeNode | undefined): "boolean" | "enum" | null {
+  const type = (args[0] && ts.isStringLiteralLike(args[0]) ? args[0].text : null) ?? stringProperty(options, "type");
+  if (type === "boolean" || type === "bool") return "boolean";
+  if (type === "enum" || type === "simple-enum") return "enum";
+  if (type === null && annotation?.kind === ts.SyntaxKind.BooleanKeyword) return "boolean";
+  return null;
+}
+
 function readProperty(module: ModuleInfo, property: ts.PropertyDeclaration, nameNode: ts.Identifier | ts.StringLiteral, members: Members): void {
   const field = nameNode.text;
   const site = siteOf(module, nameNode);
@@ -199,6 +209,7 @@ function readProperty(module: ModuleInfo, property: ts.PropertyDeclaration, name
         primary: PRIMARY_DECORATORS.has(decorator.name) || booleanProperty(options, "primary") === true,
         unique: booleanProperty(options, "unique") === true,
         site,
+        valueKind: columnValueKind(decorator.args, options, property.type),
       };
       // A subclass redeclaring an inherited property replaces it.
       const existing = members.columns.findIndex((c) => c.field === field);
@@ -353,7 +364,7 @@ function exportedClass(module: ModuleInfo, exportName: string, modulesByPath: Re
 function buildTable(entity: EntityDraft, entities: readonly EntityDraft[]): SchemaTable {
   const { members } = entity;
   const columns = new Map<string, SchemaColumn>();
-  for (const column of members.columns) columns.set(column.field, { name: column.field, column: column.dbName, site: column.site });
+  for (const column of members.columns) columns.set(column.field, { name: column.field, column: column.dbName, site: column.site, valueKind: column.valueKind });
   const primaryKey = members.columns.filter((column) => column.primary).map((column) => column.field);
   const indexes: SchemaIndex[] = members.columns.filter((column) => column.unique).map((column) => ({ fields: [column.field], unique: true, declaredIn: "schema", name: null, site: column.site }));
 

@@ -1,0 +1,61 @@
+import type { Rule } from "./rule.js";
+import type { RelatedNode, RelatedText } from "../src/engine/findings.js";
+import { engineName, indexFix } from "../src/engine/schema/index-fix.js";
+import type { IndexNeed } from "../src/engine/schema/index-needs.js";
+import { describeCall, finding, locate, related, relatedSchema } from "./support.js";
+import { ruleMeta } from "./catalog.js";
+
+/** Related locations kept per finding: the model, then this many more queries that need the same index. */
+const MAX_RELATED_QUERIES = 20;
+
+export const unindexedFilter: Rule = {
+  meta: ruleMeta("unindexed-filter"),
+  check(facts) {
+    const advisor = facts.indexAdvisor;
+    if (!advisor) return [];
+    const perElement = new Set(facts.loopQueries.map((loopQuery) => loopQuery.target));
+    return advisor.indexNeeds().map((need) => {
+      const [first, ...others] = need.queries;
+      const call = first!.call;
+      const table = need.table;
+      const schema = advisor.schema;
+      const relatedLocations: (RelatedNode | RelatedText)[] = [];
+      if (table.site) relatedLocations.push(relatedSchema(facts.root, table.site, `the ${table.model} definition: no index leads with ${need.constrained.join(" or ")}`));
+      const seen = new Set([call.node]);
+      for (const other of others) {
+        if (seen.has(other.call.node) || seen.size > MAX_RELATED_QUERIES) continue;
+        seen.add(other.call.node);
+        relatedLocations.push(related(other.call.module, other.call.node, `another query that needs this index: ${describeCall(other.call)}`));
+      }
+      const queries = seen.size;
+      const inLoop = need.queries.some((q) => perElement.has(q.call));
+      const via = first!.lookup.via ? ` through the relation filter on ${first!.lookup.via}` : "";
+      const what = first!.lookup.equality.length + first!.lookup.range.length > 0 ? `filters ${table.model} on ${need.constrained.join(", ")}` : `sorts ${table.model} by ${need.fields.join(", ")} to take the first rows`;
+      return finding("unindexed-filter", call, locate(call.module, call.node), {
+        model: table.model,
+        message:
+          `${describeCall(call)} ${what}${via}, and no index of ${table.model} leads with ${need.constrained.length > 1 ? "any of them" : "it"}: ` +
+          `${engineName(schema)} reads the whole table for every such query${inLoop ? ", and this one runs once per element of a loop" : ""}.` +
+          (queries > 1 ? ` ${queries} queries need this index.` : ""),
+        fix: indexFix(schema, table, need.fields),
+        severity: need.smallTable || lowCardinality(need) ? "note" : inLoop ? "error" : undefined,
+        scale: { kind: "table", model: table.model, bound: null, scopeKey: null, filtered: true },
+        indexCost: { perElement: inLoop, childTable: isChildTable(need), smallTable: need.smallTable },
+        related: relatedLocations,
+      });
+    });
+  },
+};
+
+/** Only booleans and enums: an index on a column of few values rarely beats the scan. */
+function lowCardinality(need: IndexNeed): boolean {
+  return need.constrained.every((field) => {
+    const kind = need.table.columns.get(field)?.valueKind;
+    return kind === "boolean" || kind === "enum";
+  });
+}
+
+/** The many side of a relation: its rows grow with each parent's. */
+function isChildTable(need: IndexNeed): boolean {
+  return need.table.relations.some((relation) => relation.foreignKey.length > 0);
+}

@@ -1,0 +1,209 @@
+// Which columns a query makes the database look rows up by: the equality and range conditions of its where
+// (relation filters included), its sort, its cursor. Read from the options object literal as written; anything
+// this cannot read for certain (a spread, OR, a where built elsewhere, a key the schema does not know) gives no
+// filter at all, because the rule built on it must never claim a missing index it cannot show.
+import ts from "#typescript";
+import { objectLiteralOf, type DbCall } from "../orm.js";
+import { unwrapExpression, type Resolver } from "../resolve.js";
+import type { DatabaseSchema, SchemaTable } from "./model.js";
+
+/** The lookup a query asks of one table. */
+export interface TableLookup {
+  model: string;
+  /** `field = …`, `field IN (…)`, `IS NULL`. */
+  equality: string[];
+  /** `>`, `<`, between. */
+  range: string[];
+  /** ORDER BY fields, in order. */
+  sort: string[];
+  /** The query has a row limit (take/limit), which makes a sort-only lookup an index question. */
+  limited: boolean;
+  /** Reached through a relation filter of another model's query (`where: { invoice: { teamId } }`). */
+  via: string | null;
+}
+
+/** Prisma operations whose where is a free filter (findUnique and friends must name a unique key). */
+const PRISMA_FILTER_OPS = new Set(["findMany", "findFirst", "findFirstOrThrow", "count", "aggregate", "groupBy", "updateMany", "deleteMany", "updateManyAndReturn"]);
+const TYPEORM_FILTER_OPS = new Set(["find", "findBy", "findAndCount", "findAndCountBy", "findOne", "findOneBy", "findOneOrFail", "findOneByOrFail", "count", "countBy", "exist", "exists", "existsBy", "sum", "average", "minimum", "maximum", "delete", "update"]);
+const SEQUELIZE_FILTER_OPS = new Set(["findAll", "findOne", "findAndCountAll", "count", "sum", "max", "min", "destroy", "update"]);
+
+const PRISMA_EQUALITY = new Set(["equals", "in"]);
+const PRISMA_RANGE = new Set(["gt", "gte", "lt", "lte"]);
+const TYPEORM_EQUALITY = new Set(["In", "Equal", "IsNull"]);
+const TYPEORM_RANGE = new Set(["MoreThan", "MoreThanOrEqual", "LessThan", "LessThanOrEqual", "Between"]);
+const SEQUELIZE_EQUALITY = new Set(["eq", "in", "is"]);
+const SEQUELIZE_RANGE = new Set(["gt", "gte", "lt", "lte", "between"]);
+
+class Unreadable extends Error {}
+
+function keyOf(property: ts.ObjectLiteralElementLike): string {
+  const name = property.name;
+  if (!name) throw new Unreadable();
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  // Sequelize `[Op.gte]`.
+  if (ts.isComputedPropertyName(name) && ts.isPropertyAccessExpression(name.expression)) return `[${name.expression.name.text}]`;
+  throw new Unreadable();
+}
+
+function valueOf(property: ts.ObjectLiteralElementLike): ts.Expression | null {
+  if (ts.isPropertyAssignment(property)) return unwrapExpression(property.initializer);
+  if (ts.isShorthandPropertyAssignment(property)) return null; // `{ merchantId }`: a plain value
+  throw new Unreadable();
+}
+
+export class QueryLookups {
+  constructor(
+    private readonly schema: DatabaseSchema,
+    private readonly resolver: Resolver,
+  ) {}
+
+  /** The lookups a query needs, one per table it filters; empty when it filters nothing this can read. */
+  of(call: DbCall): TableLookup[] {
+    if (!call.model || !call.options) return [];
+    const table = this.schema.tables.get(call.model);
+    if (!table || table.orm !== call.orm) return [];
+    const ops = call.orm === "prisma" ? PRISMA_FILTER_OPS : call.orm === "typeorm" ? TYPEORM_FILTER_OPS : SEQUELIZE_FILTER_OPS;
+    if (!ops.has(call.operation)) return [];
+    const options = objectLiteralOf(call.options, this.resolver);
+    if (!options) return [];
+    try {
+      return this.fromOptions(call, table, options);
+    } catch (error) {
+      if (error instanceof Unreadable) return [];
+      throw error;
+    }
+  }
+
+  private fromOptions(call: DbCall, table: SchemaTable, options: ts.ObjectLiteralExpression): TableLookup[] {
+    const lookups: TableLookup[] = [];
+    const base: TableLookup = { model: table.model, equality: [], range: [], sort: [], limited: false, via: null };
+    lookups.push(base);
+    // TypeORM findBy(where) / countBy(where): the argument is the where itself.
+    const whereOnly = call.orm === "typeorm" && /By(OrFail)?$/.test(call.operation);
+    if (whereOnly) {
+      this.where(call, table, options, base, lookups);
+      return lookups;
+    }
+    for (const property of options.properties) {
+      if (ts.isSpreadAssignment(property)) throw new Unreadable();
+      const key = keyOf(property);
+      const value = valueOf(property);
+      if (key === "where") {
+        const where = value ? objectLiteralOf(value, this.resolver) : undefined;
+        if (!where) throw new Unreadable();
+        this.where(call, table, where, base, lookups);
+      } else if (key === "orderBy" || key === "order") {
+        if (value) base.sort.push(...this.sortFields(call, table, value));
+      } else if (key === "cursor") {
+        const cursor = value && ts.isObjectLiteralExpression(value) ? value : undefined;
+        if (!cursor) throw new Unreadable();
+        for (const entry of cursor.properties) base.range.push(this.scalarField(table, keyOf(entry)));
+      } else if (key === "take" || key === "limit" || key === "first" || key === "last") {
+        base.limited = true;
+      }
+    }
+    return lookups;
+  }
+
+  private where(call: DbCall, table: SchemaTable, where: ts.ObjectLiteralExpression, lookup: TableLookup, lookups: TableLookup[]): void {
+    for (const property of where.properties) {
+      if (ts.isSpreadAssignment(property)) throw new Unreadable();
+      const key = keyOf(property);
+      const value = valueOf(property);
+      if (key === "AND" || key === "[and]") {
+        const parts = value && ts.isArrayLiteralExpression(value) ? value.elements.map(unwrapExpression) : value ? [value] : [];
+        for (const part of parts) {
+          if (!ts.isObjectLiteralExpression(part)) throw new Unreadable();
+          this.where(call, table, part, lookup, lookups);
+        }
+        continue;
+      }
+      // OR and NOT need an index per branch, or none helps: not judged.
+      if (key === "OR" || key === "NOT" || key === "[or]" || key === "[not]") throw new Unreadable();
+      const relation = table.relations.find((r) => r.field === key);
+      if (relation) {
+        this.relationFilter(call, table, relation, value, lookup, lookups);
+        continue;
+      }
+      const field = this.scalarField(table, key);
+      const kind = this.conditionKind(call, value);
+      if (kind === "equality") lookup.equality.push(field);
+      else if (kind === "range") lookup.range.push(field);
+    }
+  }
+
+  /** `invoice: { teamId }` (to-one), `comments: { some: { authorId } }` (to-many): a lookup on the related table. */
+  private relationFilter(call: DbCall, table: SchemaTable, relation: SchemaTable["relations"][number], value: ts.Expression | null, lookup: TableLookup, lookups: TableLookup[]): void {
+    const target = this.schema.tables.get(relation.target);
+    if (!target || !value) throw new Unreadable();
+    let nested = objectLiteralOf(value, this.resolver);
+    if (!nested) throw new Unreadable();
+    if (call.orm === "prisma") {
+      const wrapper = nested.properties.length === 1 ? keyOf(nested.properties[0]!) : null;
+      if (wrapper === "isNot" || wrapper === "none" || wrapper === "every") throw new Unreadable();
+      if (wrapper === "is" || wrapper === "some") {
+        const inner = valueOf(nested.properties[0]!);
+        nested = inner ? objectLiteralOf(inner, this.resolver) : undefined;
+        if (!nested) throw new Unreadable();
+      }
+    }
+    // `merchant: { id }` on the side holding the key is `merchantId = …`: no join.
+    const keyOnly = relation.foreignKey.length > 0 && nested.properties.length > 0 && nested.properties.every((p) => relation.references.includes(keyOf(p)) || (relation.references.length === 0 && keyOf(p) === "id"));
+    if (relation.foreignKey.length > 0) lookup.equality.push(relation.foreignKey[0]!);
+    if (keyOnly) return;
+    const related: TableLookup = { model: target.model, equality: [], range: [], sort: [], limited: false, via: `${table.model}.${relation.field}` };
+    lookups.push(related);
+    this.where(call, target, nested, related, lookups);
+  }
+
+  private scalarField(table: SchemaTable, key: string): string {
+    if (table.columns.has(key)) return key;
+    const byForeignKey = table.relations.find((r) => r.foreignKey[0] === key);
+    if (byForeignKey) return key;
+    throw new Unreadable();
+  }
+
+  /** What a where value asks for: `x`, `{ in: ids }`, `In(ids)` (equality), `{ gte: d }` (range), `{ contains }` (neither). */
+  private conditionKind(call: DbCall, value: ts.Expression | null): "equality" | "range" | "none" {
+    if (value === null) return "equality";
+    if (ts.isObjectLiteralExpression(value)) {
+      const keys = value.properties.map((p) => keyOf(p).replace(/^\[|\]$/g, ""));
+      const equality = call.orm === "sequelize" ? SEQUELIZE_EQUALITY : PRISMA_EQUALITY;
+      const range = call.orm === "sequelize" ? SEQUELIZE_RANGE : PRISMA_RANGE;
+      if (keys.some((k) => equality.has(k))) return "equality";
+      if (keys.some((k) => range.has(k))) return "range";
+      // `{ contains }`, `{ not }`, `{ mode }`, a JSON path: no btree lookup either way.
+      return "none";
+    }
+    if (call.orm === "typeorm" && ts.isCallExpression(value) && ts.isIdentifier(value.expression)) {
+      const operator = value.expression.text;
+      if (TYPEORM_EQUALITY.has(operator)) return "equality";
+      if (TYPEORM_RANGE.has(operator)) return "range";
+      return "none";
+    }
+    return "equality";
+  }
+
+  /** `{ createdAt: "desc" }`, `[{ a: "asc" }, { b: "desc" }]`, Sequelize `[["createdAt", "DESC"]]`. */
+  private sortFields(call: DbCall, table: SchemaTable, value: ts.Expression): string[] {
+    const fields: string[] = [];
+    const entries = ts.isArrayLiteralExpression(value) ? value.elements.map(unwrapExpression) : [value];
+    for (const entry of entries) {
+      if (ts.isObjectLiteralExpression(entry)) {
+        for (const property of entry.properties) {
+          const key = keyOf(property);
+          if (!table.columns.has(key)) return fields; // a relation or _count sort: stop at what is known
+          fields.push(key);
+        }
+      } else if (call.orm === "sequelize" && ts.isArrayLiteralExpression(entry) && entry.elements[0] && ts.isStringLiteralLike(entry.elements[0])) {
+        const key = entry.elements[0].text;
+        if (!table.columns.has(key)) return fields;
+        fields.push(key);
+      } else if (call.orm === "sequelize" && ts.isStringLiteralLike(entry)) {
+        if (!table.columns.has(entry.text)) return fields;
+        fields.push(entry.text);
+      } else return fields;
+    }
+    return fields;
+  }
+}
