@@ -5,9 +5,9 @@ import { validateConfig } from "../src/config.js";
 import type { Finding, ScanOptions } from "../src/types.js";
 
 /** What `settings.perfScan` may hold: the config file's engine keys (rule levels are ESLint's own `rules`). */
-export type PerfScanSettings = Pick<ScanOptions, "clients" | "frameworks" | "pagination">;
+export type PerfScanSettings = Pick<ScanOptions, "clients" | "frameworks" | "pagination" | "schema">;
 
-const SETTINGS_KEYS = new Set(["clients", "frameworks", "pagination"]);
+const SETTINGS_KEYS = new Set(["clients", "frameworks", "pagination", "schema"]);
 const checkedSettings = new WeakMap<object, PerfScanSettings>();
 
 /**
@@ -23,7 +23,7 @@ export function perfScanSettings(settings: Readonly<Record<string, unknown>> | u
   const problem = !isObject
     ? "must be an object"
     : otherKey !== undefined
-      ? `has the key \`${otherKey}\`, which is not read here (settings take clients, frameworks and pagination; rule levels are ESLint's \`rules\`)`
+      ? `has the key \`${otherKey}\`, which is not read here (settings take clients, frameworks, pagination and schema; rule levels are ESLint's \`rules\`)`
       : validateConfig(value);
   if (problem) throw new Error(`perf-scan: settings.perfScan${problem.startsWith("`") ? ": " : " "}${problem.replace(/^the config /, "")}`);
   checkedSettings.set(value as object, value as PerfScanSettings);

@@ -106,6 +106,7 @@ export async function runCli(argv: string[]): Promise<number> {
       clients: config.clients,
       frameworks: config.frameworks,
       pagination: config.pagination,
+      schema: config.schema,
       reportOnly,
       shard: options.shard,
       reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
@@ -117,7 +118,7 @@ export async function runCli(argv: string[]): Promise<number> {
     if (options.suppressAll || options.pruneSuppressions) {
       // Both need every finding of today, whatever this run shows (--rule, --changed-since, --min-confidence): the
       // file covers the whole project, so a narrowed run must not rewrite it with a part.
-      const everything = await scan({ paths: options.paths, maxFileBytes: config.maxFileBytes, include: config.include, exclude: config.exclude, globRoot: scanOptions.globRoot, clients: config.clients, frameworks: config.frameworks, pagination: config.pagination });
+      const everything = await scan({ paths: options.paths, maxFileBytes: config.maxFileBytes, include: config.include, exclude: config.exclude, globRoot: scanOptions.globRoot, clients: config.clients, frameworks: config.frameworks, pagination: config.pagination, schema: config.schema });
       const missingPaths = everything.errors.filter((error) => error.kind === "missing-path");
       if (missingPaths.length > 0) throw new CliError(`path not found: ${missingPaths[0]!.file} (the suppressions file was not changed)`);
       baseline = options.suppressAll ? baselineOf(everything.findings) : pruneBaseline(baseline ?? {}, everything.findings);

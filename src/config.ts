@@ -19,6 +19,8 @@ export interface PerfScanConfig {
   frameworks?: FrameworkName[];
   /** `maxPageSize`: the largest constant take/limit that still bounds a read (default: any). */
   pagination?: { maxPageSize?: number };
+  /** `smallTables`: models or tables that stay small, whose missing indexes cost little. */
+  schema?: { smallTables?: string[] };
 }
 
 export interface LoadedConfig {

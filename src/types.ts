@@ -212,6 +212,8 @@ export interface ScanOptions {
    * large by the rules that report unbounded reads. Default: none (every take/limit bounds the read).
    */
   pagination?: { maxPageSize?: number };
+  /** `smallTables`: models or tables that stay small (lookup tables); their unindexed-filter findings are notes. */
+  schema?: { smallTables?: string[] };
   /** Report only findings at least this sure (default: low, every finding). */
   minConfidence?: Confidence;
   /**

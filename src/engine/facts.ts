@@ -255,8 +255,8 @@ export interface EngineOptions {
 }
 
 /** The engine's part of the scan options; relative client modules are resolved from `globRoot` (the config's folder), else `cwd`. */
-export function engineOptionsOf(options: Pick<ScanOptions, "clients" | "frameworks" | "pagination" | "globRoot" | "jobs">, cwd: string): EngineOptions {
-  return { clients: options.clients, configRoot: options.globRoot ?? cwd, frameworks: options.frameworks, maxPageSize: options.pagination?.maxPageSize, jobs: options.jobs };
+export function engineOptionsOf(options: Pick<ScanOptions, "clients" | "frameworks" | "pagination" | "schema" | "globRoot" | "jobs">, cwd: string): EngineOptions {
+  return { clients: options.clients, configRoot: options.globRoot ?? cwd, frameworks: options.frameworks, maxPageSize: options.pagination?.maxPageSize, smallTables: options.schema?.smallTables, jobs: options.jobs };
 }
 
 export interface ProjectFacts {
