@@ -11,7 +11,10 @@ export const unindexedForeignKey: Rule = {
     if (!advisor) return [];
     const schema = advisor.schema;
     const found: RuleFinding[] = [];
+    // A schema no scanned code queries (a scan of docs, of another package) is not this scan's to judge.
+    const queried = new Set(facts.dbCalls.map((call) => call.orm));
     for (const { table, relation } of advisor.unindexedForeignKeys()) {
+      if (!queried.has(table.orm)) continue;
       const site = relation.site ?? table.site;
       if (!site) continue;
       const target = schema.tables.get(relation.target);

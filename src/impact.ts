@@ -119,11 +119,11 @@ export function impactOf(raw: RuleFinding, entry: EntryPoint): Impact {
   };
 }
 
-/** A scan per loop element multiplies; a child table grows with its parents; a reference table stays small. */
+/** A scan per loop element costs more (but ranks below its N+1, whose fix carries the index); a child table grows with its parents; a reference table stays small. */
 function indexFactor(raw: RuleFinding): number {
   const cost = raw.indexCost;
   if (!cost) return 1;
-  return (cost.perElement ? 2 : 1) * (cost.childTable ? 1.5 : 1) * (cost.smallTable ? 0.2 : 1);
+  return (cost.perElement ? 1.25 : 1) * (cost.childTable ? 1.5 : 1) * (cost.smallTable ? 0.2 : 1);
 }
 
 /** An N+1 of primary-key lookups costs round trips; one that reads each parent's child rows costs rows too. */
