@@ -30,7 +30,11 @@ export const unindexedFilter: Rule = {
       const queries = seen.size;
       const inLoop = need.queries.some((q) => perElement.has(q.call));
       const via = first!.lookup.via ? ` through the relation filter on ${first!.lookup.via}` : "";
-      const what = first!.lookup.equality.length + first!.lookup.range.length > 0 ? `filters ${table.model} on ${need.constrained.join(", ")}` : `sorts ${table.model} by ${need.fields.join(", ")} to take the first rows`;
+      const filteredOn = need.constrained.filter((field) => field !== need.sortedBy);
+      const parts: string[] = [];
+      if (filteredOn.length > 0) parts.push(`filters ${table.model} on ${filteredOn.join(", ")}`);
+      if (need.sortedBy) parts.push(`${parts.length > 0 ? "sorts" : `sorts ${table.model}`} by ${need.sortedBy} to take the first rows`);
+      const what = parts.join(" and ");
       return finding("unindexed-filter", call, locate(call.module, call.node), {
         model: table.model,
         message:

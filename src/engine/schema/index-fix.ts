@@ -10,10 +10,20 @@ export function indexDeclaration(table: SchemaTable, fields: readonly string[]):
       return `@@index([${fields.join(", ")}])`;
     case "typeorm":
       // A key column the entity does not declare is named by its relation property.
-      return `@Index([${list(fields.map((field) => (table.columns.get(field)?.site ? field : table.relations.find((r) => r.foreignKey[0] === field)?.field ?? field)))}])`;
+      return `@Index([${list(fields.map((field) => undeclaredKeyRelation(table, field) ?? field))}])`;
     case "sequelize":
       return `indexes: [{ fields: [${list(fields)}] }]`;
   }
+}
+
+/** The relation property whose key column `field` is, when the entity declares no property of that name. */
+function undeclaredKeyRelation(table: SchemaTable, field: string): string | null {
+  const relation = table.relations.find((r) => r.foreignKey[0] === field);
+  const column = table.columns.get(field);
+  if (!relation) return null;
+  // The reader adds an undeclared key column at its relation's site.
+  const atRelation = !column?.site || (relation.site !== null && column.site.line === relation.site.line && column.site.column === relation.site.column);
+  return atRelation ? relation.field : null;
 }
 
 function quoted(schema: DatabaseSchema, name: string): string {

@@ -11,6 +11,8 @@ export interface IndexNeed {
   fields: string[];
   /** What the queries constrain (a set, sorted): the identity of the need. */
   constrained: string[];
+  /** The sort column the index must serve to stop at the limit, when the need is the sort's (no selective filter). */
+  sortedBy: string | null;
   queries: { call: DbCall; lookup: TableLookup }[];
   /** A small reference table (roles, countries…): a scan of it costs little. */
   smallTable: boolean;
@@ -20,6 +22,14 @@ export interface IndexNeed {
 export interface UnindexedForeignKey {
   table: SchemaTable;
   relation: SchemaRelation;
+}
+
+/** The sort column a need is about: the filter, if any, is too coarse to be the index's reason. */
+function sortNeeded(table: SchemaTable, lookup: TableLookup, fields: readonly string[]): string | null {
+  const sort = lookup.sort[0];
+  if (!sort || !fields.includes(sort)) return null;
+  const selective = [...lookup.equality, ...lookup.range].filter((field) => table.columns.get(field)?.valueKind !== "boolean");
+  return selective.length === 0 ? sort : null;
 }
 
 export class IndexAdvisor {
@@ -44,11 +54,12 @@ export class IndexAdvisor {
           if (!table) continue;
           const fields = this.missingIndexFor(table, lookup);
           if (!fields) continue;
-          const constrained = [...new Set([...lookup.equality, ...lookup.range, ...(lookup.equality.length + lookup.range.length === 0 ? lookup.sort.slice(0, 1) : [])])].sort();
+          const sorted = sortNeeded(table, lookup, fields);
+          const constrained = [...new Set([...lookup.equality, ...lookup.range, ...lookup.nullChecks, ...(sorted ? [sorted] : [])])].sort();
           const key = `${table.model}\u0000${constrained.join("\u0000")}`;
           let need = needs.get(key);
           if (!need) {
-            need = { table, fields, constrained, queries: [], smallTable: this.isSmall(table) };
+            need = { table, fields, constrained, sortedBy: sorted, queries: [], smallTable: this.isSmall(table) };
             needs.set(key, need);
           }
           need.queries.push({ call, lookup });
@@ -95,13 +106,19 @@ export class IndexAdvisor {
 
   /** The fields of the index a lookup lacks, or null when an index serves it (or there is nothing to serve). */
   private missingIndexFor(table: SchemaTable, lookup: TableLookup): string[] | null {
-    // A boolean splits a table in two: no planner reads half a table through an index, so it never needs one alone.
+    // A boolean splits a table in two, and `deletedAt IS NULL` keeps nearly all of it: no planner reads that through
+    // an index. Alone they need none, unless a sort and a limit make the index the way to the first rows.
     const isBoolean = (field: string) => table.columns.get(field)?.valueKind === "boolean";
+    const coarse = [...lookup.equality.filter(isBoolean), ...lookup.nullChecks];
     const filtered = [...lookup.equality, ...lookup.range];
-    if (filtered.length > 0 && filtered.every(isBoolean)) return null;
+    if (filtered.every(isBoolean) && coarse.length > 0) {
+      if (lookup.sort.length === 0 || !lookup.limited || lookup.unjudged || lookup.via !== null || lookup.range.length > 0) return null;
+      if (usableIndex(this.schema, table, [...coarse, lookup.sort[0]!])) return null;
+      return [...new Set([...coarse, lookup.sort[0]!])];
+    }
     if (filtered.length === 0) {
       // A sort alone is an index question only when a limit stops the read early: the top rows of a sorted index.
-      if (lookup.sort.length === 0 || !lookup.limited || lookup.via !== null) return null;
+      if (lookup.sort.length === 0 || !lookup.limited || lookup.via !== null || lookup.unjudged) return null;
       if (usableIndex(this.schema, table, lookup.sort.slice(0, 1))) return null;
       return lookup.sort;
     }

@@ -14,12 +14,16 @@ export interface TableLookup {
   equality: string[];
   /** `>`, `<`, between. */
   range: string[];
+  /** `field IS NULL`: an index serves it, but a soft-delete `deletedAt: null` matches nearly every row. */
+  nullChecks: string[];
   /** ORDER BY fields, in order. */
   sort: string[];
   /** The query has a row limit (take/limit), which makes a sort-only lookup an index question. */
   limited: boolean;
   /** Reached through a relation filter of another model's query (`where: { invoice: { teamId } }`). */
   via: string | null;
+  /** Conditions no index question can be asked of (`contains`, `not`, `Like`): the sort alone is not judged then. */
+  unjudged: boolean;
 }
 
 /** Prisma operations whose where is a free filter (findUnique and friends must name a unique key). */
@@ -29,7 +33,8 @@ const SEQUELIZE_FILTER_OPS = new Set(["findAll", "findOne", "findAndCountAll", "
 
 const PRISMA_EQUALITY = new Set(["equals", "in"]);
 const PRISMA_RANGE = new Set(["gt", "gte", "lt", "lte"]);
-const TYPEORM_EQUALITY = new Set(["In", "Equal", "IsNull"]);
+const TYPEORM_EQUALITY = new Set(["In", "Equal"]);
+const TYPEORM_OTHER_OPERATORS = new Set(["Not", "Like", "ILike", "Raw", "Any", "ArrayContains", "ArrayContainedBy", "ArrayOverlap", "JsonContains", "And", "Or"]);
 const TYPEORM_RANGE = new Set(["MoreThan", "MoreThanOrEqual", "LessThan", "LessThanOrEqual", "Between"]);
 const SEQUELIZE_EQUALITY = new Set(["eq", "in", "is"]);
 const SEQUELIZE_RANGE = new Set(["gt", "gte", "lt", "lte", "between"]);
@@ -76,7 +81,7 @@ export class QueryLookups {
 
   private fromOptions(call: DbCall, table: SchemaTable, options: ts.ObjectLiteralExpression): TableLookup[] {
     const lookups: TableLookup[] = [];
-    const base: TableLookup = { model: table.model, equality: [], range: [], sort: [], limited: false, via: null };
+    const base: TableLookup = { model: table.model, equality: [], range: [], nullChecks: [], sort: [], limited: false, via: null, unjudged: false };
     lookups.push(base);
     // TypeORM findBy(where) / countBy(where): the argument is the where itself.
     const whereOnly = call.orm === "typeorm" && /By(OrFail)?$/.test(call.operation);
@@ -120,7 +125,8 @@ export class QueryLookups {
       }
       // OR and NOT need an index per branch, or none helps: not judged.
       if (key === "OR" || key === "NOT" || key === "[or]" || key === "[not]") throw new Unreadable();
-      const relation = table.relations.find((r) => r.field === key);
+      // A column first: a Sequelize `references` attribute is both the key column and its relation.
+      const relation = table.columns.has(key) ? undefined : table.relations.find((r) => r.field === key);
       if (relation) {
         this.relationFilter(call, table, relation, value, lookup, lookups);
         continue;
@@ -129,6 +135,8 @@ export class QueryLookups {
       const kind = this.conditionKind(call, value);
       if (kind === "equality") lookup.equality.push(field);
       else if (kind === "range") lookup.range.push(field);
+      else if (kind === "null") lookup.nullChecks.push(field);
+      else lookup.unjudged = true;
     }
   }
 
@@ -151,7 +159,7 @@ export class QueryLookups {
     const keyOnly = relation.foreignKey.length > 0 && nested.properties.length > 0 && nested.properties.every((p) => relation.references.includes(keyOf(p)) || (relation.references.length === 0 && keyOf(p) === "id"));
     if (relation.foreignKey.length > 0) lookup.equality.push(relation.foreignKey[0]!);
     if (keyOnly) return;
-    const related: TableLookup = { model: target.model, equality: [], range: [], sort: [], limited: false, via: `${table.model}.${relation.field}` };
+    const related: TableLookup = { model: target.model, equality: [], range: [], nullChecks: [], sort: [], limited: false, via: `${table.model}.${relation.field}`, unjudged: false };
     lookups.push(related);
     this.where(call, target, nested, related, lookups);
   }
@@ -164,10 +172,15 @@ export class QueryLookups {
   }
 
   /** What a where value asks for: `x`, `{ in: ids }`, `In(ids)` (equality), `{ gte: d }` (range), `{ contains }` (neither). */
-  private conditionKind(call: DbCall, value: ts.Expression | null): "equality" | "range" | "none" {
+  private conditionKind(call: DbCall, value: ts.Expression | null): "equality" | "range" | "null" | "none" {
     if (value === null) return "equality";
+    if (value.kind === ts.SyntaxKind.NullKeyword) return "null";
     if (ts.isObjectLiteralExpression(value)) {
       const keys = value.properties.map((p) => keyOf(p).replace(/^\[|\]$/g, ""));
+      if (keys.length === 1 && (keys[0] === "equals" || keys[0] === "is" || keys[0] === "eq")) {
+        const only = value.properties[0]!;
+        if (ts.isPropertyAssignment(only) && unwrapExpression(only.initializer).kind === ts.SyntaxKind.NullKeyword) return "null";
+      }
       const equality = call.orm === "sequelize" ? SEQUELIZE_EQUALITY : PRISMA_EQUALITY;
       const range = call.orm === "sequelize" ? SEQUELIZE_RANGE : PRISMA_RANGE;
       if (keys.some((k) => equality.has(k))) return "equality";
@@ -177,9 +190,11 @@ export class QueryLookups {
     }
     if (call.orm === "typeorm" && ts.isCallExpression(value) && ts.isIdentifier(value.expression)) {
       const operator = value.expression.text;
+      if (operator === "IsNull") return "null";
       if (TYPEORM_EQUALITY.has(operator)) return "equality";
       if (TYPEORM_RANGE.has(operator)) return "range";
-      return "none";
+      if (TYPEORM_OTHER_OPERATORS.has(operator)) return "none";
+      // `Number(req.params.id)`, `String(x)`: a value, compared for equality.
     }
     return "equality";
   }

@@ -555,6 +555,9 @@ function dataSourceEngine(object: ts.ObjectLiteralExpression): DatabaseEngine | 
   if (type === null) return null;
   const isDataSource = object.properties.some((property) => property.name !== undefined && DATA_SOURCE_KEYS.has(propertyNameText(property.name) ?? ""));
   if (!isDataSource) return null;
+  // `entities: []`: a side connection (a legacy database read by raw SQL) that holds none of these tables.
+  const entities = object.properties.find((property) => property.name !== undefined && propertyNameText(property.name) === "entities");
+  if (entities && ts.isPropertyAssignment(entities) && ts.isArrayLiteralExpression(entities.initializer) && entities.initializer.elements.length === 0) return null;
   // Any other `type` (`cache: { type: "redis", … }`) is not a driver and says nothing about the database.
   return DRIVER_ENGINES.get(type) ?? (OTHER_DRIVERS.has(type) ? "unknown" : null);
 }

@@ -1,0 +1,377 @@
+import { describe, expect, it } from "vitest";
+import { expectMarked, expectNone, findingAt, findingObjects, lineOf, packageJson, scanProject, TSCONFIG } from "../support/project.js";
+
+const RULE = "unindexed-filter" as const;
+
+/** A shop on `provider`, with `extra` appended to the Order model (indexes under test). */
+function shopSchema(provider: "postgresql" | "mysql" | "sqlite", orderExtra = "", datasourceExtra = ""): string {
+  return `datasource db {
+  provider = "${provider}"
+  url      = env("DATABASE_URL")${datasourceExtra}
+}
+
+model Merchant {
+  id       Int       @id @default(autoincrement())
+  email    String    @unique
+  teamId   Int
+  orders   Order[]
+  invoices Invoice[]
+}
+
+model Order {
+  id         Int      @id @default(autoincrement())
+  merchantId Int
+  merchant   Merchant @relation(fields: [merchantId], references: [id])
+  customerId Int
+  status     String
+  paid       Boolean  @default(false)
+  createdAt  DateTime @default(now())
+${orderExtra}
+}
+
+model Invoice {
+  id         Int      @id @default(autoincrement())
+  number     String
+  teamId     Int
+  merchantId Int
+  merchant   Merchant @relation(fields: [merchantId], references: [id])
+  payments   Payment[]
+
+  @@index([merchantId])
+  @@unique([number, teamId])
+}
+
+model Payment {
+  id        Int     @id @default(autoincrement())
+  invoiceId Int
+  invoice   Invoice @relation(fields: [invoiceId], references: [id])
+  amount    Int
+
+  @@index([invoiceId])
+}
+`;
+}
+
+function prismaShop(schema: string, code: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    "package.json": packageJson({ "@prisma/client": "^6.1.0", express: "^4.21.2" }),
+    "tsconfig.json": TSCONFIG,
+    "prisma/schema.prisma": schema,
+    "src/db.ts": "import { PrismaClient } from '@prisma/client';\n\nexport const prisma = new PrismaClient();\n",
+    "src/orders.ts": code,
+    ...extra,
+  };
+}
+
+const QUERIES = `import { prisma } from './db';
+
+export const byMerchant = (merchantId: number) => prisma.order.findMany({ where: { merchantId }, take: 50 }); // expect: unindexed-filter
+export const byCustomer = (customerId: number) => prisma.order.findMany({ where: { customerId, createdAt: { gte: new Date(0) } }, take: 50 }); // expect: unindexed-filter
+export const byId = (id: number) => prisma.order.findFirst({ where: { id } });
+export const byEmail = (email: string) => prisma.merchant.findFirst({ where: { email } });
+export const unpaid = () => prisma.order.findMany({ where: { paid: false }, take: 50 });
+export const search = (q: string) => prisma.order.findMany({ where: { status: { contains: q } }, take: 50 });
+export const either = (a: number, b: number) => prisma.order.findMany({ where: { OR: [{ merchantId: a }, { customerId: b }] }, take: 50 });
+`;
+
+describe(RULE, () => {
+  describe("Prisma on PostgreSQL", () => {
+    it("reports filters no index leads with; not primary keys, unique columns, booleans, contains or OR", async () => {
+      const files = prismaShop(shopSchema("postgresql"), QUERIES);
+      const result = await expectMarked(files, RULE);
+      const finding = findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "byMerchant"));
+      expect(finding).toMatchObject({ orm: "prisma", model: "Order", operation: "findMany", severity: "warning", confidence: "high" });
+      expect(finding.message).toContain("PostgreSQL");
+      expect(finding.fix).toContain("`@@index([merchantId])`");
+      expect(finding.fix).toContain('CREATE INDEX CONCURRENTLY "Order_merchantId_idx" ON "Order" ("merchantId");');
+      expect(finding.related[0]).toMatchObject({ file: "prisma/schema.prisma", line: lineOf(files, "prisma/schema.prisma", "model Order {") });
+      // Equality columns first, then the range column.
+      const ranged = findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "byCustomer"));
+      expect(ranged.fix).toContain("`@@index([customerId, createdAt])`");
+    });
+
+    it("a composite index serves its leading column, not its second one", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql", "  @@index([merchantId, createdAt])"),
+        `import { prisma } from './db';
+
+export const recent = (merchantId: number) => prisma.order.findMany({ where: { merchantId }, orderBy: { createdAt: 'desc' }, take: 20 });
+export const both = (merchantId: number, since: Date) => prisma.order.findMany({ where: { merchantId, createdAt: { gte: since } }, take: 20 });
+export const since = (from: Date) => prisma.order.findMany({ where: { createdAt: { gte: from } }, take: 20 }); // expect: unindexed-filter
+`,
+      );
+      await expectMarked(files, RULE);
+    });
+
+    it("a relation filter needs an index on the related table's column (and the key joins through its index)", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql"),
+        `import { prisma } from './db';
+
+export const teamPayments = (teamId: number) => prisma.payment.findMany({ where: { invoice: { teamId } }, take: 100 }); // expect: unindexed-filter
+export const teamInvoice = (teamId: number, number: string) => prisma.payment.findMany({ where: { invoice: { teamId, number } }, take: 100 });
+export const merchantPayments = (merchantId: number) => prisma.payment.findMany({ where: { invoice: { is: { merchantId } } }, take: 100 });
+`,
+      );
+      const result = await expectMarked(files, RULE);
+      const finding = findingObjects(result, RULE)[0]!;
+      expect(finding.model).toBe("Invoice");
+      expect(finding.message).toContain("through the relation filter on Payment.invoice");
+      expect(finding.fix).toContain("`@@index([teamId])` to model Invoice");
+    });
+
+    it("reports each (model, columns) once, with the other queries that need it as related locations", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql"),
+        `import { prisma } from './db';
+
+export const list = (merchantId: number) => prisma.order.findMany({ where: { merchantId }, take: 20 }); // expect: unindexed-filter
+export const count = (merchantId: number) => prisma.order.count({ where: { merchantId } });
+export const purge = (merchantId: number) => prisma.order.deleteMany({ where: { merchantId } });
+`,
+      );
+      const result = await expectMarked(files, RULE);
+      const finding = findingObjects(result, RULE)[0]!;
+      expect(finding.message).toContain("3 queries need this index");
+      expect(finding.related.map((r) => `${r.file}:${r.line}`)).toEqual([
+        `prisma/schema.prisma:${lineOf(files, "prisma/schema.prisma", "model Order {")}`,
+        `src/orders.ts:${lineOf(files, "src/orders.ts", "export const count")}`,
+        `src/orders.ts:${lineOf(files, "src/orders.ts", "export const purge")}`,
+      ]);
+    });
+
+    it("a sort alone counts only when a limit takes the first rows", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql"),
+        `import { prisma } from './db';
+
+export const latest = () => prisma.order.findMany({ orderBy: { createdAt: 'desc' }, take: 10 }); // expect: unindexed-filter
+export const everything = () => prisma.order.findMany({ orderBy: { createdAt: 'desc' } });
+export const byKey = () => prisma.order.findMany({ orderBy: { id: 'desc' }, take: 10 });
+`,
+      );
+      const result = await expectMarked(files, RULE);
+      expect(findingObjects(result, RULE)[0]!.message).toContain("sorts Order by createdAt to take the first rows");
+    });
+
+    it("an index created only in a migration counts", async () => {
+      const files = prismaShop(shopSchema("postgresql"), QUERIES, {
+        "prisma/migrations/20240101000000_init/migration.sql": 'CREATE TABLE "Order" ("id" SERIAL NOT NULL);\n',
+        "prisma/migrations/20240301000000_merchant_index/migration.sql": '-- added by hand\nCREATE INDEX CONCURRENTLY "Order_merchant_idx" ON "Order"("merchantId");\n',
+      });
+      files["src/orders.ts"] = QUERIES.replace("take: 50 }); // expect: unindexed-filter\nexport const byCustomer", "take: 50 });\nexport const byCustomer");
+      await expectMarked(files, RULE);
+    });
+
+    it("a query inside an N+1 is an error, and the N+1's fix names the index its batched query needs", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql"),
+        `import { prisma } from './db';
+
+export async function totals(merchantIds: number[]) {
+  const result: number[] = [];
+  for (const merchantId of merchantIds) {
+    const orders = await prisma.order.findMany({ where: { merchantId } }); // expect: unindexed-filter
+    result.push(orders.length + 1);
+  }
+  return result;
+}
+`,
+      );
+      const result = await expectMarked(files, RULE);
+      const line = lineOf(files, "src/orders.ts", "const orders");
+      expect(findingAt(result, RULE, "src/orders.ts", line).severity).toBe("error");
+      const nPlusOne = findingAt(result, "n-plus-one", "src/orders.ts", line);
+      expect(nPlusOne.fix).toContain("add `@@index([merchantId])` with it");
+      expect(nPlusOne.related.some((r) => r.file === "prisma/schema.prisma")).toBe(true);
+      expect(nPlusOne.impact.estimatedQueries).toContain("each reading a set of child rows");
+      expect(nPlusOne.rank).toBeLessThan(findingAt(result, RULE, "src/orders.ts", line).rank);
+    });
+
+    it("a small reference table is a note (by name or the schema.smallTables config)", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql") + "\nmodel Country {\n  id   Int    @id\n  iso  String\n  name String\n}\n",
+        `import { prisma } from './db';
+
+export const byIso = (iso: string) => prisma.country.findFirst({ where: { iso } }); // expect: unindexed-filter
+`,
+      );
+      const result = await expectMarked(files, RULE);
+      expect(findingObjects(result, RULE)[0]!.severity).toBe("note");
+    });
+  });
+
+  describe("Prisma engines: MySQL indexes foreign keys, but not without constraints", () => {
+    it("MySQL: a foreign key is indexed by InnoDB, another column is not", async () => {
+      const files = prismaShop(shopSchema("mysql"), QUERIES.replace("take: 50 }); // expect: unindexed-filter\nexport const byCustomer", "take: 50 });\nexport const byCustomer"));
+      const result = await expectMarked(files, RULE);
+      expect(findingObjects(result, RULE)[0]!.fix).toContain("CREATE INDEX `Order_customerId_createdAt_idx` ON `Order` (`customerId`, `createdAt`) ALGORITHM=INPLACE LOCK=NONE;");
+    });
+
+    it('MySQL with relationMode = "prisma": no constraint, so no index on the foreign key', async () => {
+      await expectMarked(prismaShop(shopSchema("mysql", "", '\n  relationMode = "prisma"'), QUERIES), RULE);
+    });
+
+    it("MongoDB is not judged", async () => {
+      await expectNone(prismaShop(shopSchema("postgresql").replace('provider = "postgresql"', 'provider = "mongodb"'), QUERIES), RULE);
+    });
+  });
+
+  it("a multi-file schema (prisma/schema/*.prisma) is read as one", async () => {
+    const schema = shopSchema("postgresql", "  @@index([customerId])");
+    const [datasource, rest] = [schema.slice(0, schema.indexOf("model Merchant")), schema.slice(schema.indexOf("model Merchant"))];
+    const files = prismaShop("", QUERIES.replace("take: 50 }); // expect: unindexed-filter\nexport const byId", "take: 50 });\nexport const byId"), {
+      "prisma/schema/schema.prisma": datasource,
+      "prisma/schema/shop.prisma": rest,
+    });
+    delete files["prisma/schema.prisma"];
+    const result = await expectMarked(files, RULE);
+    expect(findingObjects(result, RULE)[0]!.related[0]!.file).toBe("prisma/schema/shop.prisma");
+  });
+
+  describe("TypeORM", () => {
+    const entities = (indexes: string, type = "postgres") => ({
+      "package.json": packageJson({ typeorm: "^0.3.20", pg: "^8.13.1", mysql2: "^3.11.0" }),
+      "tsconfig.json": TSCONFIG,
+      "src/data-source.ts": `import { DataSource } from 'typeorm';
+import { Merchant, Order } from './entities';
+
+export const dataSource = new DataSource({ type: '${type}', url: process.env.DATABASE_URL, entities: [Merchant, Order] });
+`,
+      "src/entities.ts": `import { Column, CreateDateColumn, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('merchants')
+export class Merchant {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ unique: true }) email: string;
+  @OneToMany(() => Order, (order) => order.merchant) orders: Order[];
+}
+
+@Entity('orders')
+${indexes}
+export class Order {
+  @PrimaryGeneratedColumn() id: number;
+  @ManyToOne(() => Merchant, (merchant) => merchant.orders) merchant: Merchant;
+  @Column() customerId: number;
+  @Column() status: string;
+  @CreateDateColumn() createdAt: Date;
+}
+`,
+    });
+    const queries = `import { dataSource } from './data-source';
+import { Order } from './entities';
+
+const orders = dataSource.getRepository(Order);
+
+export const byMerchant = (id: number) => orders.find({ where: { merchant: { id } }, take: 20 }); // expect: unindexed-filter
+export const byCustomer = (customerId: number) => orders.findBy({ customerId }); // expect: unindexed-filter
+export const byId = (id: number) => orders.findOneBy({ id });
+`;
+
+    it("PostgreSQL: the relation's key column and a plain column, with the fix in @Index terms", async () => {
+      const files = { ...entities(""), "src/orders.ts": queries };
+      const result = await expectMarked(files, RULE);
+      const finding = findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "byMerchant"));
+      expect(finding.fix).toContain('`@Index(["merchant"])` to the Order entity class');
+      expect(finding.fix).toContain('CREATE INDEX CONCURRENTLY "orders_merchantId_idx" ON "orders" ("merchantId");');
+      expect(finding.related[0]).toMatchObject({ file: "src/entities.ts", line: lineOf(files, "src/entities.ts", "export class Order") });
+    });
+
+    it("a class @Index covers its leading column; MySQL indexes the foreign key", async () => {
+      await expectMarked({ ...entities('@Index(["customerId", "createdAt"])'), "src/orders.ts": queries.replace("findBy({ customerId }); // expect: unindexed-filter", "findBy({ customerId });") }, RULE);
+      await expectMarked({ ...entities("", "mysql"), "src/orders.ts": queries.replace("take: 20 }); // expect: unindexed-filter", "take: 20 });") }, RULE);
+    });
+
+    it("an index created only in a migration counts", async () => {
+      const files = {
+        ...entities(""),
+        "src/orders.ts": queries.replace("findBy({ customerId }); // expect: unindexed-filter", "findBy({ customerId });"),
+        "src/migrations/1700000000000-OrderCustomer.ts": `import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class OrderCustomer1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('CREATE INDEX "IDX_orders_customer" ON "orders" ("customerId", "createdAt")');
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP INDEX "IDX_orders_customer"');
+  }
+}
+`,
+      };
+      await expectMarked(files, RULE);
+    });
+  });
+
+  describe("Sequelize", () => {
+    const project = (options: string, dialect = "postgres") => ({
+      "package.json": packageJson({ sequelize: "^6.37.5", pg: "^8.13.1" }),
+      "tsconfig.json": TSCONFIG,
+      "src/models.ts": `import { DataTypes, Model, Sequelize } from 'sequelize';
+
+export const sequelize = new Sequelize(process.env.DATABASE_URL!, { dialect: '${dialect}' });
+
+export class Merchant extends Model {}
+Merchant.init({ email: { type: DataTypes.STRING, unique: true } }, { sequelize, modelName: 'Merchant' });
+
+export class Order extends Model {}
+Order.init(
+  { merchantId: { type: DataTypes.INTEGER, references: { model: 'Merchants', key: 'id' } }, status: DataTypes.STRING, placedAt: DataTypes.DATE },
+  { sequelize, modelName: 'Order'${options} },
+);
+`,
+      "src/orders.ts": `import { Order } from './models';
+
+export const byMerchant = (merchantId: number) => Order.findAll({ where: { merchantId }, limit: 20 }); // expect: unindexed-filter
+export const byStatus = (status: string) => Order.findAll({ where: { status }, order: [['placedAt', 'DESC']], limit: 20 }); // expect: unindexed-filter
+export const byId = (id: number) => Order.findOne({ where: { id } });
+`,
+    });
+
+    it("PostgreSQL: reported, with the indexes option and addIndex in the fix", async () => {
+      const files = project("");
+      const result = await expectMarked(files, RULE);
+      const finding = findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "byStatus"));
+      expect(finding.fix).toContain('`indexes: [{ fields: ["status", "placedAt"] }]` to the Order model options');
+      expect(finding.fix).toContain('queryInterface.addIndex("Orders", ["status","placedAt"], { concurrently: true })');
+    });
+
+    it("the indexes option covers its leading field; MySQL indexes the foreign key", async () => {
+      const covered = project(", indexes: [{ fields: ['status', 'placedAt'] }]");
+      covered["src/orders.ts"] = covered["src/orders.ts"]!.replace("limit: 20 }); // expect: unindexed-filter\nexport const byId", "limit: 20 });\nexport const byId");
+      await expectMarked(covered, RULE);
+      const mysql = project("", "mysql");
+      mysql["src/orders.ts"] = mysql["src/orders.ts"]!.replace("limit: 20 }); // expect: unindexed-filter\nexport const byStatus", "limit: 20 });\nexport const byStatus");
+      await expectMarked(mysql, RULE);
+    });
+
+    it("an index added in a migration counts", async () => {
+      const files = project("");
+      files["src/orders.ts"] = files["src/orders.ts"]!.replace("limit: 20 }); // expect: unindexed-filter\nexport const byStatus", "limit: 20 });\nexport const byStatus");
+      files["migrations/20240101-order-merchant.js"] = `'use strict';
+
+module.exports = {
+  async up(queryInterface) {
+    await queryInterface.addIndex('Orders', ['merchantId']);
+  },
+  async down(queryInterface) {
+    await queryInterface.removeIndex('Orders', ['merchantId']);
+  },
+};
+`;
+      await expectMarked(files, RULE);
+    });
+  });
+
+  it("an in-memory store with ORM-like names is not a query", async () => {
+    const files = prismaShop(
+      shopSchema("postgresql"),
+      `const store = { order: { findMany: (_: unknown) => [] as unknown[] } };
+
+export const fromStore = (merchantId: number) => store.order.findMany({ where: { merchantId } });
+`,
+    );
+    const result = await scanProject(files);
+    expect(findingObjects(result, RULE)).toEqual([]);
+  });
+});
