@@ -59,6 +59,9 @@ const PRISMA_DELEGATE_OPS: Record<string, QueryKind> = {
   updateManyAndReturn: "write-many",
   deleteMany: "write-many",
 };
+/** Where a Sequelize static method takes its options: `sum("amount", { where })`, `update(values, { where })`. */
+const SEQUELIZE_OPTIONS_ARGUMENT: Record<string, number> = { findByPk: 1, update: 1, sum: 1, max: 1, min: 1, increment: 1, decrement: 1, aggregate: 2 };
+
 const PRISMA_RAW_OPS: Record<string, QueryKind> = { $queryRaw: "raw", $queryRawUnsafe: "raw", $executeRaw: "write", $executeRawUnsafe: "write", $runCommandRaw: "raw" };
 
 const TYPEORM_OPS: Record<string, QueryKind> = {
@@ -390,7 +393,7 @@ export class OrmRecognizer {
         if (receiver.orm === "sequelize") {
           const kind = SEQUELIZE_STATIC_OPS[method];
           if (!kind) return null;
-          return base("sequelize", receiver.model, receiver.cls, kind, receiver.confidence, method === "findByPk" ? args[1] : method === "update" ? args[1] : args[0]);
+          return base("sequelize", receiver.model, receiver.cls, kind, receiver.confidence, args[SEQUELIZE_OPTIONS_ARGUMENT[method] ?? 0]);
         }
         if (receiver.orm === "typeorm" && receiver.activeRecord) {
           const kind = TYPEORM_OPS[method];

@@ -41,6 +41,16 @@ const SEQUELIZE_RANGE = new Set(["gt", "gte", "lt", "lte", "between"]);
 
 class Unreadable extends Error {}
 
+/** A value computed by the database from the row: `col("x")`, `literal("…")`, `fn(…)`, `prisma.model.fields.x`, `Raw(…)`. */
+function isColumnReference(value: ts.Expression): boolean {
+  if (ts.isCallExpression(value)) {
+    const callee = value.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
+    return /^(col|literal|fn|cast|where|Raw)$/.test(name);
+  }
+  return ts.isPropertyAccessExpression(value) && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === "fields";
+}
+
 function keyOf(property: ts.ObjectLiteralElementLike): string {
   const name = property.name;
   if (!name) throw new Unreadable();
@@ -135,7 +145,7 @@ export class QueryLookups {
       const kind = this.conditionKind(call, value);
       if (kind === "equality") lookup.equality.push(field);
       else if (kind === "range") lookup.range.push(field);
-      else if (kind === "null") lookup.nullChecks.push(field);
+      else if (kind === "null" || kind === "not-null") lookup.nullChecks.push(field);
       else lookup.unjudged = true;
     }
   }
@@ -172,15 +182,21 @@ export class QueryLookups {
   }
 
   /** What a where value asks for: `x`, `{ in: ids }`, `In(ids)` (equality), `{ gte: d }` (range), `{ contains }` (neither). */
-  private conditionKind(call: DbCall, value: ts.Expression | null): "equality" | "range" | "null" | "none" {
+  private conditionKind(call: DbCall, value: ts.Expression | null): "equality" | "range" | "null" | "not-null" | "none" {
     if (value === null) return "equality";
     if (value.kind === ts.SyntaxKind.NullKeyword) return "null";
+    if (isColumnReference(value)) return "none";
     if (ts.isObjectLiteralExpression(value)) {
       const keys = value.properties.map((p) => keyOf(p).replace(/^\[|\]$/g, ""));
-      if (keys.length === 1 && (keys[0] === "equals" || keys[0] === "is" || keys[0] === "eq")) {
+      if (keys.length === 1) {
         const only = value.properties[0]!;
-        if (ts.isPropertyAssignment(only) && unwrapExpression(only.initializer).kind === ts.SyntaxKind.NullKeyword) return "null";
+        const isNull = ts.isPropertyAssignment(only) && unwrapExpression(only.initializer).kind === ts.SyntaxKind.NullKeyword;
+        if (isNull && (keys[0] === "equals" || keys[0] === "is" || keys[0] === "eq")) return "null";
+        // `{ not: null }`, `[Op.ne]: null`: IS NOT NULL, which an index on the column serves in order.
+        if (isNull && (keys[0] === "not" || keys[0] === "ne")) return "not-null";
       }
+      // `stock < reorderAt` (`{ lt: col("reorder_at") }`, `prisma.product.fields.reorderAt`): two columns of one row.
+      if (value.properties.some((p) => ts.isPropertyAssignment(p) && isColumnReference(unwrapExpression(p.initializer)))) return "none";
       const equality = call.orm === "sequelize" ? SEQUELIZE_EQUALITY : PRISMA_EQUALITY;
       const range = call.orm === "sequelize" ? SEQUELIZE_RANGE : PRISMA_RANGE;
       if (keys.some((k) => equality.has(k))) return "equality";
@@ -191,6 +207,8 @@ export class QueryLookups {
     if (call.orm === "typeorm" && ts.isCallExpression(value) && ts.isIdentifier(value.expression)) {
       const operator = value.expression.text;
       if (operator === "IsNull") return "null";
+      const inner = value.arguments[0];
+      if (operator === "Not" && inner && ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === "IsNull") return "not-null";
       if (TYPEORM_EQUALITY.has(operator)) return "equality";
       if (TYPEORM_RANGE.has(operator)) return "range";
       if (TYPEORM_OTHER_OPERATORS.has(operator)) return "none";
