@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../eslint-plugin/index.js";
 import { allRules } from "../../rules/index.js";
 import { scan } from "../../src/main.js";
-import { prismaProject } from "../support/project.js";
+import { PRISMA_SCHEMA, prismaProject } from "../support/project.js";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 const fixturesDir = join(repoRoot, "fixtures");
@@ -74,7 +74,12 @@ describe("ESLint plugin shape", () => {
 describe("one suppression comment serves both", () => {
   const dir = mkdtempSync(join(tmpdir(), "perf-scan-suppress-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  for (const [path, text] of Object.entries(prismaProject("none"))) {
+  // Indexed, so that the only findings are the ones the directives are about.
+  const indexed = PRISMA_SCHEMA.replace("  createdAt DateTime  @default(now())\n}", "  createdAt DateTime  @default(now())\n\n  @@index([authorId])\n}").replace(
+    "  post   Post   @relation(fields: [postId], references: [id])\n}",
+    "  post   Post   @relation(fields: [postId], references: [id])\n\n  @@index([postId])\n}",
+  );
+  for (const [path, text] of Object.entries({ ...prismaProject("none"), "prisma/schema.prisma": indexed })) {
     const target = join(dir, path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);

@@ -4,7 +4,7 @@ import { prisma } from '../db';
 export const ordersRouter = Router();
 
 ordersRouter.get('/orders/revenue', async (_req, res) => {
-  const orders = await prisma.order.findMany({ where: { status: 'PAID' } }); // expect: unbounded-query
+  const orders = await prisma.order.findMany({ where: { status: 'PAID' } }); // expect: unbounded-query, unindexed-filter
   const total = orders.reduce((sum, order) => sum + order.amount, 0); // expect: in-memory-aggregation
   res.json({ total });
 });
