@@ -36,7 +36,7 @@ export const nPlusOne: Rule = {
             ? `${query} runs once per parent row${via}: this field resolver is called for every item of a list, 1 + N queries; batch it with a DataLoader.`
             : `${query} runs once per element of the loop${via}: 1 + N ${write ? "writes" : "queries"} where one would do.`,
           fix: fixFor(loopQuery) + indexNote,
-          perIteration: facts.database ? perIteration(target) : undefined,
+          perIteration: facts.indexAdvisor?.schemaFor(target) ? perIteration(target) : undefined,
           queryCount: loopQuery.depth > 1 ? `1 + N^${loopQuery.depth}` : "1 + N",
           confidence: confidenceFor(loopQuery),
           scale: loopScale(loopQuery),

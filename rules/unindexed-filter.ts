@@ -18,7 +18,7 @@ export const unindexedFilter: Rule = {
       const [first, ...others] = need.queries;
       const call = first!.call;
       const table = need.table;
-      const schema = advisor.schema;
+      const schema = need.schema;
       const relatedLocations: (RelatedNode | RelatedText)[] = [];
       if (table.site) relatedLocations.push(relatedSchema(facts.root, table.site, `the ${table.model} definition: no index leads with ${need.constrained.join(" or ")}`));
       const seen = new Set([call.node]);

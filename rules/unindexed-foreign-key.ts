@@ -9,12 +9,9 @@ export const unindexedForeignKey: Rule = {
   check(facts) {
     const advisor = facts.indexAdvisor;
     if (!advisor) return [];
-    const schema = advisor.schema;
     const found: RuleFinding[] = [];
-    // A schema no scanned code queries (a scan of docs, of another package) is not this scan's to judge.
-    const queried = new Set(facts.dbCalls.map((call) => call.orm));
-    for (const { table, relation } of advisor.unindexedForeignKeys()) {
-      if (!queried.has(table.orm)) continue;
+    // Only schemas the scanned code queries: a scan of docs, or of another package, is not this scan's to judge.
+    for (const { schema, table, relation } of advisor.unindexedForeignKeys()) {
       const site = relation.site ?? table.site;
       if (!site) continue;
       const target = schema.tables.get(relation.target);

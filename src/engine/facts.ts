@@ -2,7 +2,7 @@ import { EntryPoints } from "./entry-points.js";
 import { CollectionOrigins } from "./collection-origin.js";
 import type { CollectionOrigin } from "./collection-origin.js";
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import ts from "#typescript";
 import type { Orm, ScanError, ScanProgress } from "../types.js";
 import type { CacheDependencies } from "../cache.js";
@@ -21,10 +21,8 @@ import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNotAColumn,
 import { classifyClientCreations, clientKind, requestReachableFunctions } from "./clients.js";
 import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
 import { findHandlers, isAllowedHandler, routeFramework, withMountPrefixes, responseValues, type Framework, type Handler } from "./http.js";
-import { readDatabaseSchema } from "./schema/database.js";
+import { readDatabaseSchemas } from "./schema/database.js";
 import { IndexAdvisor } from "./schema/index-needs.js";
-import type { DatabaseSchema } from "./schema/model.js";
-import { QueryLookups } from "./schema/query-filters.js";
 import { ConfiguredClients } from "./configured-clients.js";
 import type { ClientSpec, ScanOptions } from "../types.js";
 import type { FunctionRef } from "./values.js";
@@ -269,9 +267,7 @@ export interface ProjectFacts {
   resolver: Resolver;
   orm: OrmRecognizer;
   prismaSchema: PrismaSchemaInfo | null;
-  /** Tables, keys and indexes from every ORM's schema, with migrations' indexes; null when no schema was found. */
-  database: DatabaseSchema | null;
-  /** The indexes the queries need and the schema lacks; null without a schema. */
+  /** The indexes the queries need and the schemas lack (every ORM's, with their migrations); null without a schema. */
   indexAdvisor: IndexAdvisor | null;
   ormsDetected: Orm[];
   frameworksDetected: string[];
@@ -406,9 +402,8 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   if (project.hasDependency("sequelize") || project.hasDependency("sequelize-typescript")) ormsDetected.add("sequelize");
   const frameworks = new Set<string>(handlers.map((h) => h.framework));
 
-  const databaseRead = readDatabaseSchema(prismaSchema, project.scannedModules);
-  const database = databaseRead.schema;
-  const indexAdvisor = database ? new IndexAdvisor(database, new QueryLookups(database, resolver), dbCalls, new Set(options.smallTables ?? [])) : null;
+  const databaseRead = readDatabaseSchemas(prismaSchema, project.scannedModules, projectDirs);
+  const indexAdvisor = databaseRead.schemas.length > 0 ? new IndexAdvisor(databaseRead.schemas, resolver, dbCalls, new Set(options.smallTables ?? []), workspaceReach(project, projectDirs)) : null;
 
   const usageCache = new Map<DbCall, RowUsage>();
   const typeOracle = resolver.typeOracle;
@@ -432,7 +427,6 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
     resolver,
     orm,
     prismaSchema,
-    database,
     indexAdvisor,
     ormsDetected: [...ormsDetected].sort(),
     frameworksDetected: [...frameworks].sort(),
@@ -454,6 +448,23 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
       return usage;
     },
   };
+}
+
+/** For a file: its package folder and every workspace package it depends on, transitively. */
+function workspaceReach(project: Project, packageDirs: readonly string[]): (file: string) => ReadonlySet<string> {
+  const dependencies = new Map(project.packageJsons.map((pkg) => [pkg.dir, [...pkg.deps].flatMap((name) => project.workspacePackages.get(name) ?? [])]));
+  const reach = new Map<string, Set<string>>();
+  const reachOf = (dir: string): Set<string> => {
+    let found = reach.get(dir);
+    if (found) return found;
+    found = new Set([dir]);
+    reach.set(dir, found);
+    for (let i = 0, queue = [dir]; i < queue.length; i++) {
+      for (const next of dependencies.get(queue[i]!) ?? []) if (!found.has(next)) (found.add(next), queue.push(next));
+    }
+    return found;
+  };
+  return (file) => reachOf(packageDirs.find((dir) => file.startsWith(dir + sep)) ?? packageDirs[packageDirs.length - 1]!);
 }
 
 /** What this scan could not use: said once, so a user knows why a finding may be missing. */

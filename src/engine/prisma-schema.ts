@@ -3,8 +3,7 @@ import { join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 import type { getSchema as GetSchema } from "@mrleebo/prisma-ast";
 import type { ScanError } from "../types.js";
-import type { DatabaseSchema } from "./schema/model.js";
-import { prismaDatabaseSchema, type ParsedSchemaFile } from "./schema/prisma.js";
+import type { ParsedSchemaFile } from "./schema/prisma.js";
 
 /**
  * Loaded on first use, not at import: the parser looks for its own config when it loads (from the working folder
@@ -38,8 +37,8 @@ export interface PrismaSchemaInfo {
   /** Delegate name → model. */
   byDelegate: Map<string, PrismaModel>;
   files: string[];
-  /** Keys, indexes, relations and the provider, for the index rules. */
-  database: DatabaseSchema | null;
+  /** Each schema file's parse, for the index rules' schema reader (src/engine/schema/prisma.ts). */
+  parsedFiles: ParsedSchemaFile[];
 }
 
 /** The Prisma schema files of a project root: package.json#prisma.schema, prisma/schema/, or schema.prisma files. */
@@ -113,8 +112,8 @@ export function readSchemaTexts(files: string[]): SchemaText[] {
  */
 export function loadPrismaSchema(root: string, texts: SchemaText[], errors: ScanError[], parsedAside?: (unknown[] | null)[]): PrismaSchemaInfo | null {
   if (texts.length === 0) return null;
-  const info: PrismaSchemaInfo = { models: new Map(), byDelegate: new Map(), files: texts.map((entry) => entry.file), database: null };
-  const parsed: ParsedSchemaFile[] = [];
+  const info: PrismaSchemaInfo = { models: new Map(), byDelegate: new Map(), files: texts.map((entry) => entry.file), parsedFiles: [] };
+  const parsed = info.parsedFiles;
   // A schema that cannot be read whole is not used at all: with a known schema, a delegate it lacks is not a model,
   // so a partial (or empty) one would silently drop every query on the models it misses.
   let complete = true;
@@ -163,7 +162,6 @@ export function loadPrismaSchema(root: string, texts: SchemaText[], errors: Scan
     }
   }
   if (!complete) return null;
-  info.database = prismaDatabaseSchema(parsed);
   for (const model of info.models.values()) {
     for (const field of model.fields.values()) if (info.models.has(field.type)) field.relationTo = field.type;
   }

@@ -57,7 +57,7 @@ export class Project {
   readonly modules = new Map<string, ModuleInfo>();
   readonly errors: ScanError[] = [];
   /** Workspace packages found in the scanned tree: name → directory. */
-  private readonly workspacePackages = new Map<string, string>();
+  readonly workspacePackages = new Map<string, string>();
   private readonly pathsMatchers = new Map<string, ((specifier: string) => string[]) | null>();
   private readonly resolutionCache = new Map<string, { module: string; external: boolean }>();
   /** package.json files seen, for dependency detection. */

@@ -1,15 +1,27 @@
-// The project's database schema from every ORM it declares one in, with the indexes its migrations add.
+// The project's database schemas from every ORM that declares one, with the indexes their migrations add. A scan can
+// hold several projects (a monorepo, a folder of examples): each package's schema is kept apart, and a query is
+// judged against the schema that defines its model (the nearest one when several do).
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
+import type { Orm } from "../../types.js";
 import type { ModuleInfo } from "../project.js";
 import type { PrismaSchemaInfo } from "../prisma-schema.js";
-import { addMigrationIndexes, mergeSchemas, type DatabaseSchema, type MigrationIndex, type SchemaSite } from "./model.js";
-import { indexesInSql } from "./sql-index.js";
+import { addMigrationIndexes, type DatabaseEngine, type DatabaseSchema, type MigrationIndex, type SchemaSite, type SchemaTable } from "./model.js";
+import { prismaDatabaseSchema, type ParsedSchemaFile } from "./prisma.js";
 import { readSequelizeSchema } from "./sequelize.js";
+import { indexesInSql } from "./sql-index.js";
 import { readTypeormSchema } from "./typeorm.js";
 
+/** One package's schema for one ORM. */
+export interface ScopedSchema {
+  /** The package folder it belongs to (absolute). */
+  dir: string;
+  orm: Orm;
+  schema: DatabaseSchema;
+}
+
 export interface DatabaseSchemaRead {
-  schema: DatabaseSchema | null;
+  schemas: ScopedSchema[];
   /** Migration SQL files read, and the folders listed to find them (for the scan cache). */
   filesRead: string[];
   foldersListed: string[];
@@ -65,22 +77,53 @@ function prismaMigrationIndexes(folders: readonly string[], filesRead: string[],
   return indexes;
 }
 
-export function readDatabaseSchema(prisma: PrismaSchemaInfo | null, modules: readonly ModuleInfo[]): DatabaseSchemaRead {
+/** The package folder a file belongs to: the deepest of `dirs` that holds it. */
+function ownerOf(path: string, dirs: readonly string[]): string {
+  return dirs.find((dir) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep)) ?? dirs[dirs.length - 1]!;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item)) ?? [];
+    group.push(item);
+    groups.set(key(item), group);
+  }
+  return groups;
+}
+
+/**
+ * Every package's schema. `packageDirs`: the package folders of the scan, deepest first, ending with the scan root.
+ */
+export function readDatabaseSchemas(prisma: PrismaSchemaInfo | null, modules: readonly ModuleInfo[], packageDirs: readonly string[]): DatabaseSchemaRead {
   const filesRead: string[] = [];
   const foldersListed: string[] = [];
-  const parts: DatabaseSchema[] = [];
-  const migrationIndexes: MigrationIndex[] = [];
-  if (prisma?.database) {
-    parts.push(prisma.database);
-    migrationIndexes.push(...prismaMigrationIndexes(prismaMigrationFolders(prisma.files), filesRead, foldersListed));
+  const scoped: { dir: string; orm: Orm; schema: DatabaseSchema; migrations: MigrationIndex[] }[] = [];
+
+  for (const [dir, files] of groupBy<ParsedSchemaFile>(prisma?.parsedFiles ?? [], (file) => ownerOf(file.file, packageDirs))) {
+    const schema = prismaDatabaseSchema(files);
+    const migrations = prismaMigrationIndexes(prismaMigrationFolders(files.map((file) => file.file)), filesRead, foldersListed);
+    if (schema) scoped.push({ dir, orm: "prisma", schema, migrations });
   }
-  // Entity and model classes, and migrations, are code: read from the files the scan parsed.
-  for (const read of [readTypeormSchema(modules), readSequelizeSchema(modules)]) {
-    if (read.tables.length === 0) continue;
-    parts.push({ engine: read.engine, foreignKeyConstraints: read.foreignKeyConstraints, tables: new Map(read.tables.map((table) => [table.model, table])) });
-    migrationIndexes.push(...read.migrationIndexes);
+  // Entity and model classes, and migrations, are code: read from the files the scan parsed, per package.
+  for (const [dir, group] of groupBy(modules, (module) => ownerOf(module.absPath, packageDirs))) {
+    for (const [orm, read] of [["typeorm", readTypeormSchema(group)], ["sequelize", readSequelizeSchema(group)]] as const) {
+      if (read.tables.length === 0 && read.migrationIndexes.length === 0 && read.engine === "unknown") continue;
+      const tables = new Map<string, SchemaTable>(read.tables.map((table) => [table.model, table]));
+      scoped.push({ dir, orm, schema: { engine: read.engine, foreignKeyConstraints: read.foreignKeyConstraints, tables }, migrations: read.migrationIndexes });
+    }
   }
-  const schema = mergeSchemas(parts);
-  if (schema) addMigrationIndexes(schema, migrationIndexes);
-  return { schema, filesRead, foldersListed };
+
+  // A package with the entities but not the data source (or the other way round): the engine the others agree on.
+  for (const orm of ["prisma", "typeorm", "sequelize"] as const) {
+    const ofOrm = scoped.filter((entry) => entry.orm === orm);
+    const known = new Set<DatabaseEngine>(ofOrm.map((entry) => entry.schema.engine).filter((engine) => engine !== "unknown"));
+    if (known.size === 1) for (const entry of ofOrm) if (entry.schema.engine === "unknown") entry.schema.engine = [...known][0]!;
+    for (const entry of ofOrm) {
+      // Migrations kept in a package without the models apply to every schema of that ORM.
+      const targets = entry.schema.tables.size > 0 ? [entry] : ofOrm.filter((other) => other.schema.tables.size > 0);
+      for (const target of targets) addMigrationIndexes(target.schema, entry.migrations);
+    }
+  }
+  return { schemas: scoped.filter((entry) => entry.schema.tables.size > 0).map(({ dir, orm, schema }) => ({ dir, orm, schema })), filesRead, foldersListed };
 }

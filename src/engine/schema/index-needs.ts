@@ -1,11 +1,15 @@
 // The indexes the code's queries need and the schema lacks, computed once for the index rules and the N+1 fixes.
+import { sep } from "node:path";
 import type { DbCall } from "../orm.js";
 import { isLookupModel } from "../orm.js";
+import type { Resolver } from "../resolve.js";
+import type { ScopedSchema } from "./database.js";
 import { foreignKeysNeedIndexes, indexesOn, usableIndex, type DatabaseSchema, type SchemaRelation, type SchemaTable } from "./model.js";
-import type { QueryLookups, TableLookup } from "./query-filters.js";
+import { QueryLookups, type TableLookup } from "./query-filters.js";
 
 /** One missing index: a table, the fields to index (equality first, then one range or sort field), the queries. */
 export interface IndexNeed {
+  schema: DatabaseSchema;
   table: SchemaTable;
   /** The index to add, in order. */
   fields: string[];
@@ -20,6 +24,7 @@ export interface IndexNeed {
 
 /** A foreign key the engine does not index on its own, and no index leads with. */
 export interface UnindexedForeignKey {
+  schema: DatabaseSchema;
   table: SchemaTable;
   relation: SchemaRelation;
 }
@@ -35,38 +40,63 @@ function sortNeeded(table: SchemaTable, lookup: TableLookup, fields: readonly st
 export class IndexAdvisor {
   private needs: IndexNeed[] | null = null;
   private readonly byCall = new Map<DbCall, IndexNeed[]>();
+  private readonly lookups: QueryLookups;
+  /** Schemas some scanned query is judged against: only those are this scan's to report on. */
+  private readonly queried = new Set<DatabaseSchema>();
+  private readonly tableKeys = new Map<SchemaTable, number>();
 
+  /**
+   * `packagesOf(file)`: the package folders the file's package can use, its own and its workspace dependencies
+   * (transitively); a schema elsewhere belongs to another project.
+   */
   constructor(
-    readonly schema: DatabaseSchema,
-    private readonly lookups: QueryLookups,
+    private readonly schemas: readonly ScopedSchema[],
+    resolver: Resolver,
     private readonly calls: readonly DbCall[],
     private readonly smallTables: ReadonlySet<string>,
-  ) {}
+    private readonly packagesOf: (file: string) => ReadonlySet<string>,
+  ) {
+    this.lookups = new QueryLookups(resolver);
+  }
+
+  /** The schema that defines the query's model, in a package the query's package contains or depends on; the nearest. */
+  schemaFor(call: DbCall): DatabaseSchema | null {
+    if (!call.model) return null;
+    const file = call.module.absPath;
+    const usable = this.packagesOf(file);
+    const candidates = this.schemas
+      .filter((scoped) => scoped.orm === call.orm && scoped.schema.tables.has(call.model!))
+      .filter((scoped) => file.startsWith(scoped.dir.endsWith(sep) ? scoped.dir : scoped.dir + sep) || usable.has(scoped.dir))
+      .sort((a, b) => b.dir.length - a.dir.length);
+    return candidates[0]?.schema ?? null;
+  }
 
   /** Every (table, constrained fields) no usable index serves, in the order of the first query that needs it. */
   indexNeeds(): IndexNeed[] {
     if (this.needs) return this.needs;
     const needs = new Map<string, IndexNeed>();
-    if (this.schema.engine !== "mongodb") {
-      for (const call of this.calls) {
-        for (const lookup of this.lookups.of(call)) {
-          const table = this.schema.tables.get(lookup.model);
-          if (!table) continue;
-          const fields = this.missingIndexFor(table, lookup);
-          if (!fields) continue;
-          const sorted = sortNeeded(table, lookup, fields);
-          const constrained = [...new Set([...lookup.equality, ...lookup.range, ...lookup.nullChecks, ...(sorted ? [sorted] : [])])].sort();
-          const key = `${table.model}\u0000${constrained.join("\u0000")}`;
-          let need = needs.get(key);
-          if (!need) {
-            need = { table, fields, constrained, sortedBy: sorted, queries: [], smallTable: this.isSmall(table) };
-            needs.set(key, need);
-          }
-          need.queries.push({ call, lookup });
-          const list = this.byCall.get(call) ?? [];
-          if (!list.includes(need)) list.push(need);
-          this.byCall.set(call, list);
+    for (const call of this.calls) {
+      const schema = this.schemaFor(call);
+      if (!schema) continue;
+      this.queried.add(schema);
+      if (schema.engine === "mongodb") continue;
+      for (const lookup of this.lookups.of(call, schema)) {
+        const table = schema.tables.get(lookup.model);
+        if (!table) continue;
+        const fields = this.missingIndexFor(schema, table, lookup);
+        if (!fields) continue;
+        const sorted = sortNeeded(table, lookup, fields);
+        const constrained = [...new Set([...lookup.equality, ...lookup.range, ...lookup.nullChecks, ...(sorted ? [sorted] : [])])].sort();
+        const key = `${this.tableKey(table)}\u0000${constrained.join("\u0000")}`;
+        let need = needs.get(key);
+        if (!need) {
+          need = { schema, table, fields, constrained, sortedBy: sorted, queries: [], smallTable: this.isSmall(table) };
+          needs.set(key, need);
         }
+        need.queries.push({ call, lookup });
+        const list = this.byCall.get(call) ?? [];
+        if (!list.includes(need)) list.push(need);
+        this.byCall.set(call, list);
       }
     }
     this.needs = [...needs.values()];
@@ -80,24 +110,32 @@ export class IndexAdvisor {
   }
 
   /**
-   * Foreign keys with no index on engines that need one, except those an index need already names (the query-level
-   * finding says it with the query that suffers).
+   * Foreign keys with no index on engines that need one, in the schemas the scanned code queries, except those an
+   * index need already names (the query-level finding says it with the query that suffers).
    */
   unindexedForeignKeys(): UnindexedForeignKey[] {
-    if (!foreignKeysNeedIndexes(this.schema)) return [];
-    const requested = new Set(this.indexNeeds().map((need) => `${need.table.model}\u0000${need.fields[0]}`));
+    const requested = new Set(this.indexNeeds().map((need) => `${this.tableKey(need.table)}\u0000${need.fields[0]}`));
     const found: UnindexedForeignKey[] = [];
-    for (const table of this.schema.tables.values()) {
-      const uses = indexesOn(this.schema, table);
-      for (const relation of table.relations) {
-        const key = relation.foreignKey;
-        if (key.length === 0) continue;
-        const covered = uses.some((use) => use.fields.length >= key.length && key.every((field) => use.fields.slice(0, key.length).includes(field)));
-        if (covered || requested.has(`${table.model}\u0000${key[0]}`)) continue;
-        found.push({ table, relation });
+    for (const { schema } of this.schemas) {
+      if (!this.queried.has(schema) || !foreignKeysNeedIndexes(schema)) continue;
+      for (const table of schema.tables.values()) {
+        const uses = indexesOn(schema, table);
+        for (const relation of table.relations) {
+          const key = relation.foreignKey;
+          if (key.length === 0) continue;
+          const covered = uses.some((use) => use.fields.length >= key.length && key.every((field) => use.fields.slice(0, key.length).includes(field)));
+          if (covered || requested.has(`${this.tableKey(table)}\u0000${key[0]}`)) continue;
+          found.push({ schema, table, relation });
+        }
       }
     }
     return found;
+  }
+
+  /** A table's identity in keys: tables of different schemas can share a model name. */
+  private tableKey(table: SchemaTable): number {
+    if (!this.tableKeys.has(table)) this.tableKeys.set(table, this.tableKeys.size);
+    return this.tableKeys.get(table)!;
   }
 
   private isSmall(table: SchemaTable): boolean {
@@ -105,7 +143,7 @@ export class IndexAdvisor {
   }
 
   /** The fields of the index a lookup lacks, or null when an index serves it (or there is nothing to serve). */
-  private missingIndexFor(table: SchemaTable, lookup: TableLookup): string[] | null {
+  private missingIndexFor(schema: DatabaseSchema, table: SchemaTable, lookup: TableLookup): string[] | null {
     // A boolean splits a table in two, and `deletedAt IS NULL` keeps nearly all of it: no planner reads that through
     // an index. Alone they need none, unless a sort and a limit make the index the way to the first rows.
     const isBoolean = (field: string) => table.columns.get(field)?.valueKind === "boolean";
@@ -113,16 +151,16 @@ export class IndexAdvisor {
     const filtered = [...lookup.equality, ...lookup.range];
     if (filtered.every(isBoolean) && coarse.length > 0) {
       if (lookup.sort.length === 0 || !lookup.limited || lookup.unjudged || lookup.via !== null || lookup.range.length > 0) return null;
-      if (usableIndex(this.schema, table, [...coarse, lookup.sort[0]!])) return null;
+      if (usableIndex(schema, table, [...coarse, lookup.sort[0]!])) return null;
       return [...new Set([...coarse, lookup.sort[0]!])];
     }
     if (filtered.length === 0) {
       // A sort alone is an index question only when a limit stops the read early: the top rows of a sorted index.
       if (lookup.sort.length === 0 || !lookup.limited || lookup.via !== null || lookup.unjudged) return null;
-      if (usableIndex(this.schema, table, lookup.sort.slice(0, 1))) return null;
+      if (usableIndex(schema, table, lookup.sort.slice(0, 1))) return null;
       return lookup.sort;
     }
-    if (usableIndex(this.schema, table, filtered)) return null;
+    if (usableIndex(schema, table, filtered)) return null;
     // Keys first (most selective, and shared by the relation's other queries), then the other equalities.
     const keys = new Set(table.relations.flatMap((r) => r.foreignKey));
     const rank = (field: string) => (keys.has(field) ? 0 : isBoolean(field) ? 2 : 1);

@@ -153,11 +153,3 @@ export function fieldForColumn(table: SchemaTable, column: string): string | nul
   for (const field of table.columns.values()) if (normalName(field.name) === wanted) return field.name;
   return null;
 }
-
-/** One schema out of several readers' tables: the first engine that is known wins. */
-export function mergeSchemas(parts: readonly DatabaseSchema[]): DatabaseSchema | null {
-  if (parts.length === 0) return null;
-  const merged: DatabaseSchema = { engine: parts.find((p) => p.engine !== "unknown")?.engine ?? "unknown", foreignKeyConstraints: parts.every((p) => p.foreignKeyConstraints), tables: new Map() };
-  for (const part of parts) for (const [name, table] of part.tables) if (!merged.tables.has(name)) merged.tables.set(name, table);
-  return merged;
-}

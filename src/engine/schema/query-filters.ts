@@ -67,15 +67,16 @@ function valueOf(property: ts.ObjectLiteralElementLike): ts.Expression | null {
 }
 
 export class QueryLookups {
-  constructor(
-    private readonly schema: DatabaseSchema,
-    private readonly resolver: Resolver,
-  ) {}
+  /** The schema of the query being read (relation filters look up their targets in it). */
+  private schema!: DatabaseSchema;
 
-  /** The lookups a query needs, one per table it filters; empty when it filters nothing this can read. */
-  of(call: DbCall): TableLookup[] {
+  constructor(private readonly resolver: Resolver) {}
+
+  /** The lookups a query needs against `schema`, one per table it filters; empty when it filters nothing this can read. */
+  of(call: DbCall, schema: DatabaseSchema): TableLookup[] {
     if (!call.model || !call.options) return [];
-    const table = this.schema.tables.get(call.model);
+    this.schema = schema;
+    const table = schema.tables.get(call.model);
     if (!table || table.orm !== call.orm) return [];
     const ops = call.orm === "prisma" ? PRISMA_FILTER_OPS : call.orm === "typeorm" ? TYPEORM_FILTER_OPS : SEQUELIZE_FILTER_OPS;
     if (!ops.has(call.operation)) return [];
