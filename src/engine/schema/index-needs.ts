@@ -86,7 +86,8 @@ export class IndexAdvisor {
         const fields = this.missingIndexFor(schema, table, lookup);
         if (!fields) continue;
         const sorted = sortNeeded(table, lookup, fields);
-        const constrained = [...new Set([...lookup.equality, ...lookup.range, ...lookup.nullChecks, ...(sorted ? [sorted] : [])])].sort();
+        const equality = lookup.equality.length + lookup.range.length === 0 ? lookup.joins : lookup.equality;
+        const constrained = [...new Set([...equality, ...lookup.range, ...lookup.nullChecks, ...(sorted ? [sorted] : [])])].sort();
         const key = `${this.tableKey(table)}\u0000${constrained.join("\u0000")}`;
         let need = needs.get(key);
         if (!need) {
@@ -143,7 +144,9 @@ export class IndexAdvisor {
   }
 
   /** The fields of the index a lookup lacks, or null when an index serves it (or there is nothing to serve). */
-  private missingIndexFor(schema: DatabaseSchema, table: SchemaTable, lookup: TableLookup): string[] | null {
+  private missingIndexFor(schema: DatabaseSchema, table: SchemaTable, given: TableLookup): string[] | null {
+    // The join column of a relation filter is the lookup's only when the table is filtered by nothing else.
+    const lookup = given.equality.length + given.range.length === 0 && given.joins.length > 0 ? { ...given, equality: given.joins } : given;
     // A boolean splits a table in two, and `deletedAt IS NULL` keeps nearly all of it: no planner reads that through
     // an index. Alone they need none, unless a sort and a limit make the index the way to the first rows.
     const isBoolean = (field: string) => table.columns.get(field)?.valueKind === "boolean";

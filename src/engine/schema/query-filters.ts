@@ -14,6 +14,8 @@ export interface TableLookup {
   equality: string[];
   /** `>`, `<`, between. */
   range: string[];
+  /** Key columns a relation filter joins on (`invoiceId IN (SELECT id FROM Invoice WHERE …)`): the lookup's own only when nothing else filters. */
+  joins: string[];
   /** `field IS NULL`: an index serves it, but a soft-delete `deletedAt: null` matches nearly every row. */
   nullChecks: string[];
   /** ORDER BY fields, in order. */
@@ -92,7 +94,7 @@ export class QueryLookups {
 
   private fromOptions(call: DbCall, table: SchemaTable, options: ts.ObjectLiteralExpression): TableLookup[] {
     const lookups: TableLookup[] = [];
-    const base: TableLookup = { model: table.model, equality: [], range: [], nullChecks: [], sort: [], limited: false, via: null, unjudged: false };
+    const base: TableLookup = { model: table.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: null, unjudged: false };
     lookups.push(base);
     // TypeORM findBy(where) / countBy(where): the argument is the where itself.
     const whereOnly = call.orm === "typeorm" && /By(OrFail)?$/.test(call.operation);
@@ -105,7 +107,9 @@ export class QueryLookups {
       const key = keyOf(property);
       const value = valueOf(property);
       if (key === "where") {
-        const where = value ? objectLiteralOf(value, this.resolver) : undefined;
+        // `{ where }`: the variable holding it.
+        const expression = value ?? (ts.isShorthandPropertyAssignment(property) ? property.name : null);
+        const where = expression ? objectLiteralOf(expression, this.resolver) : undefined;
         if (!where) throw new Unreadable();
         this.where(call, table, where, base, lookups);
       } else if (key === "orderBy" || key === "order") {
@@ -168,9 +172,9 @@ export class QueryLookups {
     }
     // `merchant: { id }` on the side holding the key is `merchantId = …`: no join.
     const keyOnly = relation.foreignKey.length > 0 && nested.properties.length > 0 && nested.properties.every((p) => relation.references.includes(keyOf(p)) || (relation.references.length === 0 && keyOf(p) === "id"));
-    if (relation.foreignKey.length > 0) lookup.equality.push(relation.foreignKey[0]!);
+    if (relation.foreignKey.length > 0) (keyOnly ? lookup.equality : lookup.joins).push(relation.foreignKey[0]!);
     if (keyOnly) return;
-    const related: TableLookup = { model: target.model, equality: [], range: [], nullChecks: [], sort: [], limited: false, via: `${table.model}.${relation.field}`, unjudged: false };
+    const related: TableLookup = { model: target.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: `${table.model}.${relation.field}`, unjudged: false };
     lookups.push(related);
     this.where(call, target, nested, related, lookups);
   }
