@@ -52,6 +52,36 @@ describe("impact model and ranking", () => {
     for (let i = 1; i < result.findings.length; i++) expect(result.findings[i - 1]!.impact.score).toBeGreaterThanOrEqual(result.findings[i]!.impact.score);
   });
 
+  it("weighs an N+1 by what each iteration reads, as the schema tells: a primary-key lookup less than a set of child rows", async () => {
+    const loops = {
+      ...prismaProject("express"),
+      "src/routes/posts.ts": `import express from 'express';
+import { prisma } from '../db';
+
+export const router = express.Router();
+
+router.get('/api/posts', async (_req, res) => {
+  const posts = await prisma.post.findMany({ take: 50 });
+  const out = [];
+  for (const post of posts) {
+    const author = await prisma.user.findFirst({ where: { id: post.authorId } });
+    const comments = await prisma.comment.findMany({ where: { postId: post.id } });
+    out.push({ ...post, author, comments });
+  }
+  res.json(out);
+});
+`,
+    };
+    const result = await scanProject(loops);
+    const at = (needle: string) => result.findings.find((f) => f.ruleId === "n-plus-one" && f.line === lineOf(loops, "src/routes/posts.ts", needle))!;
+    const lookup = at("prisma.user.findFirst");
+    const children = at("prisma.comment.findMany");
+    expect(lookup.impact.estimatedQueries).toBe("1 + N (N = up to 50; each a primary-key lookup)");
+    expect(children.impact.estimatedQueries).toBe("1 + N (N = up to 50; each reading a set of child rows)");
+    expect(children.impact.score).toBeGreaterThan(lookup.impact.score);
+    expect(children.impact.score / lookup.impact.score).toBeCloseTo(1.25 / 0.8, 5);
+  });
+
   it("names the endpoint that dominates as the bottleneck, at its handler", async () => {
     const result = await scanProject(files);
     expect(result.bottlenecks[0]).toMatchObject({ name: "GET /api/feed", file: "src/routes/feed.ts", line: lineOf(files, "src/routes/feed.ts", "router.get('/api/feed'") });
