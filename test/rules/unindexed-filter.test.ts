@@ -163,6 +163,14 @@ export const byKey = () => prisma.order.findMany({ orderBy: { id: 'desc' }, take
       await expectMarked(files, RULE);
     });
 
+    it("an index a later migration drops does not count", async () => {
+      const files = prismaShop(shopSchema("postgresql"), QUERIES, {
+        "prisma/migrations/20240301000000_merchant_index/migration.sql": 'CREATE INDEX "Order_merchant_idx" ON "Order"("merchantId");\n',
+        "prisma/migrations/20240501000000_drift/migration.sql": '-- DropIndex\nDROP INDEX "Order_merchant_idx";\n',
+      });
+      await expectMarked(files, RULE);
+    });
+
     it("a query inside an N+1 is an error, and the N+1's fix names the index its batched query needs", async () => {
       const files = prismaShop(
         shopSchema("postgresql"),

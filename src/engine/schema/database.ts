@@ -9,7 +9,7 @@ import type { PrismaSchemaInfo } from "../prisma-schema.js";
 import { addMigrationIndexes, type DatabaseEngine, type DatabaseSchema, type MigrationIndex, type SchemaSite, type SchemaTable } from "./model.js";
 import { prismaDatabaseSchema, type ParsedSchemaFile } from "./prisma.js";
 import { readSequelizeSchema } from "./sequelize.js";
-import { indexesInSql } from "./sql-index.js";
+import { droppedIndexesInSql, indexesInSql } from "./sql-index.js";
 import { readTypeormSchema } from "./typeorm.js";
 
 /** One package's schema for one ORM. */
@@ -67,7 +67,16 @@ function prismaMigrationIndexes(folders: readonly string[], filesRead: string[],
       } catch {
         continue;
       }
-      for (const index of indexesInSql(sql)) {
+      // In the order the statements run: an index a later migration drops is gone.
+      const created = indexesInSql(sql).map((index) => ({ offset: index.offset, create: index }));
+      const dropped = droppedIndexesInSql(sql).map((drop) => ({ offset: drop.offset, drop: drop.name }));
+      for (const statement of [...created, ...dropped].sort((a, b) => a.offset - b.offset)) {
+        if ("drop" in statement) {
+          const at = indexes.findIndex((index) => index.name !== null && index.name.toLowerCase() === statement.drop.toLowerCase());
+          if (at >= 0) indexes.splice(at, 1);
+          continue;
+        }
+        const index = statement.create;
         const line = lineAt(sql, index.offset);
         const site: SchemaSite = { file, line, column: 1, endLine: line, endColumn: 1 };
         indexes.push({ table: index.table, columns: index.columns, unique: index.unique, name: index.name, site });

@@ -20,6 +20,13 @@ const CREATE_INDEX = new RegExp(
 );
 const ADD_KEY = new RegExp(String.raw`\bALTER\s+TABLE\s+(?:ONLY\s+)?(?:IF\s+EXISTS\s+)?(${QUALIFIED})\s+ADD\s+(?:CONSTRAINT\s+(${IDENTIFIER})\s+)?(UNIQUE|PRIMARY\s+KEY)(?:\s+(?:INDEX|KEY))?\s*(${IDENTIFIER}\s*)?\(`, "gi");
 
+const DROP_INDEX = new RegExp(String.raw`\bDROP\s+INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?(${QUALIFIED})|\bALTER\s+TABLE\s+${QUALIFIED}\s+DROP\s+(?:INDEX|KEY|CONSTRAINT)\s+(?:IF\s+EXISTS\s+)?(${IDENTIFIER})`, "gi");
+
+/** The names of the indexes a SQL text drops (`DROP INDEX "x"`, `ALTER TABLE t DROP INDEX x`), with their offsets. */
+export function droppedIndexesInSql(sql: string): { name: string; offset: number }[] {
+  return [...sql.matchAll(DROP_INDEX)].map((match) => ({ name: unquote((match[1] ?? match[2])!), offset: match.index }));
+}
+
 export function unquote(name: string): string {
   const last = name.trim().split(/\s*\.\s*(?=(?:[^"]*"[^"]*")*[^"]*$)/).pop() ?? name;
   return last.replace(/^["`[]|["`\]]$/g, "");
