@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadPrismaSchema } from "../../src/engine/prisma-schema.js";
 import { indexesOn, usableIndex } from "../../src/engine/schema/model.js";
+import { prismaDatabaseSchema } from "../../src/engine/schema/prisma.js";
 import type { ScanError } from "../../src/types.js";
 
 const SCHEMA = `datasource db {
@@ -40,7 +41,7 @@ function load(texts: { file: string; text: string }[]) {
   const errors: ScanError[] = [];
   const info = loadPrismaSchema("/repo", texts, errors);
   expect(errors).toEqual([]);
-  return info!.database!;
+  return prismaDatabaseSchema(info!.parsedFiles)!;
 }
 
 describe("Prisma schema reader", () => {

@@ -1,41 +1,14 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { discoverFilesSync } from "../../src/engine/discover.js";
-import { Project } from "../../src/engine/project.js";
+import { readSchemaProject, type SchemaProjectRead } from "../support/schema-project.js";
 import type { SchemaTable } from "../../src/engine/schema/model.js";
 import { pluralize, readSequelizeSchema, singularize, type SequelizeSchemaRead } from "../../src/engine/schema/sequelize.js";
 import { lineOf, packageJson, sequelizePackage, TSCONFIG } from "../support/project.js";
 
-interface Read extends SequelizeSchemaRead {
-  path(relative: string): string;
-  table(model: string): SchemaTable;
-}
+type Read = SchemaProjectRead<SequelizeSchemaRead>;
 
 /** Writes a Sequelize project into a temp dir and reads it from the modules the engine builds. */
 function readProject(files: Record<string, string>, pkg = sequelizePackage()): Read {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), "perf-scan-sequelize-")));
-  try {
-    for (const [path, contents] of Object.entries({ "package.json": pkg, "tsconfig.json": TSCONFIG, ...files })) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), contents);
-    }
-    const project = new Project(discoverFilesSync({ paths: [dir], cwd: dir, maxFileBytes: 1024 * 1024 }));
-    project.parseScanned();
-    const read = readSequelizeSchema([...project.modules.values()]);
-    return {
-      ...read,
-      path: (relative) => join(dir, relative),
-      table(model) {
-        const found = read.tables.find((t) => t.model === model);
-        if (!found) throw new Error(`no table ${model}; got ${read.tables.map((t) => t.model).join(", ")}`);
-        return found;
-      },
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return readSchemaProject(files, pkg, readSequelizeSchema);
 }
 
 const columnsOf = (table: SchemaTable) => [...table.columns.values()].map((column) => [column.name, column.column]);

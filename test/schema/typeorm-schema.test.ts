@@ -1,42 +1,14 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { discoverFilesSync } from "../../src/engine/discover.js";
-import { Project } from "../../src/engine/project.js";
+import { readSchemaProject, type SchemaProjectRead } from "../support/schema-project.js";
 import { addMigrationIndexes, type DatabaseSchema, type SchemaTable } from "../../src/engine/schema/model.js";
 import { readTypeormSchema, type TypeormSchemaRead } from "../../src/engine/schema/typeorm.js";
 import { lineOf, TSCONFIG, typeormPackage } from "../support/project.js";
 
-interface Read extends TypeormSchemaRead {
-  /** Absolute path of a fixture file, as sites report it. */
-  path(relative: string): string;
-  table(model: string): SchemaTable;
-}
+type Read = SchemaProjectRead<TypeormSchemaRead>;
 
 /** Writes a TypeORM project into a temp dir and reads it with the modules the engine would build. */
 function readProject(files: Record<string, string>): Read {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), "perf-scan-typeorm-")));
-  try {
-    for (const [path, contents] of Object.entries({ "package.json": typeormPackage(), "tsconfig.json": TSCONFIG, ...files })) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), contents);
-    }
-    const project = new Project(discoverFilesSync({ paths: [dir], cwd: dir, maxFileBytes: 1024 * 1024 }));
-    project.parseScanned();
-    const read = readTypeormSchema([...project.modules.values()]);
-    return {
-      ...read,
-      path: (relative) => join(dir, relative),
-      table(model) {
-        const found = read.tables.find((t) => t.model === model);
-        if (!found) throw new Error(`no table ${model}; got ${read.tables.map((t) => t.model).join(", ")}`);
-        return found;
-      },
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return readSchemaProject(files, typeormPackage(), readTypeormSchema);
 }
 
 const indexesOf = (table: SchemaTable) => table.indexes.map((index) => ({ fields: index.fields, unique: index.unique, name: index.name, declaredIn: index.declaredIn }));
