@@ -29,6 +29,30 @@ export interface UnindexedForeignKey {
   relation: SchemaRelation;
 }
 
+/**
+ * One index serves every need whose fields are a leading part of its own: `(userId)` and `(userId, identifier)` on
+ * one table are one index to add, reported once, at the longer need, with the shorter one's queries.
+ */
+function foldPrefixes(needs: IndexNeed[], byCall: Map<DbCall, IndexNeed[]>): IndexNeed[] {
+  const kept: IndexNeed[] = [];
+  for (const need of needs) {
+    // The widest one, so that a chain (a) ⊂ (a, b) ⊂ (a, b, c) ends at one need.
+    const wider = needs
+      .filter((other) => other !== need && other.table === need.table && other.fields.length > need.fields.length && need.fields.every((field, i) => other.fields[i] === field))
+      .sort((a, b) => b.fields.length - a.fields.length)[0];
+    if (!wider) {
+      kept.push(need);
+      continue;
+    }
+    wider.queries.push(...need.queries);
+    for (const { call } of need.queries) {
+      const list = byCall.get(call)!;
+      byCall.set(call, [...new Set(list.map((n) => (n === need ? wider : n)))]);
+    }
+  }
+  return kept;
+}
+
 /** The sort column a need is about: the filter, if any, is too coarse to be the index's reason. */
 function sortNeeded(table: SchemaTable, lookup: TableLookup, fields: readonly string[]): string | null {
   const sort = lookup.sort[0];
@@ -100,7 +124,7 @@ export class IndexAdvisor {
         this.byCall.set(call, list);
       }
     }
-    this.needs = [...needs.values()];
+    this.needs = foldPrefixes([...needs.values()], this.byCall);
     return this.needs;
   }
 
@@ -126,6 +150,9 @@ export class IndexAdvisor {
           if (key.length === 0) continue;
           const covered = uses.some((use) => use.fields.length >= key.length && key.every((field) => use.fields.slice(0, key.length).includes(field)));
           if (covered || requested.has(`${this.tableKey(table)}\u0000${key[0]}`)) continue;
+          // A composite key that starts with this one: its index serves both, and is the one reported.
+          const longer = table.relations.some((other) => other.foreignKey.length > key.length && key.every((field, i) => other.foreignKey[i] === field));
+          if (longer) continue;
           found.push({ schema, table, relation });
         }
       }
@@ -154,6 +181,7 @@ export class IndexAdvisor {
     const filtered = [...lookup.equality, ...lookup.range];
     if (filtered.every(isBoolean) && coarse.length > 0) {
       if (lookup.sort.length === 0 || !lookup.limited || lookup.unjudged || lookup.via !== null || lookup.range.length > 0) return null;
+      if (usableIndex(schema, table, coarse)) return null;
       if (usableIndex(schema, table, [...coarse, lookup.sort[0]!])) return null;
       return [...new Set([...coarse, lookup.sort[0]!])];
     }
@@ -163,7 +191,8 @@ export class IndexAdvisor {
       if (usableIndex(schema, table, lookup.sort.slice(0, 1))) return null;
       return lookup.sort;
     }
-    if (usableIndex(schema, table, filtered)) return null;
+    // `programId IS NULL` is found through an index on programId like any value.
+    if (usableIndex(schema, table, [...filtered, ...lookup.nullChecks])) return null;
     // Keys first (most selective, and shared by the relation's other queries), then the other equalities.
     const keys = new Set(table.relations.flatMap((r) => r.foreignKey));
     const rank = (field: string) => (keys.has(field) ? 0 : isBoolean(field) ? 2 : 1);

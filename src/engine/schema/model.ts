@@ -22,8 +22,8 @@ export interface SchemaColumn {
   /** Column name in the database when it differs or is known (`merchant_id`), else null. */
   column: string | null;
   site: SchemaSite | null;
-  /** `boolean` and `enum` columns take few values: an index on one alone rarely pays. Null when not known. */
-  valueKind?: "boolean" | "enum" | null;
+  /** `boolean` and `enum` columns take few values: an index on one alone rarely pays; `json` takes no btree index. Null when not known. */
+  valueKind?: "boolean" | "enum" | "json" | null;
 }
 
 export interface SchemaIndex {

@@ -44,8 +44,10 @@ function stringValue(value: unknown): string | null {
   return typeof value === "string" ? value.replace(/^"|"$/g, "") : null;
 }
 
-/** `[a, b(sort: Desc)]` → `["a", "b"]`. */
+/** `[a, b(sort: Desc)]` → `["a", "b"]`; a single field may be written without brackets: `@@index(projectId)`. */
 function fieldList(value: unknown): string[] | null {
+  if (typeof value === "string" && /^[A-Za-z_]\w*$/.test(value)) return [value];
+  if (value && typeof value === "object" && (value as { type?: string }).type === "function") return [String((value as { name: unknown }).name)];
   if (!value || typeof value !== "object" || (value as { type?: string }).type !== "array") return null;
   const names = ((value as { args: unknown[] }).args ?? []).map((arg) => (typeof arg === "string" ? arg : arg && typeof arg === "object" && "name" in arg ? String((arg as { name: unknown }).name) : null));
   return names.every((name) => name !== null) ? (names as string[]) : null;
@@ -152,7 +154,7 @@ export function prismaDatabaseSchema(files: readonly ParsedSchemaFile[]): Databa
             table.relations.push(relationInfo);
             continue;
           }
-          const valueKind = type === "Boolean" ? "boolean" : type && enumNames.has(type) ? "enum" : null;
+          const valueKind = type === "Boolean" ? "boolean" : type === "Json" ? "json" : type && enumNames.has(type) ? "enum" : null;
           const column: SchemaColumn = { name: field.name, column: mapped ? stringValue(argumentsOf(mapped).positional) : null, site: fieldSite, valueKind };
           table.columns.set(field.name, column);
           if (attributes.some((a) => a.name === "id")) table.primaryKey = [field.name];

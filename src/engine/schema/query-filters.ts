@@ -24,8 +24,20 @@ export interface TableLookup {
   limited: boolean;
   /** Reached through a relation filter of another model's query (`where: { invoice: { teamId } }`). */
   via: string | null;
-  /** Conditions no index question can be asked of (`contains`, `not`, `Like`): the sort alone is not judged then. */
+  /** Conditions no index question can be asked of (`contains`, `not`, `Like`, a relation filter): the sort alone is not judged then. */
   unjudged: boolean;
+  /** The lookups its relation filters ask of other tables. */
+  related: TableLookup[];
+}
+
+/**
+ * The lookups that decide how the rows are found: a relation filter's table is the way in only when the rows are
+ * filtered by nothing else (no condition of their own, no other relation filter); otherwise the database starts
+ * from the other condition and reaches the related rows by key.
+ */
+function waysIn(lookup: TableLookup): TableLookup[] {
+  const own = lookup.equality.length + lookup.range.length > 0;
+  return [lookup, ...(!own && lookup.related.length === 1 ? waysIn(lookup.related[0]!) : [])];
 }
 
 /** Prisma operations whose where is a free filter (findUnique and friends must name a unique key). */
@@ -42,6 +54,17 @@ const SEQUELIZE_EQUALITY = new Set(["eq", "in", "is"]);
 const SEQUELIZE_RANGE = new Set(["gt", "gte", "lt", "lte", "between"]);
 
 class Unreadable extends Error {}
+
+function isUndefined(node: ts.Expression): boolean {
+  return ts.isIdentifier(node) && node.text === "undefined";
+}
+
+/** `a || undefined`, `a ?? undefined`, `c ? a : undefined`. */
+function isSometimesUndefined(value: ts.Expression): boolean {
+  if (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.BarBarToken || value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) return isUndefined(unwrapExpression(value.right));
+  if (ts.isConditionalExpression(value)) return isUndefined(unwrapExpression(value.whenTrue)) || isUndefined(unwrapExpression(value.whenFalse));
+  return false;
+}
 
 /** A value computed by the database from the row: `col("x")`, `literal("…")`, `fn(…)`, `prisma.model.fields.x`, `Raw(…)`. */
 function isColumnReference(value: ts.Expression): boolean {
@@ -93,14 +116,12 @@ export class QueryLookups {
   }
 
   private fromOptions(call: DbCall, table: SchemaTable, options: ts.ObjectLiteralExpression): TableLookup[] {
-    const lookups: TableLookup[] = [];
-    const base: TableLookup = { model: table.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: null, unjudged: false };
-    lookups.push(base);
+    const base: TableLookup = { model: table.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: null, unjudged: false, related: [] };
     // TypeORM findBy(where) / countBy(where): the argument is the where itself.
     const whereOnly = call.orm === "typeorm" && /By(OrFail)?$/.test(call.operation);
     if (whereOnly) {
-      this.where(call, table, options, base, lookups);
-      return lookups;
+      this.where(call, table, options, base);
+      return waysIn(base);
     }
     for (const property of options.properties) {
       if (ts.isSpreadAssignment(property)) throw new Unreadable();
@@ -111,7 +132,7 @@ export class QueryLookups {
         const expression = value ?? (ts.isShorthandPropertyAssignment(property) ? property.name : null);
         const where = expression ? objectLiteralOf(expression, this.resolver) : undefined;
         if (!where) throw new Unreadable();
-        this.where(call, table, where, base, lookups);
+        this.where(call, table, where, base);
       } else if (key === "orderBy" || key === "order") {
         if (value) base.sort.push(...this.sortFields(call, table, value));
       } else if (key === "cursor") {
@@ -122,10 +143,10 @@ export class QueryLookups {
         base.limited = true;
       }
     }
-    return lookups;
+    return waysIn(base);
   }
 
-  private where(call: DbCall, table: SchemaTable, where: ts.ObjectLiteralExpression, lookup: TableLookup, lookups: TableLookup[]): void {
+  private where(call: DbCall, table: SchemaTable, where: ts.ObjectLiteralExpression, lookup: TableLookup): void {
     for (const property of where.properties) {
       if (ts.isSpreadAssignment(property)) throw new Unreadable();
       const key = keyOf(property);
@@ -134,7 +155,7 @@ export class QueryLookups {
         const parts = value && ts.isArrayLiteralExpression(value) ? value.elements.map(unwrapExpression) : value ? [value] : [];
         for (const part of parts) {
           if (!ts.isObjectLiteralExpression(part)) throw new Unreadable();
-          this.where(call, table, part, lookup, lookups);
+          this.where(call, table, part, lookup);
         }
         continue;
       }
@@ -143,20 +164,24 @@ export class QueryLookups {
       // A column first: a Sequelize `references` attribute is both the key column and its relation.
       const relation = table.columns.has(key) ? undefined : table.relations.find((r) => r.field === key);
       if (relation) {
-        this.relationFilter(call, table, relation, value, lookup, lookups);
+        this.relationFilter(call, table, relation, value, lookup);
         continue;
       }
       const field = this.scalarField(table, key);
+      if (table.columns.get(field)?.valueKind === "json") {
+        lookup.unjudged = true;
+        continue;
+      }
       const kind = this.conditionKind(call, value);
       if (kind === "equality") lookup.equality.push(field);
       else if (kind === "range") lookup.range.push(field);
       else if (kind === "null" || kind === "not-null") lookup.nullChecks.push(field);
-      else lookup.unjudged = true;
+      else if (kind === "none") lookup.unjudged = true;
     }
   }
 
   /** `invoice: { teamId }` (to-one), `comments: { some: { authorId } }` (to-many): a lookup on the related table. */
-  private relationFilter(call: DbCall, table: SchemaTable, relation: SchemaTable["relations"][number], value: ts.Expression | null, lookup: TableLookup, lookups: TableLookup[]): void {
+  private relationFilter(call: DbCall, table: SchemaTable, relation: SchemaTable["relations"][number], value: ts.Expression | null, lookup: TableLookup): void {
     const target = this.schema.tables.get(relation.target);
     if (!target || !value) throw new Unreadable();
     let nested = objectLiteralOf(value, this.resolver);
@@ -174,9 +199,10 @@ export class QueryLookups {
     const keyOnly = relation.foreignKey.length > 0 && nested.properties.length > 0 && nested.properties.every((p) => relation.references.includes(keyOf(p)) || (relation.references.length === 0 && keyOf(p) === "id"));
     if (relation.foreignKey.length > 0) (keyOnly ? lookup.equality : lookup.joins).push(relation.foreignKey[0]!);
     if (keyOnly) return;
-    const related: TableLookup = { model: target.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: `${table.model}.${relation.field}`, unjudged: false };
-    lookups.push(related);
-    this.where(call, target, nested, related, lookups);
+    lookup.unjudged = true; // the related rows may be few: a sort of them is not this table's index question
+    const related: TableLookup = { model: target.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: `${table.model}.${relation.field}`, unjudged: false, related: [] };
+    lookup.related.push(related);
+    this.where(call, target, nested, related);
   }
 
   private scalarField(table: SchemaTable, key: string): string {
@@ -187,9 +213,11 @@ export class QueryLookups {
   }
 
   /** What a where value asks for: `x`, `{ in: ids }`, `In(ids)` (equality), `{ gte: d }` (range), `{ contains }` (neither). */
-  private conditionKind(call: DbCall, value: ts.Expression | null): "equality" | "range" | "null" | "not-null" | "none" {
+  private conditionKind(call: DbCall, value: ts.Expression | null): "equality" | "range" | "null" | "not-null" | "optional" | "none" {
     if (value === null) return "equality";
     if (value.kind === ts.SyntaxKind.NullKeyword) return "null";
+    // `id: query || undefined`, `cond ? x : undefined`: absent on some calls, so never what serves the query.
+    if (isSometimesUndefined(value)) return "optional";
     if (isColumnReference(value)) return "none";
     if (ts.isObjectLiteralExpression(value)) {
       const keys = value.properties.map((p) => keyOf(p).replace(/^\[|\]$/g, ""));
@@ -200,6 +228,8 @@ export class QueryLookups {
         // `{ not: null }`, `[Op.ne]: null`: IS NOT NULL, which an index on the column serves in order.
         if (isNull && (keys[0] === "not" || keys[0] === "ne")) return "not-null";
       }
+      // A JSON path (`payload: { path: ["a"], equals }`) takes no plain index.
+      if (keys.includes("path")) return "none";
       // `stock < reorderAt` (`{ lt: col("reorder_at") }`, `prisma.product.fields.reorderAt`): two columns of one row.
       if (value.properties.some((p) => ts.isPropertyAssignment(p) && isColumnReference(unwrapExpression(p.initializer)))) return "none";
       const equality = call.orm === "sequelize" ? SEQUELIZE_EQUALITY : PRISMA_EQUALITY;
