@@ -163,6 +163,21 @@ export const byKey = () => prisma.order.findMany({ orderBy: { id: 'desc' }, take
       await expectMarked(files, RULE);
     });
 
+    it("an EXCLUDE constraint's index counts; a where written after a spread is read, one before it is not", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql"),
+        `import { prisma } from './db';
+
+const page = { take: 20, skip: 0 };
+export const byCustomer = (customerId: number) => prisma.order.findMany({ ...page, where: { customerId } }); // expect: unindexed-filter
+export const overridden = (customerId: number, rest: object) => prisma.order.findMany({ where: { customerId }, ...rest });
+export const byMerchant = (merchantId: number) => prisma.order.findMany({ ...page, where: { merchantId } });
+`,
+        { "prisma/migrations/20240601000000_no_overlap/migration.sql": 'ALTER TABLE "Order" ADD CONSTRAINT "one_open" EXCLUDE USING GIST ("merchantId" WITH =, "createdAt" WITH &&);\n' },
+      );
+      await expectMarked(files, RULE);
+    });
+
     it("an index a later migration drops does not count", async () => {
       const files = prismaShop(shopSchema("postgresql"), QUERIES, {
         "prisma/migrations/20240301000000_merchant_index/migration.sql": 'CREATE INDEX "Order_merchant_idx" ON "Order"("merchantId");\n',

@@ -123,11 +123,21 @@ export class QueryLookups {
       this.where(call, table, options, base);
       return waysIn(base);
     }
+    let spread = false;
+    let readWhere = false;
     for (const property of options.properties) {
-      if (ts.isSpreadAssignment(property)) throw new Unreadable();
+      // `{ ...options, where: { urlId } }`: the where written after the spread wins, but the spread may bring a sort
+      // or a limit; a spread after the where may replace it.
+      if (ts.isSpreadAssignment(property)) {
+        if (readWhere) throw new Unreadable();
+        spread = true;
+        base.unjudged = true;
+        continue;
+      }
       const key = keyOf(property);
       const value = valueOf(property);
       if (key === "where") {
+        readWhere = true;
         // `{ where }`: the variable holding it.
         const expression = value ?? (ts.isShorthandPropertyAssignment(property) ? property.name : null);
         const where = expression ? objectLiteralOf(expression, this.resolver) : undefined;
@@ -143,6 +153,7 @@ export class QueryLookups {
         base.limited = true;
       }
     }
+    if (spread && !readWhere) throw new Unreadable();
     return waysIn(base);
   }
 

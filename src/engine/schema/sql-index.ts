@@ -18,7 +18,8 @@ const CREATE_INDEX = new RegExp(
   String.raw`\bCREATE\s+(UNIQUE\s+)?(?:CLUSTERED\s+|NONCLUSTERED\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${QUALIFIED}\s+)?ON\s+(?:ONLY\s+)?(${QUALIFIED})\s*(?:USING\s+\w+\s*)?\(`,
   "gi",
 );
-const ADD_KEY = new RegExp(String.raw`\bALTER\s+TABLE\s+(?:ONLY\s+)?(?:IF\s+EXISTS\s+)?(${QUALIFIED})\s+ADD\s+(?:CONSTRAINT\s+(${IDENTIFIER})\s+)?(UNIQUE|PRIMARY\s+KEY)(?:\s+(?:INDEX|KEY))?\s*(${IDENTIFIER}\s*)?\(`, "gi");
+// An EXCLUDE constraint (`EXCLUDE USING GIST ("CollectiveId" WITH =, period WITH &&)`) is backed by an index too.
+const ADD_KEY = new RegExp(String.raw`\bALTER\s+TABLE\s+(?:ONLY\s+)?(?:IF\s+EXISTS\s+)?(${QUALIFIED})\s+ADD\s+(?:CONSTRAINT\s+(${IDENTIFIER})\s+)?(UNIQUE|PRIMARY\s+KEY|EXCLUDE(?:\s+USING\s+\w+)?)(?:\s+(?:INDEX|KEY))?\s*(${IDENTIFIER}\s*)?\(`, "gi");
 
 const DROP_INDEX = new RegExp(String.raw`\bDROP\s+INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?(${QUALIFIED})|\bALTER\s+TABLE\s+${QUALIFIED}\s+DROP\s+(?:INDEX|KEY|CONSTRAINT)\s+(?:IF\s+EXISTS\s+)?(${IDENTIFIER})`, "gi");
 
@@ -58,7 +59,7 @@ function columnList(list: string): string[] {
   }
   parts.push(current);
   for (const part of parts) {
-    const match = new RegExp(String.raw`^\s*(${IDENTIFIER})(?:\s*\(\s*\d+\s*\))?(?:\s+(?:ASC|DESC|NULLS\s+(?:FIRST|LAST)|COLLATE\s+\S+|\w+_ops))*\s*$`, "i").exec(part);
+    const match = new RegExp(String.raw`^\s*(${IDENTIFIER})(?:\s*\(\s*\d+\s*\))?(?:\s+(?:ASC|DESC|NULLS\s+(?:FIRST|LAST)|COLLATE\s+\S+|\w+_ops|WITH\s+\S+))*\s*$`, "i").exec(part);
     if (!match) break;
     columns.push(unquote(match[1]!));
   }
@@ -78,7 +79,7 @@ export function indexesInSql(sql: string): SqlIndex[] {
     const list = parenthesised(sql, match.index + match[0].length - 1);
     if (list === null) continue;
     const columns = columnList(list);
-    if (columns.length > 0) found.push({ table: unquote(match[1]!), columns, unique: true, name: match[2] ? unquote(match[2]) : null, offset: match.index });
+    if (columns.length > 0) found.push({ table: unquote(match[1]!), columns, unique: !/^EXCLUDE/i.test(match[3]!), name: match[2] ? unquote(match[2]) : null, offset: match.index });
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
