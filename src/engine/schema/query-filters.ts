@@ -144,7 +144,13 @@ export class QueryLookups {
         if (!where) throw new Unreadable();
         this.where(call, table, where, base);
       } else if (key === "orderBy" || key === "order") {
-        if (value) base.sort.push(...this.sortFields(call, table, value));
+        // A sort this cannot read (`{ [column]: direction }`) leaves the filter to judge, not the sort.
+        try {
+          if (value) base.sort.push(...this.sortFields(call, table, value));
+        } catch (error) {
+          if (!(error instanceof Unreadable)) throw error;
+          base.unjudged = true;
+        }
       } else if (key === "cursor") {
         const cursor = value && ts.isObjectLiteralExpression(value) ? value : undefined;
         if (!cursor) throw new Unreadable();
