@@ -305,6 +305,28 @@ export const byId = (id: number) => orders.findOneBy({ id });
       await expectMarked({ ...entities("", "mysql"), "src/orders.ts": queries.replace("take: 20 }); // expect: unindexed-filter", "take: 20 });") }, RULE);
     });
 
+    it("query builders: AND-joined conditions on the root alias are read; OR, functions, other aliases and columns compared with columns are not", async () => {
+      const files = {
+        ...entities('@Index(["status"])'),
+        "src/orders.ts": `import { dataSource } from './data-source';
+import { Order } from './entities';
+
+const orders = dataSource.getRepository(Order);
+
+export const byCustomer = (customerId: number) => orders.createQueryBuilder('o').where('o.customerId = :customerId', { customerId }).andWhere('o.createdAt >= :since', { since: new Date(0) }).getMany(); // expect: unindexed-filter
+export const latest = () => dataSource.manager.createQueryBuilder(Order, 'o').orderBy('o.createdAt', 'DESC').take(10).getMany(); // expect: unindexed-filter
+export const byStatus = (status: string) => orders.createQueryBuilder('o').where('o.status = :status', { status }).getMany();
+export const either = (a: number) => orders.createQueryBuilder('o').where('o.customerId = :a', { a }).orWhere('o.status = :s', { s: 'x' }).getMany();
+export const anyOf = (a: number) => orders.createQueryBuilder('o').where('o.customerId = :a OR o.id = :a', { a }).getMany();
+export const lowered = (q: string) => orders.createQueryBuilder('o').where('LOWER(o.status) = :q', { q }).getMany();
+export const byMerchantName = (name: string) => orders.createQueryBuilder('o').leftJoin('o.merchant', 'm').where('m.email = :name', { name }).getMany();
+export const sameRow = () => orders.createQueryBuilder('o').where('o.customerId = o.id').getMany();
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "byCustomer")).fix).toContain('`@Index(["customerId", "createdAt"])`');
+    });
+
     it("an index created only in a migration counts", async () => {
       const files = {
         ...entities(""),

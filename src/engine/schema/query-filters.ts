@@ -6,6 +6,7 @@ import ts from "#typescript";
 import { objectLiteralOf, type DbCall } from "../orm.js";
 import { unwrapExpression, type Resolver } from "../resolve.js";
 import type { DatabaseSchema, SchemaTable } from "./model.js";
+import { queryBuilderConditions } from "./query-builder-filters.js";
 
 /** The lookup a query asks of one table. */
 export interface TableLookup {
@@ -99,10 +100,15 @@ export class QueryLookups {
 
   /** The lookups a query needs against `schema`, one per table it filters; empty when it filters nothing this can read. */
   of(call: DbCall, schema: DatabaseSchema): TableLookup[] {
-    if (!call.model || !call.options) return [];
+    if (!call.model) return [];
     this.schema = schema;
     const table = schema.tables.get(call.model);
     if (!table || table.orm !== call.orm) return [];
+    if (call.orm === "typeorm" && !call.options) {
+      const built = queryBuilderConditions(call.node, table);
+      return built ? [{ model: table.model, ...built, joins: [], via: null, related: [] }] : [];
+    }
+    if (!call.options) return [];
     const ops = call.orm === "prisma" ? PRISMA_FILTER_OPS : call.orm === "typeorm" ? TYPEORM_FILTER_OPS : SEQUELIZE_FILTER_OPS;
     if (!ops.has(call.operation)) return [];
     const options = objectLiteralOf(call.options, this.resolver);

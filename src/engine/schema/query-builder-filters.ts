@@ -1,0 +1,126 @@
+// The lookup a TypeORM query-builder chain asks of its root table, read from its where strings:
+// `repo.createQueryBuilder("user").where("user.identifier = :identifier").andWhere("user.deletedAt IS NULL").getOne()`.
+// Only conditions on the root alias joined by AND are read; OR, brackets, functions and a builder configured by
+// statements leave the chain unjudged.
+import ts from "#typescript";
+import { unwrapExpression } from "../resolve.js";
+import { fieldForColumn, type SchemaTable } from "./model.js";
+
+export interface BuilderConditions {
+  equality: string[];
+  range: string[];
+  nullChecks: string[];
+  sort: string[];
+  limited: boolean;
+  /** A condition or sort this cannot read (on another alias, a function, an expression). */
+  unjudged: boolean;
+}
+
+const TERMINALS = new Set(["getMany", "getOne", "getOneOrFail", "getManyAndCount", "getCount", "getExists", "getRawOne", "getRawMany"]);
+const WHERE = new Set(["where", "andWhere"]);
+const SORT = new Set(["orderBy", "addOrderBy"]);
+const LIMIT = new Set(["take", "limit"]);
+/** Calls that change neither which rows match nor their order. */
+const NEUTRAL = new Set(["select", "addSelect", "leftJoin", "leftJoinAndSelect", "innerJoinAndSelect", "leftJoinAndMapMany", "leftJoinAndMapOne", "innerJoinAndMapMany", "innerJoinAndMapOne", "setParameter", "setParameters", "skip", "offset", "cache", "withDeleted", "loadRelationCountAndMap", "loadRelationIdAndMap", "useTransaction", "setLock", "setQueryRunner"]);
+
+const IDENT = String.raw`(?:"([^"]+)"|\x60([^\x60]+)\x60|([A-Za-z_][\w$]*))`;
+
+/** `user.identifier`, `"user"."identifier"` → ["user", "identifier"]. */
+function qualifiedColumn(text: string): [string, string] | null {
+  const match = new RegExp(String.raw`^\s*${IDENT}\s*\.\s*${IDENT}\s*$`).exec(text);
+  if (!match) return null;
+  return [(match[1] ?? match[2] ?? match[3])!, (match[4] ?? match[5] ?? match[6])!];
+}
+
+function splitAnd(text: string): string[] | null {
+  if (/\bOR\b/i.test(text)) return null;
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  const tokens = text.split(/(\(|\)|\s+AND\s+)/i);
+  for (const token of tokens) {
+    if (token === "(") depth++;
+    if (token === ")") depth--;
+    if (depth === 0 && /^\s+AND\s+$/i.test(token)) {
+      parts.push(current);
+      current = "";
+    } else current += token;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter(Boolean);
+}
+
+/** The chain's calls from the root outwards, with the root `createQueryBuilder(…)` call first; null when not one chain. */
+function chainOf(terminal: ts.CallExpression): ts.CallExpression[] | null {
+  const calls: ts.CallExpression[] = [];
+  let node: ts.Expression = terminal;
+  while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    calls.unshift(node);
+    if (node.expression.name.text === "createQueryBuilder") return calls;
+    node = unwrapExpression(node.expression.expression);
+  }
+  return null;
+}
+
+function methodOf(call: ts.CallExpression): string {
+  return (call.expression as ts.PropertyAccessExpression).name.text;
+}
+
+/** What the chain ending in `terminal` filters and sorts its root table by; null when it is not a chain this reads. */
+export function queryBuilderConditions(terminal: ts.Node, table: SchemaTable): BuilderConditions | null {
+  if (!ts.isCallExpression(terminal) || !ts.isPropertyAccessExpression(terminal.expression) || !TERMINALS.has(terminal.expression.name.text)) return null;
+  const chain = chainOf(terminal);
+  if (!chain) return null;
+  const [root, ...steps] = chain;
+  // `repo.createQueryBuilder("user")`, `manager.createQueryBuilder(User, "user")`.
+  const aliasArg = root!.arguments.length === 1 ? root!.arguments[0] : root!.arguments[1];
+  const alias = aliasArg && ts.isStringLiteralLike(aliasArg) ? aliasArg.text : null;
+  if (!alias) return null;
+  const conditions: BuilderConditions = { equality: [], range: [], nullChecks: [], sort: [], limited: false, unjudged: false };
+  const field = (column: string): string | null => {
+    const parts = qualifiedColumn(column);
+    if (!parts || parts[0] !== alias) return null;
+    const name = parts[1];
+    if (table.columns.has(name)) return name;
+    const relation = table.relations.find((r) => r.field === name && r.foreignKey.length === 1);
+    return relation ? relation.foreignKey[0]! : fieldForColumn(table, name);
+  };
+  for (const step of steps.slice(0, -1)) {
+    const method = methodOf(step);
+    const first = step.arguments[0] ? unwrapExpression(step.arguments[0]) : undefined;
+    if (WHERE.has(method)) {
+      const parts = first && ts.isStringLiteralLike(first) ? splitAnd(first.text) : null;
+      if (!parts) return null;
+      for (const part of parts) {
+        const comparison = /^(.+?)\s*(=|IN|>=|<=|>|<|BETWEEN|IS\s+NOT\s+NULL|IS\s+NULL)\s*(.*)$/i.exec(part);
+        const column = comparison ? field(comparison[1]!) : null;
+        if (!comparison || !column) {
+          conditions.unjudged = true;
+          continue;
+        }
+        const operator = comparison[2]!.toUpperCase().replace(/\s+/g, " ");
+        const operand = comparison[3]!.trim();
+        // Compared with a parameter or a literal, not with another column.
+        if (!operator.startsWith("IS") && !/^(:|\(\s*:|'|\d|true\b|false\b)/i.test(operand)) {
+          conditions.unjudged = true;
+          continue;
+        }
+        if (operator === "=" || operator === "IN") conditions.equality.push(column);
+        else if (operator === "IS NULL" || operator === "IS NOT NULL") conditions.nullChecks.push(column);
+        else conditions.range.push(column);
+      }
+    } else if (SORT.has(method)) {
+      const column = first && ts.isStringLiteralLike(first) ? field(first.text) : null;
+      if (column) conditions.sort.push(column);
+      else conditions.unjudged = true;
+    } else if (LIMIT.has(method)) {
+      conditions.limited = true;
+    } else if (method === "innerJoin" || method === "innerJoinAndSelect") {
+      // An inner join filters the root rows by the joined ones: maybe the way in.
+      conditions.unjudged = true;
+    } else if (!NEUTRAL.has(method)) {
+      return null;
+    }
+  }
+  return conditions;
+}
