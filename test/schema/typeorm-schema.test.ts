@@ -170,6 +170,179 @@ export class RealStats {
   });
 });
 
+describe("readTypeormSchema: primary keys out of sight, project decorators, single-table inheritance", () => {
+  it("gives an entity with no primary column in sight the key id, and keeps a visible key of another name", () => {
+    const read = readProject({
+      "src/entity-id.decorator.ts": `let primary: { entity: unknown; name: string } | undefined;
+export function PrimaryGeneratedId() {
+  return (entity: unknown, name: string) => { primary = { entity, name }; };
+}
+`,
+      "src/base.ts": `import { CreateDateColumn } from 'typeorm';
+import { PrimaryGeneratedId } from './entity-id.decorator';
+
+export abstract class VendureEntity {
+  @PrimaryGeneratedId() id: string;
+  @CreateDateColumn() createdAt: Date;
+}
+`,
+      "src/entities.ts": `import { Column, Entity, ManyToOne, PrimaryColumn } from 'typeorm';
+import { VendureEntity } from './base';
+
+@Entity()
+export class Channel extends VendureEntity {
+  @Column() code: string;
+}
+
+@Entity()
+export class Product extends VendureEntity {
+  @ManyToOne(() => Channel) channel: Channel;
+}
+
+@Entity()
+export class Currency {
+  @PrimaryColumn() code: string;
+}
+`,
+    });
+    expect(read.table("Channel").primaryKey).toEqual(["id"]);
+    expect(columnsOf(read.table("Channel"))).toEqual([
+      ["createdAt", null],
+      ["code", null],
+      ["id", null],
+    ]);
+    expect(relationsOf(read.table("Product"))).toEqual([{ field: "channel", target: "Channel", kind: "to-one", foreignKey: ["channelId"], references: ["id"] }]);
+    expect(read.table("Currency").primaryKey).toEqual(["code"]);
+    expect(read.table("Currency").columns.has("id")).toBe(false);
+  });
+
+  it("reads a project decorator whose body calls typeorm's column and index decorators, and no other", () => {
+    const read = readProject({
+      "src/decorators.ts": `import { Column, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+export function PrimaryUuid() {
+  return PrimaryGeneratedColumn('uuid');
+}
+export const Money = (options: object = {}) => Column({ type: 'integer', ...options });
+export function Flag() {
+  return Column('boolean', { default: false });
+}
+export function Lookup(): PropertyDecorator {
+  const column = Column({ name: 'lookup_code' });
+  const index = Index({ unique: true });
+  return (target, key) => { column(target, key); index(target, key); };
+}
+export function MaybeKey(primary: boolean) {
+  return primary ? PrimaryColumn() : Column();
+}
+export function BelongsTo(target: () => Function) {
+  return (proto: object, key: string) => { Column()(proto, key); ManyToOne(target)(proto, key); };
+}
+export function Tracked() {
+  return (_target: object, _key: string) => undefined;
+}
+`,
+      "src/index.ts": `export * from './decorators';\n`,
+      "src/entities.ts": `import { Entity } from 'typeorm';
+import { BelongsTo, Flag, Lookup, MaybeKey, Money, PrimaryUuid, Tracked } from '.';
+
+function Slug() {
+  return (_target: object, _key: string) => undefined;
+}
+
+@Entity('invoices')
+export class Invoice {
+  @PrimaryUuid() key: string;
+  @Money() total: number;
+  @Flag() paid: boolean;
+  @Lookup() code: string;
+  @MaybeKey(false) number: string;
+  @BelongsTo(() => Invoice) parent: Invoice;
+  @Tracked() note: string;
+  @Slug() slug: string;
+}
+`,
+    });
+    const table = read.table("Invoice");
+    expect(table.primaryKey).toEqual(["key"]);
+    expect(columnsOf(table)).toEqual([
+      ["key", null],
+      ["total", null],
+      ["paid", null],
+      ["code", "lookup_code"],
+    ]);
+    expect(table.columns.get("paid")!.valueKind).toBe("boolean");
+    expect(table.columns.get("total")!.site!.line).toBe(11);
+    expect(indexesOf(table)).toEqual([{ fields: ["code"], unique: true, name: null, declaredIn: "schema" }]);
+    expect(table.relations).toEqual([]);
+  });
+
+  it("reads @ChildEntity classes as their parent entity's table, sharing the indexes any of them declares", () => {
+    const read = readProject({
+      "src/region.ts": `import { Column, Entity, Index, PrimaryGeneratedColumn, TableInheritance } from 'typeorm';
+
+@Entity('regions')
+@TableInheritance({ column: { type: 'varchar', name: 'discriminator' } })
+export abstract class Region {
+  @PrimaryGeneratedColumn() id: number;
+  @Index() @Column() parentCode: string;
+  @Column() code: string;
+}
+`,
+      "src/country.ts": `import { ChildEntity, Column, Index } from 'typeorm';
+import { Region } from './region';
+
+@ChildEntity()
+export class Country extends Region {
+  @Index() @Column() iso: string;
+}
+
+export abstract class Subdivision extends Region {}
+
+@ChildEntity('province')
+export class Province extends Subdivision {
+  @Column() iso: string;
+  @Column({ name: 'zone_code' }) zone: string;
+}
+`,
+      "src/other.ts": `import { ChildEntity, Column } from 'typeorm';
+import { ChildEntity as Fake } from './fake';
+
+abstract class Plain {
+  @Column() name: string;
+}
+
+@ChildEntity()
+export class Orphan extends Plain {}
+
+@Fake()
+export class NotAChild extends Plain {}
+`,
+      "src/fake.ts": `export function ChildEntity(): ClassDecorator { return () => undefined; }\n`,
+    });
+    expect(read.tables.map((t) => [t.model, t.table]).sort()).toEqual([
+      ["Country", "regions"],
+      ["Province", "regions"],
+      ["Region", "regions"],
+    ]);
+    expect(columnsOf(read.table("Province"))).toEqual([
+      ["id", null],
+      ["parentCode", null],
+      ["code", null],
+      ["iso", null],
+      ["zone", "zone_code"],
+    ]);
+    expect(read.table("Country").primaryKey).toEqual(["id"]);
+    // Country's index on iso is an index of the one table: Province's iso uses it; Region has no iso column.
+    expect(indexesOf(read.table("Province"))).toEqual([
+      { fields: ["parentCode"], unique: false, name: null, declaredIn: "schema" },
+      { fields: ["iso"], unique: false, name: null, declaredIn: "schema" },
+    ]);
+    expect(indexesOf(read.table("Region"))).toEqual([{ fields: ["parentCode"], unique: false, name: null, declaredIn: "schema" }]);
+    expect(indexesOf(read.table("Country")).map((index) => index.fields)).toEqual([["parentCode"], ["iso"]]);
+  });
+});
+
 describe("readTypeormSchema: indexes", () => {
   it("reads property and class @Index and @Unique, mapping relation names to their key fields", () => {
     const read = readProject({

@@ -1,6 +1,7 @@
 // TypeORM's schema from the code alone: entity classes and their decorators (columns, keys, indexes, relations, also
 // the ones inherited from a base class), the indexes migrations create (raw SQL and the QueryRunner API), and the
-// driver `type` of the data source. Purely syntactic: a decorator counts only when its name is imported from typeorm.
+// driver `type` of the data source. Purely syntactic: a decorator counts only when its name is imported from typeorm,
+// or names a project function whose body calls typeorm's column decorators.
 import { basename } from "node:path";
 import ts from "#typescript";
 import type { ModuleInfo } from "../project.js";
@@ -105,6 +106,8 @@ interface EntityDraft {
   table: string;
   site: SchemaSite;
   members: Members;
+  /** The `@Entity` class whose table holds the rows: the class itself, or for a `@ChildEntity` the entity it extends. */
+  root: ts.ClassDeclaration;
 }
 
 export function readTypeormSchema(modules: readonly ModuleInfo[]): TypeormSchemaRead {
@@ -137,6 +140,7 @@ export function readTypeormSchema(modules: readonly ModuleInfo[]): TypeormSchema
   }
 
   const tables = entities.map((entity) => buildTable(entity, entities));
+  shareSingleTableIndexes(entities, tables);
   const keyRelations = entities.flatMap((entity) => entity.members.relations.filter((relation) => relation.ownsKey));
   return {
     tables,
@@ -151,12 +155,31 @@ export function readTypeormSchema(modules: readonly ModuleInfo[]): TypeormSchema
 
 function readEntity(module: ModuleInfo, node: ts.ClassDeclaration, modulesByPath: ReadonlyMap<string, ModuleInfo>): EntityDraft | null {
   if (!node.name) return null;
-  const entity = typeormDecorators(module, node).find((decorator) => decorator.name === "Entity");
-  if (!entity) return null;
+  const decorators = typeormDecorators(module, node);
+  const entity = decorators.find((decorator) => decorator.name === "Entity");
   const model = node.name.text;
+  // `@ChildEntity()`: single-table inheritance, the rows live in the table of the @Entity the class extends.
+  const parent = entity ? { table: entityTableName(entity, model), root: node } : decorators.some((decorator) => decorator.name === "ChildEntity") ? parentEntity(module, node, modulesByPath) : null;
+  if (!parent) return null;
+  return { model, table: parent.table, site: siteOf(module, node.name), members: readMembers(module, node, modulesByPath, new Set()), root: parent.root };
+}
+
+function entityTableName(entity: TypeormDecorator, model: string): string {
   const firstArg = entity.args[0];
   const givenName = (firstArg && stringValue(firstArg)) ?? stringProperty(objectArg(entity.args), "name");
-  return { model, table: givenName || snakeCase(model), site: siteOf(module, node.name), members: readMembers(module, node, modulesByPath, new Set()) };
+  return givenName || snakeCase(model);
+}
+
+/** The nearest base class that is an `@Entity`, and its table; null when the chain reaches none. */
+function parentEntity(module: ModuleInfo, node: ts.ClassDeclaration, modulesByPath: ReadonlyMap<string, ModuleInfo>): { table: string; root: ts.ClassDeclaration } | null {
+  let current: { module: ModuleInfo; node: ts.ClassDeclaration } | null = { module, node };
+  for (let hops = 0; hops <= MAX_HOPS && current; hops++) {
+    current = baseClass(current.module, current.node, modulesByPath);
+    if (!current?.node.name) return null;
+    const entity = typeormDecorators(current.module, current.node).find((decorator) => decorator.name === "Entity");
+    if (entity) return { table: entityTableName(entity, current.node.name.text), root: current.node };
+  }
+  return null;
 }
 
 /** The class's decorated members, its base classes' first (TypeORM inherits columns, relations and indexes). */
@@ -179,7 +202,7 @@ function readMembers(module: ModuleInfo, node: ts.ClassLikeDeclaration, modulesB
   }
   for (const member of node.members) {
     if (!ts.isPropertyDeclaration(member) || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
-    readProperty(module, member, member.name, members);
+    readProperty(module, member, member.name, members, modulesByPath);
   }
   return members;
 }
@@ -193,10 +216,10 @@ function columnValueKind(args: readonly ts.Expression[], options: ts.ObjectLiter
   return null;
 }
 
-function readProperty(module: ModuleInfo, property: ts.PropertyDeclaration, nameNode: ts.Identifier | ts.StringLiteral, members: Members): void {
+function readProperty(module: ModuleInfo, property: ts.PropertyDeclaration, nameNode: ts.Identifier | ts.StringLiteral, members: Members, modulesByPath: ReadonlyMap<string, ModuleInfo>): void {
   const field = nameNode.text;
   const site = siteOf(module, nameNode);
-  const decorators = typeormDecorators(module, property);
+  const decorators = [...typeormDecorators(module, property), ...wrappedDecorators(module, property, modulesByPath)];
   const joinColumn = decorators.find((decorator) => decorator.name === "JoinColumn");
   for (const decorator of decorators) {
     const options = objectArg(decorator.args);
@@ -334,27 +357,33 @@ function baseClass(module: ModuleInfo, node: ts.ClassLikeDeclaration, modulesByP
 }
 
 function classNamed(module: ModuleInfo, localName: string, modulesByPath: ReadonlyMap<string, ModuleInfo>, hops: number): { module: ModuleInfo; node: ts.ClassDeclaration } | null {
+  const found = declarationNamed(module, localName, modulesByPath, hops);
+  return found && ts.isClassDeclaration(found.node) ? { module: found.module, node: found.node } : null;
+}
+
+/** The top-level declaration a local name stands for: declared in this module, or imported from a listed one. */
+function declarationNamed(module: ModuleInfo, localName: string, modulesByPath: ReadonlyMap<string, ModuleInfo>, hops: number): { module: ModuleInfo; node: ts.Node } | null {
   if (hops > MAX_HOPS) return null;
   const local = module.topLevel.get(localName);
-  if (local && ts.isClassDeclaration(local)) return { module, node: local };
+  if (local) return { module, node: local };
   const binding = module.imports.get(localName);
   if (!binding || binding.external) return null;
   const target = modulesByPath.get(binding.module);
-  return target ? exportedClass(target, binding.name, modulesByPath, hops + 1) : null;
+  return target ? exportedDeclaration(target, binding.name, modulesByPath, hops + 1) : null;
 }
 
-function exportedClass(module: ModuleInfo, exportName: string, modulesByPath: ReadonlyMap<string, ModuleInfo>, hops: number): { module: ModuleInfo; node: ts.ClassDeclaration } | null {
+function exportedDeclaration(module: ModuleInfo, exportName: string, modulesByPath: ReadonlyMap<string, ModuleInfo>, hops: number): { module: ModuleInfo; node: ts.Node } | null {
   if (hops > MAX_HOPS) return null;
   const exported = module.exports.get(exportName);
-  if (exported?.kind === "local") return classNamed(module, exported.name, modulesByPath, hops + 1);
-  if (exported?.kind === "node") return ts.isClassDeclaration(exported.node) ? { module, node: exported.node } : null;
+  if (exported?.kind === "local") return declarationNamed(module, exported.name, modulesByPath, hops + 1);
+  if (exported?.kind === "node") return { module, node: exported.node };
   if (exported?.kind === "reexport") {
     const target = exported.external ? undefined : modulesByPath.get(exported.module);
-    return target ? exportedClass(target, exported.name, modulesByPath, hops + 1) : null;
+    return target ? exportedDeclaration(target, exported.name, modulesByPath, hops + 1) : null;
   }
   for (const path of module.starExports) {
     const target = modulesByPath.get(path);
-    const found = target ? exportedClass(target, exportName, modulesByPath, hops + 1) : null;
+    const found = target ? exportedDeclaration(target, exportName, modulesByPath, hops + 1) : null;
     if (found) return found;
   }
   return null;
@@ -365,7 +394,13 @@ function buildTable(entity: EntityDraft, entities: readonly EntityDraft[]): Sche
   const { members } = entity;
   const columns = new Map<string, SchemaColumn>();
   for (const column of members.columns) columns.set(column.field, { name: column.field, column: column.dbName, site: column.site, valueKind: column.valueKind });
-  const primaryKey = members.columns.filter((column) => column.primary).map((column) => column.field);
+  let primaryKey = members.columns.filter((column) => column.primary).map((column) => column.field);
+  // TypeORM refuses an entity without a primary column: one declared out of sight (a project decorator that registers
+  // it at run time, a base class the scan does not list) is taken to be `id`. At worst a filter on `id` counts as served.
+  if (primaryKey.length === 0) {
+    primaryKey = ["id"];
+    if (!columns.has("id")) columns.set("id", { name: "id", column: null, site: entity.site, valueKind: null });
+  }
   const indexes: SchemaIndex[] = members.columns.filter((column) => column.unique).map((column) => ({ fields: [column.field], unique: true, declaredIn: "schema", name: null, site: column.site }));
 
   const relations: SchemaRelation[] = [];
@@ -391,6 +426,33 @@ function buildTable(entity: EntityDraft, entities: readonly EntityDraft[]): Sche
   for (const index of members.indexes) indexes.push({ fields: index.fields.flatMap(fieldsOf), unique: index.unique, declaredIn: "schema", name: index.name, site: index.site });
 
   return { model: entity.model, table: entity.table, orm: "typeorm", columns, primaryKey, indexes, relations, site: entity.site };
+}
+
+/**
+ * Single-table inheritance: the parent entity and its child entities are one table, so an index any of them declares
+ * serves them all (`Allocation`'s `@Index() orderLine` serves `Sale`'s `orderLine`) when its columns are theirs too.
+ */
+function shareSingleTableIndexes(entities: readonly EntityDraft[], tables: readonly SchemaTable[]): void {
+  const groups = new Map<ts.ClassDeclaration, SchemaTable[]>();
+  entities.forEach((entity, i) => groups.set(entity.root, [...(groups.get(entity.root) ?? []), tables[i]!]));
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const dbName = (table: SchemaTable, field: string): string | null => {
+      const column = table.columns.get(field);
+      return column ? (column.column ?? column.name) : null;
+    };
+    const declared = group.map((table) => [...table.indexes]);
+    group.forEach((source, i) => {
+      for (const index of declared[i]!) {
+        for (const target of group) {
+          if (target === source) continue;
+          if (!index.fields.every((field) => dbName(target, field) !== null && dbName(target, field) === dbName(source, field))) continue;
+          if (target.indexes.some((other) => other.unique === index.unique && other.fields.join("\0") === index.fields.join("\0"))) continue;
+          target.indexes.push(index);
+        }
+      }
+    });
+  }
 }
 
 /** What the key points at: the join columns' `referencedColumnName`s, else the target's primary key, else `id`. */
@@ -589,27 +651,84 @@ function importedSpecifiers(sourceFile: ts.SourceFile): Set<string> {
   return specifiers;
 }
 
-function isTypeormModule(specifier: string): boolean {
-  return specifier === "typeorm" || specifier.startsWith("typeorm/");
-}
-
 /** The decorators on a node that typeorm exports: `@Entity()` with `Entity` imported from it, or `@orm.Entity()`. */
 function typeormDecorators(module: ModuleInfo, node: ts.Node): TypeormDecorator[] {
-  const decorators = ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
   const found: TypeormDecorator[] = [];
-  for (const decorator of decorators) {
+  for (const decorator of decoratorsOf(node)) {
     const expression = decorator.expression;
     const callee = ts.isCallExpression(expression) ? expression.expression : expression;
     const args = ts.isCallExpression(expression) ? expression.arguments : [];
-    if (ts.isIdentifier(callee)) {
-      const binding = module.imports.get(callee.text);
-      if (binding && binding.name !== "*" && binding.name !== "default" && isTypeormModule(binding.module)) found.push({ name: binding.name, args, nameNode: callee });
-    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
-      const binding = module.imports.get(callee.expression.text);
-      if (binding && (binding.name === "*" || binding.name === "default") && isTypeormModule(binding.module)) found.push({ name: callee.name.text, args, nameNode: callee.name });
-    }
+    const name = typeormName(module, callee);
+    if (name) found.push({ name: name.text, args, nameNode: name.node });
   }
   return found;
+}
+
+function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
+  return ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
+}
+
+/** The name typeorm exports `callee` under, when it is `Name` imported from typeorm or `orm.Name` of a namespace import. */
+function typeormName(module: ModuleInfo, callee: ts.Expression): { text: string; node: ts.Node } | null {
+  if (ts.isIdentifier(callee)) {
+    const binding = module.imports.get(callee.text);
+    if (binding && binding.name !== "*" && binding.name !== "default" && isTypeormModule(binding.module)) return { text: binding.name, node: callee };
+  } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    const binding = module.imports.get(callee.expression.text);
+    if (binding && (binding.name === "*" || binding.name === "default") && isTypeormModule(binding.module)) return { text: callee.name.text, node: callee.name };
+  }
+  return null;
+}
+
+/** What a project's own decorator stands for: the typeorm column and index decorators its body calls, by declaration. */
+const wrapperCache = new WeakMap<ts.Node, { name: string; args: readonly ts.Expression[] }[]>();
+
+/**
+ * `@Money() price` where the project's `Money()` returns typeorm's `Column({ type: "int" })`: the typeorm decorators
+ * the wrapper calls, as if written on the property. Only a function of the project (this file or a listed module)
+ * whose body calls nothing of typeorm but column and index decorators, all of them primary or none.
+ */
+function wrappedDecorators(module: ModuleInfo, property: ts.PropertyDeclaration, modulesByPath: ReadonlyMap<string, ModuleInfo>): TypeormDecorator[] {
+  const found: TypeormDecorator[] = [];
+  for (const decorator of decoratorsOf(property)) {
+    const expression = decorator.expression;
+    const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+    if (!ts.isIdentifier(callee) || typeormName(module, callee)) continue;
+    const declaration = declarationNamed(module, callee.text, modulesByPath, 0);
+    if (!declaration) continue;
+    for (const call of wrapperCalls(declaration.module, declaration.node)) found.push({ ...call, nameNode: callee });
+  }
+  return found;
+}
+
+function wrapperCalls(module: ModuleInfo, node: ts.Node): { name: string; args: readonly ts.Expression[] }[] {
+  const cached = wrapperCache.get(node);
+  if (cached) return cached;
+  let fn: ts.Node | undefined = node;
+  if (ts.isVariableDeclaration(node)) fn = node.initializer && unwrap(node.initializer);
+  const calls: { name: string; args: readonly ts.Expression[] }[] = [];
+  let foreign = false;
+  if (fn && (ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.body) {
+    const visit = (child: ts.Node): void => {
+      if (ts.isCallExpression(child)) {
+        const name = typeormName(module, child.expression);
+        if (name && (COLUMN_DECORATORS.has(name.text) || name.text === "Index" || name.text === "Unique")) calls.push({ name: name.text, args: child.arguments });
+        else if (name) foreign = true;
+      }
+      ts.forEachChild(child, visit);
+    };
+    visit(fn.body);
+  }
+  const columns = calls.filter((call) => COLUMN_DECORATORS.has(call.name));
+  const primaries = columns.filter((call) => PRIMARY_DECORATORS.has(call.name));
+  // A relation, or a column that may or may not be the primary key: what the property is depends on more than the code says.
+  const result = foreign || columns.length === 0 || (primaries.length > 0 && primaries.length < columns.length) ? [] : calls;
+  wrapperCache.set(node, result);
+  return result;
+}
+
+function isTypeormModule(specifier: string): boolean {
+  return specifier === "typeorm" || specifier.startsWith("typeorm/");
 }
 
 function unwrap(node: ts.Expression): ts.Expression {
