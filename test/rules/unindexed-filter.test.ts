@@ -178,6 +178,22 @@ export const byMerchant = (merchantId: number) => prisma.order.findMany({ ...pag
       await expectMarked(files, RULE);
     });
 
+    it("literal SQL over one table is read; joins, OR and other tables' names are not", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql"),
+        `import { prisma } from './db';
+
+export const recent = (customerId: number) => prisma.$queryRaw\`SELECT id, status FROM "Order" WHERE "customerId" = \${customerId} AND "createdAt" > NOW() ORDER BY "createdAt" DESC LIMIT 20\`; // expect: unindexed-filter
+export const byKey = (id: number) => prisma.$queryRaw\`SELECT * FROM "Order" WHERE id = \${id}\`;
+export const joined = (status: string) => prisma.$queryRaw\`SELECT o.* FROM "Order" o JOIN "Merchant" m ON m.id = o."merchantId" WHERE o.status = \${status}\`;
+export const either = (a: number) => prisma.$queryRaw\`SELECT * FROM "Order" WHERE "customerId" = \${a} OR status = 'x'\`;
+export const plural = (status: string) => prisma.$queryRaw\`SELECT * FROM orders WHERE status = \${status}\`;
+`,
+      );
+      const result = await expectMarked(files, RULE);
+      expect(findingObjects(result, RULE)[0]!.fix).toContain("`@@index([customerId, createdAt])`");
+    });
+
     it("an index a later migration drops does not count", async () => {
       const files = prismaShop(shopSchema("postgresql"), QUERIES, {
         "prisma/migrations/20240301000000_merchant_index/migration.sql": 'CREATE INDEX "Order_merchant_idx" ON "Order"("merchantId");\n',

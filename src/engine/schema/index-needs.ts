@@ -6,6 +6,7 @@ import type { Resolver } from "../resolve.js";
 import type { ScopedSchema } from "./database.js";
 import { foreignKeysNeedIndexes, indexesOn, usableIndex, type DatabaseSchema, type SchemaRelation, type SchemaTable } from "./model.js";
 import { QueryLookups, type TableLookup } from "./query-filters.js";
+import { inFields, rawSqlConditions } from "./raw-sql-filters.js";
 
 /** One missing index: a table, the fields to index (equality first, then one range or sort field), the queries. */
 export interface IndexNeed {
@@ -27,6 +28,11 @@ export interface UnindexedForeignKey {
   schema: DatabaseSchema;
   table: SchemaTable;
   relation: SchemaRelation;
+}
+
+/** A table name as SQL writes it, compared without quotes, schema or case. */
+function normalTableName(name: string): string {
+  return name.replace(/^.*\./, "").replace(/["`[\]]/g, "").toLowerCase();
 }
 
 /**
@@ -83,16 +89,36 @@ export class IndexAdvisor {
     this.lookups = new QueryLookups(resolver);
   }
 
-  /** The schema that defines the query's model, in a package the query's package contains or depends on; the nearest. */
-  schemaFor(call: DbCall): DatabaseSchema | null {
-    if (!call.model) return null;
+  /** A literal SQL query over one table of a schema its package can use: that table's lookup. */
+  private rawLookup(call: DbCall): { schema: DatabaseSchema; lookup: TableLookup } | null {
+    const conditions = rawSqlConditions(call.rawSql!);
+    if (!conditions) return null;
+    const wanted = normalTableName(conditions.table);
+    for (const scoped of this.usableSchemas(call, (schema) => [...schema.tables.values()].some((t) => normalTableName(t.table ?? t.model) === wanted))) {
+      const table = [...scoped.schema.tables.values()].find((t) => normalTableName(t.table ?? t.model) === wanted)!;
+      const inTable = inFields(conditions, table);
+      if (!inTable) return null;
+      const { table: _name, ...columns } = inTable;
+      return { schema: scoped.schema, lookup: { model: table.model, ...columns, joins: [], via: null, related: [] } };
+    }
+    return null;
+  }
+
+  /** Schemas of the query's ORM that `has` accepts, in a package the query's package contains or depends on; nearest first. */
+  private usableSchemas(call: DbCall, has: (schema: DatabaseSchema) => boolean): ScopedSchema[] {
     const file = call.module.absPath;
     const usable = this.packagesOf(file);
-    const candidates = this.schemas
-      .filter((scoped) => scoped.orm === call.orm && scoped.schema.tables.has(call.model!))
+    return this.schemas
+      .filter((scoped) => scoped.orm === call.orm && has(scoped.schema))
       .filter((scoped) => file.startsWith(scoped.dir.endsWith(sep) ? scoped.dir : scoped.dir + sep) || usable.has(scoped.dir))
       .sort((a, b) => b.dir.length - a.dir.length);
-    return candidates[0]?.schema ?? null;
+  }
+
+  /** The schema that defines the query's model, in a package the query's package contains or depends on; the nearest. */
+  schemaFor(call: DbCall): DatabaseSchema | null {
+    const model = call.model;
+    if (!model) return null;
+    return this.usableSchemas(call, (schema) => schema.tables.has(model))[0]?.schema ?? null;
   }
 
   /** Every (table, constrained fields) no usable index serves, in the order of the first query that needs it. */
@@ -100,11 +126,12 @@ export class IndexAdvisor {
     if (this.needs) return this.needs;
     const needs = new Map<string, IndexNeed>();
     for (const call of this.calls) {
-      const schema = this.schemaFor(call);
+      const raw = call.rawSql !== null ? this.rawLookup(call) : null;
+      const schema = raw?.schema ?? this.schemaFor(call);
       if (!schema) continue;
       this.queried.add(schema);
       if (schema.engine === "mongodb") continue;
-      for (const lookup of this.lookups.of(call, schema)) {
+      for (const lookup of raw ? [raw.lookup] : this.lookups.of(call, schema)) {
         const table = schema.tables.get(lookup.model);
         if (!table) continue;
         const fields = this.missingIndexFor(schema, table, lookup);

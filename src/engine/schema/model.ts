@@ -127,11 +127,12 @@ export function foreignKeysNeedIndexes(schema: DatabaseSchema): boolean {
 /** Adds a migration's indexes to the tables they belong to, matching database names, then model names. */
 export function addMigrationIndexes(schema: DatabaseSchema, indexes: readonly MigrationIndex[]): void {
   for (const index of indexes) {
-    const table = tableNamed(schema, index.table);
-    if (!table) continue;
-    const fields = index.columns.map((column) => fieldForColumn(table, column));
-    if (fields.some((field) => field === null)) continue;
-    table.indexes.push({ fields: fields as string[], unique: index.unique, declaredIn: "migration", name: index.name, site: index.site });
+    // Entities of one single-table hierarchy share the table, and so its indexes.
+    for (const table of tablesNamed(schema, index.table)) {
+      const fields = index.columns.map((column) => fieldForColumn(table, column));
+      if (fields.some((field) => field === null)) continue;
+      table.indexes.push({ fields: fields as string[], unique: index.unique, declaredIn: "migration", name: index.name, site: index.site });
+    }
   }
 }
 
@@ -139,11 +140,14 @@ function normalName(name: string): string {
   return name.replace(/^.*\./, "").replace(/["`[\]]/g, "").replace(/_/g, "").toLowerCase();
 }
 
-/** The table a database name means: its table name, else its model name (case and `_` aside). */
-export function tableNamed(schema: DatabaseSchema, name: string): SchemaTable | undefined {
+/** The tables a database name means: those of that table name, else the one of that model name (case and `_` aside). */
+export function tablesNamed(schema: DatabaseSchema, name: string): SchemaTable[] {
   const wanted = normalName(name);
   const tables = [...schema.tables.values()];
-  return tables.find((t) => t.table !== null && normalName(t.table) === wanted) ?? tables.find((t) => t.table === null && (normalName(t.model) === wanted || normalName(t.model) + "s" === wanted));
+  const byTable = tables.filter((t) => t.table !== null && normalName(t.table) === wanted);
+  if (byTable.length > 0) return byTable;
+  const byModel = tables.find((t) => t.table === null && (normalName(t.model) === wanted || normalName(t.model) + "s" === wanted));
+  return byModel ? [byModel] : [];
 }
 
 /** The field a database column name means: its mapped column name, else the field of that name (case and `_` aside). */
