@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readSchemaProject, type SchemaProjectRead } from "../support/schema-project.js";
-import type { SchemaTable } from "../../src/engine/schema/model.js";
+import { addMigrationIndexes, type SchemaTable } from "../../src/engine/schema/model.js";
 import { pluralize, readSequelizeSchema, singularize, type SequelizeSchemaRead } from "../../src/engine/schema/sequelize.js";
 import { lineOf, packageJson, sequelizePackage, TSCONFIG } from "../support/project.js";
 
@@ -57,7 +57,8 @@ Person.init({ name: DataTypes.STRING }, { sequelize, modelName: 'person' });
       ["Product", "Products", "sequelize"],
       ["Category", "Category", "sequelize"],
       ["OrderItem", "order_items", "sequelize"],
-      ["person", "people", "sequelize"],
+      // A class is known by its own name, as `Person.findAll` says; modelName names the table.
+      ["Person", "people", "sequelize"],
     ]);
   });
 
@@ -483,6 +484,236 @@ export class Order extends Model {
   });
 });
 
+describe("readSequelizeSchema: models extending the project's own base classes", () => {
+  const TS_PACKAGE = packageJson({ "sequelize-typescript": "^2.1.6", sequelize: "^6.37.5", pg: "^8.13.1" });
+  // outline: Document → ArchivableModel → ParanoidModel → IdModel → base/Model → sequelize-typescript's Model
+  const files = {
+    "src/models/base/Model.ts": `import { Model as SequelizeModel } from 'sequelize-typescript';
+
+abstract class Model<A extends object = any, C extends object = A> extends SequelizeModel<A, C> {
+  static async findByIds(ids: string[]) {
+    return this.findAll({ where: { id: ids } });
+  }
+}
+
+export default Model;
+`,
+    "src/models/base/IdModel.ts": `import { Column, CreatedAt, DataType, Default, ForeignKey, Index, PrimaryKey, UpdatedAt } from 'sequelize-typescript';
+import Model from './Model';
+import Team from '../Team';
+
+class IdModel<A extends object = any, C extends object = A> extends Model<A, C> {
+  @PrimaryKey
+  @Default(DataType.UUIDV4)
+  @Column(DataType.UUID)
+  id: string;
+
+  @Column
+  title: string;
+
+  @ForeignKey(() => Team)
+  @Index
+  @Column(DataType.UUID)
+  teamId: string;
+
+  @CreatedAt
+  createdAt: Date;
+
+  @UpdatedAt
+  updatedAt: Date;
+}
+
+export default IdModel;
+`,
+    "src/models/base/ParanoidModel.ts": `import { DeletedAt } from 'sequelize-typescript';
+import IdModel from './IdModel';
+
+export default class ParanoidModel<A extends object = any, C extends object = A> extends IdModel<A, C> {
+  @DeletedAt
+  deletedAt: Date | null;
+}
+`,
+    "src/models/base/ArchivableModel.ts": `import ParanoidModel from './ParanoidModel';
+
+class ArchivableModel<A extends object = any, C extends object = A> extends ParanoidModel<A, C> {
+  archive() {
+    return this.update({ archivedAt: new Date() });
+  }
+}
+
+export default ArchivableModel;
+`,
+    "src/models/index.ts": `export { default as ArchivableModel } from './base/ArchivableModel';
+export { default as IdModel } from './base/IdModel';
+`,
+    "src/models/Team.ts": `import { Column, HasMany, Table } from 'sequelize-typescript';
+import { IdModel } from './index';
+import Document from './Document';
+
+@Table({ tableName: 'teams', modelName: 'team' })
+class Team extends IdModel {
+  @Column
+  name: string;
+
+  @HasMany(() => Document)
+  documents: Document[];
+}
+
+export default Team;
+`,
+    "src/models/Document.ts": `import { BelongsTo, Column, Table } from 'sequelize-typescript';
+import ArchivableModel from './base/ArchivableModel';
+import Team from './Team';
+
+@Table({ tableName: 'documents', modelName: 'document' })
+class Document extends ArchivableModel {
+  @Column({ field: 'document_title' })
+  title: string;
+
+  @BelongsTo(() => Team, 'teamId')
+  team: Team;
+}
+
+export default Document;
+`,
+    "migrations/20200101-documents.js": `module.exports = {
+  async up(queryInterface) {
+    await queryInterface.addIndex('documents', ['id', 'teamId']);
+    await queryInterface.addIndex('documents', ['deletedAt']);
+  },
+};
+`,
+  };
+  const read = readProject(files, TS_PACKAGE);
+
+  it("takes a @Table class whose base classes (local, imported, re-exported, generic, abstract) come from Model", () => {
+    expect(read.tables.map((t) => [t.model, t.table])).toEqual([
+      ["Document", "documents"],
+      ["Team", "teams"],
+    ]);
+  });
+
+  it("gives the subclass the columns, key, @DeletedAt and @Index of its bases; a redeclared property wins", () => {
+    const document = read.table("Document");
+    expect(document.primaryKey).toEqual(["id"]);
+    expect(columnsOf(document)).toEqual([
+      ["id", null],
+      ["title", "document_title"],
+      ["teamId", null],
+      ["createdAt", null],
+      ["updatedAt", null],
+      ["deletedAt", null],
+    ]);
+    expect(document.columns.get("title")?.site?.file).toBe(read.path("src/models/Document.ts"));
+    expect(document.columns.get("id")?.site?.file).toBe(read.path("src/models/base/IdModel.ts"));
+    expect(indexesOf(document)).toEqual([{ fields: ["teamId"], unique: false, name: null, declaredIn: "schema" }]);
+    expect(read.table("Team").primaryKey).toEqual(["id"]);
+  });
+
+  it("reads the inherited @ForeignKey for the subclass's associations", () => {
+    expect(relationsOf(read.table("Document"))).toEqual([{ field: "team", target: "Team", kind: "to-one", foreignKey: ["teamId"], references: ["id"] }]);
+    expect(relationsOf(read.table("Team"))).toEqual([{ field: "documents", target: "Document", kind: "to-many", foreignKey: [], references: [] }]);
+  });
+
+  it("keeps migration indexes that name inherited columns", () => {
+    const schema = { engine: read.engine, foreignKeyConstraints: true, tables: new Map(read.tables.map((t) => [t.model, t])) };
+    addMigrationIndexes(schema, read.migrationIndexes);
+    expect(indexesOf(read.table("Document")).filter((index) => index.declaredIn === "migration").map((index) => index.fields)).toEqual([["id", "teamId"], ["deletedAt"]]);
+  });
+
+  it("follows init models through a base class and Model re-exported by a project module", () => {
+    // opencollective-api: `class Expense extends ModelWithPublicId`, `import { Model } from '../lib/sequelize'`
+    const read = readProject({
+      "src/lib/sequelize.ts": `import { Sequelize } from 'sequelize';
+
+const sequelize = new Sequelize(process.env.DATABASE_URL as string, { dialect: 'postgres' });
+
+export { DataTypes, Model, Op } from 'sequelize';
+export default sequelize;
+`,
+      "src/lib/everything.ts": `export * from 'sequelize';\n`,
+      "src/lib/again.ts": `export { Model as BaseModel } from './sequelize';\n`,
+      "src/lib/whole.ts": `import Sequelize from 'sequelize';\nexport default Sequelize;\n`,
+      "src/models/ModelWithPublicId.ts": `import { Model } from 'sequelize';
+
+export abstract class ModelWithPublicId<E extends string, T extends object, C extends object> extends Model<T, C> {
+  declare public readonly publicId: E;
+}
+`,
+      "src/models/Expense.ts": `import sequelize, { DataTypes } from '../lib/sequelize';
+import { ModelWithPublicId } from './ModelWithPublicId';
+
+class Expense extends ModelWithPublicId<'exp', any, any> {
+  public static readonly tableName = 'Expenses' as const;
+}
+Expense.init({ CollectiveId: DataTypes.INTEGER }, { sequelize, tableName: 'Expenses', paranoid: true });
+
+export default Expense;
+`,
+      "src/models/EmojiReaction.ts": `import sequelize, { DataTypes, Model } from '../lib/sequelize';
+
+class EmojiReaction extends Model {}
+EmojiReaction.init({ emoji: DataTypes.STRING }, { sequelize, tableName: 'EmojiReactions' });
+export default EmojiReaction;
+`,
+      "src/models/Tier.ts": `import { DataTypes, Model } from '../lib/everything';
+import sequelize from '../lib/sequelize';
+
+export class Tier extends Model {}
+Tier.init({ slug: DataTypes.STRING }, { sequelize });
+`,
+      "src/models/Update.ts": `import { BaseModel } from '../lib/again';
+import sequelize from '../lib/sequelize';
+
+export class Update extends BaseModel {}
+Update.init({ title: { type: 'STRING' } }, { sequelize });
+`,
+      "src/models/Member.ts": `import Seq from '../lib/whole';
+import sequelize from '../lib/sequelize';
+
+export class Member extends Seq.Model {}
+Member.init({ role: { type: 'STRING' } }, { sequelize });
+`,
+    });
+    expect(read.tables.map((t) => [t.model, t.table]).sort()).toEqual([
+      ["EmojiReaction", "EmojiReactions"],
+      ["Expense", "Expenses"],
+      ["Member", "Members"],
+      ["Tier", "Tiers"],
+      ["Update", "Updates"],
+    ]);
+    expect(columnsOf(read.table("Expense"))).toEqual([
+      ["id", null],
+      ["CollectiveId", null],
+      ["createdAt", null],
+      ["updatedAt", null],
+      ["deletedAt", null],
+    ]);
+  });
+
+  it("keys a class by its own name and takes modelName for the table and the default keys", () => {
+    const read = readProject({
+      "src/db.ts": DB,
+      "src/models.ts": `import { DataTypes, Model } from 'sequelize';
+import { sequelize } from './db';
+
+export class Person extends Model {}
+Person.init({ name: DataTypes.STRING }, { sequelize, modelName: 'person' });
+export class Pet extends Model {}
+Pet.init({ name: DataTypes.STRING }, { sequelize, modelName: 'pet' });
+Pet.belongsTo(Person);
+Person.hasMany(Pet);
+`,
+    });
+    expect(read.tables.map((t) => [t.model, t.table])).toEqual([
+      ["Person", "people"],
+      ["Pet", "pets"],
+    ]);
+    expect(relationsOf(read.table("Pet"))).toEqual([{ field: "person", target: "Person", kind: "to-one", foreignKey: ["personId"], references: ["id"] }]);
+    expect(relationsOf(read.table("Person"))).toEqual([{ field: "pets", target: "Pet", kind: "to-many", foreignKey: [], references: [] }]);
+  });
+});
+
 describe("readSequelizeSchema: migrations", () => {
   const files = {
     "migrations/20240101-create-orders.js": `'use strict';
@@ -537,6 +768,69 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     expect(read.migrationIndexes[3]!.site).toEqual({ file, line: addIndexLine, column: 26, endLine: addIndexLine, endColumn: 34 });
     expect(read.migrationIndexes[6]!.site).toMatchObject({ file, line: lineOf(files, "migrations/20240101-create-orders.js", "CREATE INDEX"), column: 7 });
     expect(read.migrationIndexes[7]!.site?.file).toBe(read.path("src/migrations/002-refunds.ts"));
+  });
+});
+
+describe("readSequelizeSchema: migrations that rename and drop", () => {
+  const files = {
+    "migrations/20160101-create.js": `module.exports = {
+  up: async (queryInterface) => {
+    await queryInterface.addIndex('documents', ['parentDocumentId', 'atlasId']);
+    await queryInterface.addIndex('collection_users', ['collectionId', 'userId']);
+    await queryInterface.addIndex('users', ['slackId']);
+    await queryInterface.addIndex('users', ['email'], { unique: true });
+    await queryInterface.addIndex('users', ['service']);
+    await queryInterface.addIndex('legacy', ['code']);
+    await queryInterface.addIndex('orders', ['status']);
+    await queryInterface.addIndex('orders', ['paid_at'], { name: 'orders_paid' });
+    await queryInterface.addIndex('subscriptions', ['type', 'GroupId', 'UserId'], { indicesType: 'UNIQUE' });
+  },
+};
+`,
+    "migrations/20180101-renames.js": `module.exports = {
+  up: async (queryInterface) => {
+    await queryInterface.renameColumn('documents', 'atlasId', 'collectionId');
+    await queryInterface.renameTable('collection_users', 'user_permissions');
+    await queryInterface.removeIndex('users', 'users_slack_id');
+    await queryInterface.removeConstraint('users', 'users_email_key');
+    await queryInterface.removeColumn('users', 'service');
+    await queryInterface.dropTable('legacy');
+    await queryInterface.removeIndex('orders', ['status']);
+    // opencollective-api: the index keeps the name subscriptions_type__group_id__user_id, so this drops nothing
+    await queryInterface.renameTable('subscriptions', 'notifications');
+    await queryInterface.renameColumn('notifications', 'GroupId', 'CollectiveId');
+    await queryInterface.removeIndex('notifications', ['type', 'CollectiveId', 'UserId']);
+    await queryInterface.sequelize.query('DROP INDEX IF EXISTS "orders_paid"; CREATE INDEX "orders_paid" ON "orders" ("paid_at", "id"); ALTER TABLE "carts" RENAME TO "baskets"; ALTER TABLE baskets RENAME COLUMN "user" TO "userId"');
+  },
+  down: async (queryInterface) => {
+    await queryInterface.renameTable('user_permissions', 'collection_users');
+  },
+};
+`,
+    "migrations/20170101-carts.js": `module.exports = {
+  up: async (queryInterface) => {
+    await queryInterface.addIndex('carts', ['user', 'createdAt']);
+  },
+};
+`,
+    // An older folder: by name it ran first, whatever its path says.
+    "migrations/archives/20150101-old-orders.js": `module.exports = {
+  up: async (queryInterface) => {
+    await queryInterface.dropTable('orders');
+  },
+};
+`,
+  };
+  const read = readProject(files);
+
+  it("runs the migrations in file-name order: renames carry indexes, removals (by name, as the database does) take them away", () => {
+    expect(migrationsOf(read)).toEqual([
+      { table: "documents", columns: ["parentDocumentId", "collectionId"], unique: false, name: null },
+      { table: "user_permissions", columns: ["collectionId", "userId"], unique: false, name: null },
+      { table: "notifications", columns: ["type", "CollectiveId", "UserId"], unique: true, name: null },
+      { table: "baskets", columns: ["userId", "createdAt"], unique: false, name: null },
+      { table: "orders", columns: ["paid_at", "id"], unique: false, name: "orders_paid" },
+    ]);
   });
 });
 
@@ -611,6 +905,45 @@ import { sequelize } from './db';
 export const Merchant = sequelize.define('Merchant', { name: DataTypes.STRING });
 `,
     });
+    expect(read.tables.map((t) => t.model)).toEqual(["Merchant"]);
+  });
+
+  it("ignores classes whose base classes do not come from Sequelize's Model, through files and re-exports", () => {
+    const read = readProject(
+      {
+        "src/db.ts": DB,
+        "src/lib/orm.ts": `export { Model } from 'objection';\nexport * from 'knex';\n`,
+        "src/base.ts": `import { Model } from 'objection';
+
+export abstract class BaseModel<T> extends Model {
+  id!: T;
+}
+export class Plain {}
+`,
+        "src/models.ts": `import { Column, PrimaryKey, Table } from 'sequelize-typescript';
+import { DataTypes } from 'sequelize';
+import { sequelize } from './db';
+import { BaseModel, Plain } from './base';
+import { Model } from './lib/orm';
+
+@Table({ tableName: 'orders' })
+export class Order extends BaseModel<number> {
+  @PrimaryKey
+  @Column
+  declare id: number;
+}
+export class Invoice extends Plain {}
+Invoice.init({ number: DataTypes.STRING }, { sequelize });
+export class Refund extends Model {}
+Refund.init({ amount: DataTypes.INTEGER }, { sequelize });
+class Loop extends Loop2 {}
+class Loop2 extends Loop {}
+Loop.init({ x: DataTypes.INTEGER }, { sequelize });
+export const Merchant = sequelize.define('Merchant', { name: DataTypes.STRING });
+`,
+      },
+      packageJson({ "sequelize-typescript": "^2.1.6", sequelize: "^6.37.5", objection: "^3.1.4", pg: "^8.13.1" }),
+    );
     expect(read.tables.map((t) => t.model)).toEqual(["Merchant"]);
   });
 

@@ -1,10 +1,11 @@
 // Sequelize models as the schema model sees them: `Model.init` / `sequelize.define` attributes and options,
-// associations, sequelize-typescript decorators, and the indexes `queryInterface` migrations add. Syntax only: no
-// type checker, so a model counts only when its base class or its `define` receiver says Sequelize.
+// associations, sequelize-typescript decorators, and the indexes `queryInterface` migrations leave. Syntax only: no
+// type checker, so a model counts only when its `define` receiver says Sequelize, or its `extends` chain (through the
+// project's own base classes and re-exports of the package) ends at Sequelize's Model.
 import ts from "#typescript";
-import type { ModuleInfo } from "../project.js";
+import type { ExportTarget, ModuleInfo } from "../project.js";
 import type { DatabaseEngine, MigrationIndex, SchemaColumn, SchemaIndex, SchemaRelation, SchemaSite, SchemaTable } from "./model.js";
-import { indexesInSql } from "./sql-index.js";
+import { droppedIndexesInSql, indexesInSql, unquote } from "./sql-index.js";
 
 export interface SequelizeSchemaRead {
   tables: SchemaTable[];
@@ -15,9 +16,13 @@ export interface SequelizeSchemaRead {
 
 const SEQUELIZE_PACKAGES = new Set(["sequelize", "sequelize-typescript"]);
 /** Cheap text test before walking a file: everything read below needs one of these words. */
-const MODEL_HINT = /sequelize|\.define\s*\(|\.(?:belongsTo|hasMany|hasOne|belongsToMany)\s*\(|\bdialect\b/;
+const MODEL_HINT = /sequelize|@Table\b|\.define\s*\(|\.(?:belongsTo|hasMany|hasOne|belongsToMany)\s*\(|\bdialect\b/;
 const ASSOCIATIONS = new Set(["belongsTo", "hasMany", "hasOne", "belongsToMany"]);
 const COLUMN_DECORATORS = new Set(["Column", "CreatedAt", "UpdatedAt", "DeletedAt", "ForeignKey", "PrimaryKey"]);
+/** How many project modules a re-export of the package (`export { Model } from "sequelize"`) may pass through. */
+const MAX_REEXPORT_DEPTH = 4;
+/** How many project classes may stand between a model and Sequelize's Model (outline: Document → ArchivableModel → ParanoidModel → IdModel → Model). */
+const MAX_BASE_DEPTH = 6;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sequelize's naming (v6: Utils.camelize / underscore, inflection's pluralize / singularize, reduced to common words)
@@ -303,20 +308,23 @@ function isSequelizeClass(facts: ModuleFacts, expression: ts.Expression): boolea
   return ts.isPropertyAccessExpression(expr) && expr.name.text === "Sequelize";
 }
 
-/** `Model` in `class X extends Model`: imported from the package, `Sequelize.Model`, or `require("sequelize").Model`. */
-function isModelBase(facts: ModuleFacts, expression: ts.Expression): boolean {
-  const expr = unwrap(expression);
-  if (ts.isIdentifier(expr)) return facts.packageNames.get(expr.text)?.name === "Model";
-  if (!ts.isPropertyAccessExpression(expr) || expr.name.text !== "Model") return false;
-  const object = unwrap(expr.expression);
-  if (requiredPackage(object)) return true;
-  const bound = ts.isIdentifier(object) ? facts.packageNames.get(object.text) : undefined;
-  return bound !== undefined && (bound.name === "*" || bound.name === "default" || bound.name === "Sequelize");
+/** What a file's local name is bound to in the package: its own imports, or a project module's re-export of them. */
+type PackageLookup = (local: string) => PackageName | undefined;
+
+/** The package's whole export object (`import * as S`, `import Sequelize`, `const { Sequelize }`), whose `.Model` is the class. */
+function isWholePackage(bound: PackageName | null | undefined): boolean {
+  return bound != null && (bound.name === "*" || bound.name === "default" || bound.name === "Sequelize");
 }
 
 function baseClassOf(node: ts.ClassLikeDeclaration): ts.Expression | null {
   for (const clause of node.heritageClauses ?? []) if (clause.token === ts.SyntaxKind.ExtendsKeyword && clause.types[0]) return clause.types[0].expression;
   return null;
+}
+
+/** A project class a model extends, with the file that declares it. */
+interface BaseClass {
+  node: ts.ClassLikeDeclaration;
+  facts: ModuleFacts;
 }
 
 interface DecoratorUse {
@@ -327,19 +335,19 @@ interface DecoratorUse {
   custom?: IndexDecorator;
 }
 
-function decoratorsOf(facts: ModuleFacts, node: ts.Node): DecoratorUse[] {
+function decoratorsOf(facts: ModuleFacts, lookup: PackageLookup, node: ts.Node): DecoratorUse[] {
   const uses: DecoratorUse[] = [];
   for (const decorator of (ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined) ?? []) {
     const expr = decorator.expression;
     const callee = ts.isCallExpression(expr) ? expr.expression : expr;
     const args = ts.isCallExpression(expr) ? expr.arguments : [];
     if (ts.isIdentifier(callee)) {
-      const bound = facts.packageNames.get(callee.text);
+      const bound = lookup(callee.text);
       if (bound?.pkg === "sequelize-typescript") uses.push({ name: bound.name, args, node: decorator });
       const custom = facts.indexDecorators.get(callee.text);
       if (custom) uses.push({ name: "CustomIndex", args, node: decorator, custom: { ...custom, name: custom.name ?? `\0${callee.text}` } });
     } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
-      const bound = facts.packageNames.get(callee.expression.text);
+      const bound = lookup(callee.expression.text);
       if (bound?.pkg === "sequelize-typescript" && bound.name === "*") uses.push({ name: callee.name.text, args, node: decorator });
     }
   }
@@ -382,6 +390,8 @@ function readOptions(object: ts.ObjectLiteralExpression | null, defaults: ModelO
 
 interface PendingReference {
   field: string;
+  /** The file that declares it (a base class's, for an inherited attribute). */
+  facts: ModuleFacts;
   /** `references.model`: a table name string, a model class, or `{ tableName }`. */
   model: ts.Expression;
   key: string | null;
@@ -390,14 +400,16 @@ interface PendingReference {
 
 interface ModelDraft {
   table: SchemaTable;
+  /** Sequelize's model name (`modelName`, else the class or `define` name): default keys and aliases derive from it. */
+  name: string;
   builder: TableBuilder;
   facts: ModuleFacts;
   options: ModelOptions;
   classNode: ts.ClassLikeDeclaration | null;
-  /** sequelize-typescript `@ForeignKey(() => Merchant) merchantId`. */
-  foreignKeyTargets: { field: string; target: ts.Expression }[];
+  /** sequelize-typescript `@ForeignKey(() => Merchant) merchantId`, with the file that declares it. */
+  foreignKeyTargets: { field: string; target: ts.Expression; facts: ModuleFacts }[];
   references: PendingReference[];
-  decoratorAssociations: { kind: string; property: string; args: readonly ts.Expression[]; site: SchemaSite }[];
+  decoratorAssociations: { kind: string; property: string; args: readonly ts.Expression[]; site: SchemaSite; facts: ModuleFacts }[];
 }
 
 /** Builds a table from attributes, whatever declared them: the shared part of init, define and decorators. */
@@ -408,12 +420,14 @@ class TableBuilder {
   /** `indexes` option entries, whose names are mapped to attributes once associations have added their keys. */
   private readonly optionIndexes: SchemaIndex[] = [];
 
+  /** `model`: the name call sites use (a class's own name); `name`: Sequelize's model name, which the table name defaults from. */
   constructor(
     model: string,
     private readonly options: ModelOptions,
     site: SchemaSite,
+    name: string = model,
   ) {
-    const table = options.tableName ?? (options.freezeTableName ? model : options.underscored ? underscore(pluralize(model)) : pluralize(model));
+    const table = options.tableName ?? (options.freezeTableName ? name : options.underscored ? underscore(pluralize(name)) : pluralize(name));
     this.table = { model, table, orm: "sequelize", columns: new Map(), primaryKey: [], indexes: [], relations: [], site };
   }
 
@@ -501,11 +515,11 @@ function readAttributes(facts: ModuleFacts, builder: TableBuilder, attributes: t
     const site = siteOf(facts.module, element.name);
     const value = ts.isPropertyAssignment(element) ? element.initializer : element.name;
     const definition = ts.isObjectLiteralExpression(unwrap(value)) ? (unwrap(value) as ts.ObjectLiteralExpression) : null;
-    readAttribute(builder, name, definition, definition ? property(definition, "type") : value, site, references);
+    readAttribute(facts, builder, name, definition, definition ? property(definition, "type") : value, site, references);
   }
 }
 
-function readAttribute(builder: TableBuilder, name: string, definition: ts.ObjectLiteralExpression | null, type: ts.Expression | undefined, site: SchemaSite, references: PendingReference[]): void {
+function readAttribute(facts: ModuleFacts, builder: TableBuilder, name: string, definition: ts.ObjectLiteralExpression | null, type: ts.Expression | undefined, site: SchemaSite, references: PendingReference[]): void {
   builder.column(name, stringOf(property(definition, "field")), site, valueKindOfType(type));
   if (trueOf(property(definition, "primaryKey"))) builder.table.primaryKey.push(name);
   const unique = property(definition, "unique");
@@ -517,7 +531,7 @@ function readAttribute(builder: TableBuilder, name: string, definition: ts.Objec
   if (reference) {
     const referenceObject = objectOf(reference);
     const model = referenceObject ? property(referenceObject, "model") : reference;
-    if (model) references.push({ field: name, model, key: stringOf(property(referenceObject, "key")) ?? stringOf(property(definition, "referencesKey")), site });
+    if (model) references.push({ field: name, facts, model, key: stringOf(property(referenceObject, "key")) ?? stringOf(property(definition, "referencesKey")), site });
   }
 }
 
@@ -557,6 +571,162 @@ class SequelizeReader {
     }
   }
 
+  // -------------------------------------------------------------------------------------------------------------
+  // Names from the package across the project's modules, and base classes across files
+
+  private readonly lookups = new Map<ModuleFacts, PackageLookup>();
+  private readonly modelBaseChains = new Map<ts.ClassLikeDeclaration, BaseClass[] | null>();
+
+  /** A file's package names, with those it imports from a project module that re-exports the package's. */
+  private lookupOf(facts: ModuleFacts): PackageLookup {
+    let lookup = this.lookups.get(facts);
+    if (!lookup) {
+      const cache = new Map<string, PackageName | null>();
+      lookup = (local) => {
+        if (!cache.has(local)) cache.set(local, this.packageName(facts, local, 0));
+        return cache.get(local) ?? undefined;
+      };
+      this.lookups.set(facts, lookup);
+    }
+    return lookup;
+  }
+
+  private packageName(facts: ModuleFacts, local: string, depth: number): PackageName | null {
+    const direct = facts.packageNames.get(local);
+    if (direct) return direct;
+    if (depth >= MAX_REEXPORT_DEPTH) return null;
+    const imported = facts.module.imports.get(local);
+    if (!imported || imported.external) return null;
+    const target = this.factsByPath.get(imported.module);
+    return target ? this.exportedPackageName(target, imported.name, depth + 1) : null;
+  }
+
+  /**
+   * What a project module exports under `name` when it comes from the package: `export { Model } from "sequelize"`,
+   * `export * from "sequelize"`, `import { Model } from "sequelize"; export { Model }`, `export default Model`,
+   * `module.exports = require("sequelize")`. `*` is the module's namespace (or CommonJS export) itself.
+   */
+  private exportedPackageName(facts: ModuleFacts, name: string, depth: number): PackageName | null {
+    if (depth > MAX_REEXPORT_DEPTH) return null;
+    const module = facts.module;
+    const exported = name === "*" ? undefined : module.exports.get(name);
+    if (exported?.kind === "reexport") {
+      if (exported.external) return SEQUELIZE_PACKAGES.has(exported.module) ? { pkg: exported.module, name: exported.name } : null;
+      const target = this.factsByPath.get(exported.module);
+      return target ? this.exportedPackageName(target, exported.name, depth + 1) : null;
+    }
+    if (exported?.kind === "local") return this.packageName(facts, exported.name, depth);
+    if (exported?.kind === "node") return ts.isExpression(exported.node) ? this.packageValue(facts, exported.node, depth) : null;
+    if (name === "*" && module.commonJsExport) return this.packageValue(facts, module.commonJsExport, depth);
+    if (name === "default") return null;
+    for (const statement of module.sourceFile.statements) {
+      if (!ts.isExportDeclaration(statement) || statement.exportClause || statement.isTypeOnly || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      if (SEQUELIZE_PACKAGES.has(statement.moduleSpecifier.text)) return { pkg: statement.moduleSpecifier.text, name };
+    }
+    for (const path of module.starExports) {
+      const target = this.factsByPath.get(path);
+      const found = target ? this.exportedPackageName(target, name, depth + 1) : null;
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** `Model`, `Sequelize.Model`, `require("sequelize")`, `require("sequelize").Model` in a module's export. */
+  private packageValue(facts: ModuleFacts, expression: ts.Expression, depth: number): PackageName | null {
+    const expr = unwrap(expression);
+    const required = requiredPackage(expr);
+    if (required) return { pkg: required, name: "*" };
+    if (ts.isIdentifier(expr)) return this.packageName(facts, expr.text, depth + 1);
+    if (ts.isPropertyAccessExpression(expr) && depth < MAX_REEXPORT_DEPTH) {
+      const object = this.packageValue(facts, expr.expression, depth + 1);
+      if (isWholePackage(object)) return { pkg: object!.pkg, name: expr.name.text };
+    }
+    return null;
+  }
+
+  /** `Model` in `class X extends Model`: imported from the package (or a project re-export of it), `Sequelize.Model`, or `require("sequelize").Model`. */
+  private isModelBase(facts: ModuleFacts, expression: ts.Expression): boolean {
+    const expr = unwrap(expression);
+    const lookup = this.lookupOf(facts);
+    if (ts.isIdentifier(expr)) return lookup(expr.text)?.name === "Model";
+    if (!ts.isPropertyAccessExpression(expr) || expr.name.text !== "Model") return false;
+    const object = unwrap(expr.expression);
+    if (requiredPackage(object)) return true;
+    if (!ts.isIdentifier(object)) return false;
+    if (isWholePackage(lookup(object.text))) return true;
+    // import * as db from "../lib/sequelize" (which re-exports Model); class X extends db.Model
+    const imported = facts.module.imports.get(object.text);
+    if (!imported || imported.name !== "*" || imported.external) return false;
+    const target = this.factsByPath.get(imported.module);
+    return target !== undefined && this.exportedPackageName(target, "Model", 1)?.name === "Model";
+  }
+
+  /**
+   * The project classes between a class and Sequelize's Model, nearest first (`[]` when it extends Model itself), or
+   * null when it does not come from Model. Followed through classes of the same file and of imported project modules.
+   */
+  private modelBases(facts: ModuleFacts, node: ts.ClassLikeDeclaration, depth = 0): BaseClass[] | null {
+    if (this.modelBaseChains.has(node)) return this.modelBaseChains.get(node)!;
+    this.modelBaseChains.set(node, null); // a cycle (or a very deep chain) is no model
+    const base = baseClassOf(node);
+    let bases: BaseClass[] | null = null;
+    if (base && this.isModelBase(facts, base)) bases = [];
+    else if (base && depth < MAX_BASE_DEPTH) {
+      const found = this.classOf(facts, base);
+      const above = found && found.node !== node ? this.modelBases(found.facts, found.node, depth + 1) : null;
+      if (found && above) bases = [found, ...above];
+    }
+    this.modelBaseChains.set(node, bases);
+    return bases;
+  }
+
+  /** The project class an `extends` expression names: `IdModel`, `base.IdModel` (a namespace import). */
+  private classOf(facts: ModuleFacts, expression: ts.Expression): BaseClass | null {
+    const expr = unwrap(expression);
+    if (ts.isIdentifier(expr)) return this.classNamed(facts, expr.text, 0);
+    if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression)) {
+      const imported = facts.module.imports.get(expr.expression.text);
+      if (!imported || imported.name !== "*" || imported.external) return null;
+      const target = this.factsByPath.get(imported.module);
+      return target ? this.exportedClass(target, expr.name.text, 1) : null;
+    }
+    return null;
+  }
+
+  private classNamed(facts: ModuleFacts, name: string, depth: number): BaseClass | null {
+    const declared = facts.module.topLevel.get(name);
+    if (declared && ts.isClassDeclaration(declared)) return { node: declared, facts };
+    if (declared && ts.isVariableDeclaration(declared) && declared.initializer && ts.isClassExpression(unwrap(declared.initializer))) return { node: unwrap(declared.initializer) as ts.ClassExpression, facts };
+    const imported = facts.module.imports.get(name);
+    if (!imported || imported.external || depth >= MAX_REEXPORT_DEPTH) return null;
+    const target = this.factsByPath.get(imported.module);
+    return target ? this.exportedClass(target, imported.name, depth + 1) : null;
+  }
+
+  /** The class a project module exports under `name` (`default`, or `*` for what `require` returns). */
+  private exportedClass(facts: ModuleFacts, name: string, depth: number): BaseClass | null {
+    if (depth > MAX_REEXPORT_DEPTH) return null;
+    const module = facts.module;
+    const exported: ExportTarget | undefined = name === "*" ? (module.commonJsExport ? { kind: "node", node: module.commonJsExport } : module.exports.get("default")) : module.exports.get(name);
+    if (exported?.kind === "reexport") {
+      const target = exported.external ? undefined : this.factsByPath.get(exported.module);
+      return target ? this.exportedClass(target, exported.name, depth + 1) : null;
+    }
+    if (exported?.kind === "local") return this.classNamed(facts, exported.name, depth);
+    if (exported?.kind === "node") {
+      const node = ts.isExpression(exported.node) ? unwrap(exported.node) : exported.node;
+      if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) return { node, facts };
+      return ts.isIdentifier(node) ? this.classNamed(facts, node.text, depth + 1) : null;
+    }
+    if (name === "default" || name === "*") return null;
+    for (const path of module.starExports) {
+      const target = this.factsByPath.get(path);
+      const found = target ? this.exportedClass(target, name, depth + 1) : null;
+      if (found) return found;
+    }
+    return null;
+  }
+
   read(): SequelizeSchemaRead {
     const engine = this.readEngine();
     this.readInstanceDefaults();
@@ -566,7 +736,7 @@ class SequelizeReader {
     for (const draft of this.drafts) this.resolveDecoratorAssociations(draft);
     for (const facts of this.facts) this.readAssociationCalls(facts);
     for (const draft of this.drafts) draft.builder.mapOptionIndexFields();
-    const migrationIndexes = this.facts.flatMap((facts) => readMigration(facts.module));
+    const migrationIndexes = applyMigrations(this.facts.map((facts) => ({ module: facts.module, steps: readMigration(facts.module) })));
     return {
       tables: this.drafts.map((draft) => draft.table),
       migrationIndexes,
@@ -629,29 +799,39 @@ class SequelizeReader {
     if (bindingName) this.bindings.get(facts)!.set(bindingName, draft);
   }
 
-  private newDraft(facts: ModuleFacts, builder: TableBuilder, options: ModelOptions, classNode: ts.ClassLikeDeclaration | null): ModelDraft {
-    return { table: builder.table, builder, facts, options, classNode, foreignKeyTargets: [], references: [], decoratorAssociations: [] };
+  private newDraft(facts: ModuleFacts, builder: TableBuilder, name: string, options: ModelOptions, classNode: ts.ClassLikeDeclaration | null): ModelDraft {
+    return { table: builder.table, name, builder, facts, options, classNode, foreignKeyTargets: [], references: [], decoratorAssociations: [] };
   }
 
-  /** sequelize-typescript: `@Table` on a class extending Model, columns from property decorators. */
+  /**
+   * sequelize-typescript: `@Table` on a class coming from Model, columns from property decorators, its base classes'
+   * included (`@PrimaryKey id` on an `IdModel`); a property the class declares again replaces the inherited one. The
+   * table is known by the class name, as call sites write it; `modelName` names the table and the default keys.
+   */
   private readDecoratedModels(facts: ModuleFacts): void {
     for (const node of facts.classes) {
-      const base = baseClassOf(node);
-      if (!node.name || !base || !isModelBase(facts, base)) continue;
-      const tableDecorator = decoratorsOf(facts, node).find((use) => use.name === "Table");
-      if (!tableDecorator) continue;
+      if (!node.name || !baseClassOf(node)) continue;
+      const tableDecorator = decoratorsOf(facts, this.lookupOf(facts), node).find((use) => use.name === "Table");
+      const bases = tableDecorator ? this.modelBases(facts, node) : null;
+      if (!tableDecorator || !bases) continue;
       const tableOptions = objectOf(tableDecorator.args[0]);
       const options = readOptions(tableOptions, this.globalOptions);
       const stamped = new Set<"createdAt" | "updatedAt" | "deletedAt">();
-      const builder = new TableBuilder(options.modelName ?? node.name.text, options, siteOf(facts.module, node.name));
-      const draft = this.newDraft(facts, builder, options, node);
-      for (const member of node.members) {
-        if (!ts.isPropertyDeclaration(member) || isStatic(member)) continue;
-        const name = nameOf(member.name);
-        const decorators = decoratorsOf(facts, member);
-        if (name === null || decorators.length === 0) continue;
-        const site = siteOf(facts.module, member.name);
-        this.readDecoratedProperty(builder, draft, name, member, decorators, site, stamped);
+      const name = options.modelName ?? node.name.text;
+      const builder = new TableBuilder(node.name.text, options, siteOf(facts.module, node.name), name);
+      const draft = this.newDraft(facts, builder, name, options, node);
+      const properties = new Map<string, { member: ts.PropertyDeclaration; facts: ModuleFacts; decorators: DecoratorUse[] }>();
+      // Farthest base first, so inherited columns keep their place; a redeclaration takes over the entry.
+      for (const owner of [...bases].reverse().concat({ node, facts })) {
+        for (const member of owner.node.members) {
+          if (!ts.isPropertyDeclaration(member) || isStatic(member)) continue;
+          const propertyName = nameOf(member.name);
+          const decorators = decoratorsOf(owner.facts, this.lookupOf(owner.facts), member);
+          if (propertyName !== null && decorators.length > 0) properties.set(propertyName, { member, facts: owner.facts, decorators });
+        }
+      }
+      for (const [propertyName, { member, facts: declaredIn, decorators }] of properties) {
+        this.readDecoratedProperty(declaredIn, builder, draft, propertyName, member, decorators, siteOf(declaredIn.module, member.name), stamped);
       }
       builder.finish(stamped);
       builder.indexesOption(facts, arrayOf(property(tableOptions, "indexes")));
@@ -659,14 +839,14 @@ class SequelizeReader {
     }
   }
 
-  private readDecoratedProperty(builder: TableBuilder, draft: ModelDraft, name: string, member: ts.PropertyDeclaration, decorators: DecoratorUse[], site: SchemaSite, stamped: Set<"createdAt" | "updatedAt" | "deletedAt">): void {
+  private readDecoratedProperty(facts: ModuleFacts, builder: TableBuilder, draft: ModelDraft, name: string, member: ts.PropertyDeclaration, decorators: DecoratorUse[], site: SchemaSite, stamped: Set<"createdAt" | "updatedAt" | "deletedAt">): void {
     const columnUse = decorators.find((use) => COLUMN_DECORATORS.has(use.name));
     if (columnUse) {
       const column = decorators.find((use) => use.name === "Column");
       const columnOptions = column ? objectOf(column.args[0]) : null;
       const type = columnOptions ? property(columnOptions, "type") : column?.args[0];
       const declaredType = member.type?.kind === ts.SyntaxKind.BooleanKeyword ? "boolean" : null;
-      readAttribute(builder, name, columnOptions, type, site, draft.references);
+      readAttribute(facts, builder, name, columnOptions, type, site, draft.references);
       const built = builder.table.columns.get(name)!;
       built.valueKind ??= declaredType;
     }
@@ -699,13 +879,13 @@ class SequelizeReader {
           builder.index(name, use.custom!.name, use.custom!.unique, site);
           break;
         case "ForeignKey":
-          if (use.args[0]) draft.foreignKeyTargets.push({ field: name, target: use.args[0] });
+          if (use.args[0]) draft.foreignKeyTargets.push({ field: name, target: use.args[0], facts });
           break;
         case "BelongsTo":
         case "HasMany":
         case "HasOne":
         case "BelongsToMany":
-          draft.decoratorAssociations.push({ kind: use.name, property: name, args: use.args, site });
+          draft.decoratorAssociations.push({ kind: use.name, property: name, args: use.args, site, facts });
           break;
       }
     }
@@ -715,9 +895,8 @@ class SequelizeReader {
   private readInitAndDefine(facts: ModuleFacts): void {
     const candidates = new Map<ts.ClassLikeDeclaration, string>();
     for (const node of facts.classes) {
-      const base = baseClassOf(node);
       const name = node.name?.text ?? nameOfClassExpression(node);
-      if (name && base && isModelBase(facts, base) && !this.draftsByClass.has(node)) candidates.set(node, name);
+      if (name && baseClassOf(node) && !this.draftsByClass.has(node) && this.modelBases(facts, node)) candidates.set(node, name);
     }
     for (const call of facts.calls) {
       const method = calleeName(call)?.text;
@@ -741,8 +920,10 @@ class SequelizeReader {
     const options = readOptions(optionsObject, this.globalOptions);
     const className = candidates.get(classNode)!;
     const nameNode = classNode.name ?? receiver;
-    const builder = new TableBuilder(options.modelName ?? className, options, siteOf(facts.module, nameNode));
-    const draft = this.newDraft(facts, builder, options, classNode);
+    // Known by the class name, as call sites write it (`Person.findAll`); `modelName` names the table and default keys.
+    const name = options.modelName ?? className;
+    const builder = new TableBuilder(className, options, siteOf(facts.module, nameNode), name);
+    const draft = this.newDraft(facts, builder, name, options, classNode);
     readAttributes(facts, builder, objectOf(call.arguments[0]), draft.references);
     builder.finish();
     builder.indexesOption(facts, arrayOf(property(optionsObject, "indexes")));
@@ -757,8 +938,9 @@ class SequelizeReader {
     if (defined === null || !attributes || !this.isSequelizeInstance(facts, receiver)) return;
     const optionsObject = objectOf(call.arguments[2]);
     const options = readOptions(optionsObject, this.globalOptions);
-    const builder = new TableBuilder(options.modelName ?? defined, options, siteOf(facts.module, nameNode));
-    const draft = this.newDraft(facts, builder, options, null);
+    // define(name, …) sets the model name itself, over any `modelName` option.
+    const builder = new TableBuilder(defined, options, siteOf(facts.module, nameNode));
+    const draft = this.newDraft(facts, builder, defined, options, null);
     readAttributes(facts, builder, attributes, draft.references);
     builder.finish();
     builder.indexesOption(facts, arrayOf(property(optionsObject, "indexes")));
@@ -802,10 +984,13 @@ class SequelizeReader {
       return length;
     };
     let best: ModelDraft | undefined;
-    for (const draft of this.drafts) {
-      if (draft.table.model === model && (!best || shared(draft.facts.module.absPath) > shared(best.facts.module.absPath))) best = draft;
+    for (const named of [(draft: ModelDraft) => draft.table.model === model, (draft: ModelDraft) => draft.name === model]) {
+      for (const draft of this.drafts) {
+        if (named(draft) && (!best || shared(draft.facts.module.absPath) > shared(best.facts.module.absPath))) best = draft;
+      }
+      if (best) return best;
     }
-    return best;
+    return undefined;
   }
 
   private modelNamed(facts: ModuleFacts, name: string): ModelDraft | undefined {
@@ -898,9 +1083,9 @@ class SequelizeReader {
       const tableName = stringOf(reference.model) ?? stringOf(property(objectOf(reference.model), "tableName"));
       const target =
         tableName !== null
-          ? (this.drafts.find((d) => d.table.table !== null && normal(d.table.table) === normal(tableName)) ?? this.drafts.find((d) => normal(d.table.model) === normal(tableName)))
-          : this.modelOf(draft.facts, reference.model);
-      const targetName = target?.table.model ?? tableName ?? this.targetName(draft.facts, reference.model);
+          ? (this.drafts.find((d) => d.table.table !== null && normal(d.table.table) === normal(tableName)) ?? this.drafts.find((d) => normal(d.table.model) === normal(tableName) || normal(d.name) === normal(tableName)))
+          : this.modelOf(reference.facts, reference.model);
+      const targetName = target?.table.model ?? tableName ?? this.targetName(reference.facts, reference.model);
       if (targetName === null) continue;
       const relation: SchemaRelation = { field: reference.field, target: targetName, kind: "to-one", foreignKey: [reference.field], references: [reference.key ?? this.primaryKeyOf(target)], site: reference.site };
       this.addRelation(draft, relation, true);
@@ -912,8 +1097,8 @@ class SequelizeReader {
     for (const association of draft.decoratorAssociations) {
       const targetArgument = association.args[0];
       if (!targetArgument) continue;
-      const target = this.modelOf(draft.facts, targetArgument);
-      const targetName = target?.table.model ?? this.targetName(draft.facts, targetArgument);
+      const target = this.modelOf(association.facts, targetArgument);
+      const targetName = target?.table.model ?? this.targetName(association.facts, targetArgument);
       if (targetName === null) continue;
       const second = association.args[1];
       const options = association.kind === "BelongsToMany" ? null : objectOf(second);
@@ -937,13 +1122,13 @@ class SequelizeReader {
 
   /** The @ForeignKey property of `holder` that points at the model `pointsAt`. */
   private decoratedForeignKey(holder: ModelDraft, pointsAt: string): string | null {
-    for (const { field, target } of holder.foreignKeyTargets) if (this.targetName(holder.facts, target) === pointsAt) return field;
+    for (const { field, target, facts } of holder.foreignKeyTargets) if (this.targetName(facts, target) === pointsAt) return field;
     return null;
   }
 
   /** The to-one side that holds the key of a hasMany / hasOne, on the target. */
   private addInverse(holder: ModelDraft, source: ModelDraft, foreignKey: string, foreignKeyField: string | null, sourceKey: string | null, site: SchemaSite): void {
-    const relation: SchemaRelation = { field: singularize(source.table.model), target: source.table.model, kind: "to-one", foreignKey: [foreignKey], references: [sourceKey ?? this.primaryKeyOf(source)], site };
+    const relation: SchemaRelation = { field: singularize(source.name), target: source.table.model, kind: "to-one", foreignKey: [foreignKey], references: [sourceKey ?? this.primaryKeyOf(source)], site };
     this.addRelation(holder, relation, true);
     this.ensureKeyColumn(holder, foreignKey, foreignKeyField, site);
   }
@@ -968,7 +1153,8 @@ class SequelizeReader {
       const options = { ...foreignKeyOption(optionsObject), ...aliasOption(optionsObject) };
       this.countAssociation(optionsObject);
       const site = siteOf(facts.module, nameNode);
-      const targetSingular = singularize(targetName);
+      // Default keys and aliases come from Sequelize's model name (`modelName: "document"` → `documentId`).
+      const targetSingular = singularize(target?.name ?? targetName);
       switch (nameNode.text) {
         case "belongsTo": {
           const targetKey = options.targetKey ?? this.primaryKeyOf(target);
@@ -980,16 +1166,16 @@ class SequelizeReader {
         case "hasMany":
         case "hasOne": {
           const many = nameNode.text === "hasMany";
-          const field = options.as ?? (many ? pluralize(targetName) : targetSingular);
+          const field = options.as ?? (many ? pluralize(target?.name ?? targetName) : targetSingular);
           this.addRelation(source, { field, target: targetName, kind: many ? "to-many" : "to-one", foreignKey: [], references: [], site }, false);
           // hasMany names the key after the source model; hasOne after its alias when it has one.
-          const keyBase = many ? singularize(source.table.model) : singularize(options.as ?? source.table.model);
+          const keyBase = many ? singularize(source.name) : singularize(options.as ?? source.name);
           const foreignKey = options.foreignKey ?? camelize(`${keyBase}_${this.primaryKeyOf(source)}`);
           if (target) this.addInverse(target, source, foreignKey, options.foreignKeyField, options.sourceKey, site);
           break;
         }
         case "belongsToMany":
-          this.addRelation(source, { field: options.as ?? pluralize(targetName), target: targetName, kind: "to-many", foreignKey: [], references: [], site }, false);
+          this.addRelation(source, { field: options.as ?? pluralize(target?.name ?? targetName), target: targetName, kind: "to-many", foreignKey: [], references: [], site }, false);
           break;
       }
     }
@@ -1093,16 +1279,89 @@ function migrationUps(module: ModuleInfo): ts.Node[] {
   return [...new Set(ups)];
 }
 
-function readMigration(module: ModuleInfo): MigrationIndex[] {
+/** What a migration's `up` does to indexes, in order: adds them, and renames or drops what they stand on. */
+type MigrationStep =
+  | { kind: "index"; index: MigrationIndex }
+  | { kind: "renameTable"; from: string; to: string }
+  | { kind: "renameColumn"; table: string; from: string; to: string }
+  | { kind: "removeIndex"; table: string | null; columns: string[] | null; name: string | null }
+  | { kind: "removeColumn"; table: string; column: string }
+  | { kind: "dropTable"; table: string };
+
+function readMigration(module: ModuleInfo): MigrationStep[] {
   const ups = migrationUps(module);
   if (ups.length === 0) return [];
-  const indexes: MigrationIndex[] = [];
+  const steps: MigrationStep[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) indexes.push(...migrationCallIndexes(module, node));
+    if (ts.isCallExpression(node)) steps.push(...migrationCallSteps(module, node));
     ts.forEachChild(node, visit);
   };
   for (const up of ups) visit(up);
-  return indexes;
+  return steps;
+}
+
+/** `public.orders` → `orders`. */
+function bareName(name: string): string {
+  return name.replace(/^.*\./, "");
+}
+
+/** A table or column name as the database compares it, schema and quotes aside. */
+function sameName(a: string, b: string): boolean {
+  const plain = (name: string) => bareName(name).replace(/["`[\]]/g, "").toLowerCase();
+  return plain(a) === plain(b);
+}
+
+/**
+ * The indexes the migrations leave, run in file-name order as Sequelize's migrator (umzug) does: a later `renameTable` /
+ * `renameColumn` carries an index to the new names (outline: `collection_users` → `user_permissions`, `atlasId` →
+ * `collectionId`), `removeIndex`, `removeColumn` and `dropTable` take it away.
+ */
+function applyMigrations(files: { module: ModuleInfo; steps: MigrationStep[] }[]): MigrationIndex[] {
+  // By file name, which starts with the migration's timestamp (`migrations/archives/2018…` ran before `migrations/2023…`);
+  // the indexes that remain are listed in the order the files were read.
+  const fileName = (module: ModuleInfo) => module.absPath.replace(/^.*[\\/]/, "");
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const read = files.map((file, position) => ({ ...file, position }));
+  const ordered = read.filter((file) => file.steps.length > 0).sort((a, b) => compare(fileName(a.module), fileName(b.module)) || compare(a.module.absPath, b.module.absPath));
+  const readOrder = new Map<MigrationIndex, number>();
+  const namesOf = new Map<MigrationIndex, Set<string>>();
+  let indexes: MigrationIndex[] = [];
+  for (const { steps, position } of ordered) {
+    for (const [at, step] of steps.entries()) {
+      switch (step.kind) {
+        case "index": {
+          const index = { ...step.index, columns: [...step.index.columns] };
+          readOrder.set(index, position * 1e6 + at);
+          // An unnamed one gets Sequelize's name (`users_slack_id`), or PostgreSQL's for a key (`users_email_key`, `users_pkey`).
+          const generated = normal(`${bareName(index.table)}${index.columns.join("")}`);
+          namesOf.set(index, new Set(index.name !== null ? [normal(index.name)] : index.unique ? [generated, `${generated}key`, `${generated}uk`, `${normal(bareName(index.table))}pkey`] : [generated]));
+          indexes.push(index);
+          break;
+        }
+        case "renameTable":
+          for (const index of indexes) if (sameName(index.table, step.from)) index.table = step.to;
+          break;
+        case "renameColumn":
+          for (const index of indexes) if (sameName(index.table, step.table)) index.columns = index.columns.map((column) => (sameName(column, step.from) ? step.to : column));
+          break;
+        case "removeIndex": {
+          // By name, as the database drops it: removeIndex(table, ["a", "b"]) drops the one Sequelize would have named
+          // `table_a_b`, which an index made before a rename is not (it keeps its old name, and stays).
+          const wanted = normal(step.name ?? `${bareName(step.table!)}${step.columns!.join("")}`);
+          const last = indexes.findLastIndex((index) => (step.table === null || sameName(index.table, step.table)) && namesOf.get(index)!.has(wanted));
+          if (last >= 0) indexes.splice(last, 1);
+          break;
+        }
+        case "removeColumn":
+          indexes = indexes.filter((index) => !(sameName(index.table, step.table) && index.columns.some((column) => sameName(column, step.column))));
+          break;
+        case "dropTable":
+          indexes = indexes.filter((index) => !sameName(index.table, step.table));
+          break;
+      }
+    }
+  }
+  return indexes.sort((a, b) => readOrder.get(a)! - readOrder.get(b)!);
 }
 
 /** `"orders"` or `{ tableName: "orders", schema: "public" }`. */
@@ -1110,9 +1369,71 @@ function tableArgument(expression: ts.Expression | undefined): string | null {
   return stringOf(expression) ?? stringOf(property(objectOf(expression), "tableName"));
 }
 
-function migrationCallIndexes(module: ModuleInfo, call: ts.CallExpression): MigrationIndex[] {
+function migrationCallSteps(module: ModuleInfo, call: ts.CallExpression): MigrationStep[] {
   const nameNode = calleeName(call);
   if (!nameNode) return [];
+  const args = call.arguments;
+  switch (nameNode.text) {
+    case "renameTable": {
+      const from = tableArgument(args[0]);
+      const to = tableArgument(args[1]);
+      return from !== null && to !== null ? [{ kind: "renameTable", from, to }] : [];
+    }
+    case "renameColumn": {
+      const table = tableArgument(args[0]);
+      const from = stringOf(args[1]);
+      const to = stringOf(args[2]);
+      return table !== null && from !== null && to !== null ? [{ kind: "renameColumn", table, from, to }] : [];
+    }
+    case "removeIndex":
+    case "removeConstraint": {
+      // removeIndex(table, "name" | ["columns"]), removeConstraint(table, "name")
+      const table = tableArgument(args[0]);
+      const list = arrayOf(args[1]);
+      const name = stringOf(args[1]);
+      if (table === null || (name === null && !list)) return [];
+      return [{ kind: "removeIndex", table, columns: list ? fieldNames(list) : null, name }];
+    }
+    case "removeColumn": {
+      const table = tableArgument(args[0]);
+      const column = stringOf(args[1]);
+      return table !== null && column !== null ? [{ kind: "removeColumn", table, column }] : [];
+    }
+    case "dropTable": {
+      const table = tableArgument(args[0]);
+      return table !== null ? [{ kind: "dropTable", table }] : [];
+    }
+    case "query": {
+      const literal = args[0] && unwrap(args[0]);
+      if (!literal || !ts.isStringLiteralLike(literal)) return [];
+      return sqlSteps(module, literal);
+    }
+  }
+  return migrationCallIndexes(module, call, nameNode).map((index) => ({ kind: "index", index }));
+}
+
+const SQL_NAME = String.raw`(?:"[^"]+"|\x60[^\x60]+\x60|\[[^\]]+\]|[A-Za-z_][\w$]*)(?:\s*\.\s*(?:"[^"]+"|\x60[^\x60]+\x60|\[[^\]]+\]|[A-Za-z_][\w$]*))?`;
+const SQL_RENAME = new RegExp(String.raw`\bALTER\s+TABLE\s+(?:ONLY\s+)?(?:IF\s+EXISTS\s+)?(${SQL_NAME})\s+RENAME\s+(?:(?:COLUMN\s+)?(${SQL_NAME})\s+)?TO\s+(${SQL_NAME})`, "gi");
+
+/** A migration's SQL, statement by statement: CREATE INDEX and keys, DROP INDEX, ALTER TABLE … RENAME [COLUMN]. */
+function sqlSteps(module: ModuleInfo, literal: ts.StringLiteralLike): MigrationStep[] {
+  const text = literal.text;
+  const steps: { offset: number; step: MigrationStep }[] = [];
+  for (const index of indexesInSql(text)) {
+    steps.push({ offset: index.offset, step: { kind: "index", index: { table: index.table, columns: index.columns, unique: index.unique, name: index.name, site: sqlSite(module, literal, index.offset) } } });
+  }
+  for (const dropped of droppedIndexesInSql(text)) steps.push({ offset: dropped.offset, step: { kind: "removeIndex", table: null, columns: null, name: dropped.name } });
+  for (const match of text.matchAll(SQL_RENAME)) {
+    const [, table, column, to] = match;
+    // RENAME CONSTRAINT x TO y is neither a table nor a column
+    if (/^constraint$/i.test(unquote(column ?? ""))) continue;
+    const step: MigrationStep = column ? { kind: "renameColumn", table: unquote(table!), from: unquote(column), to: unquote(to!) } : { kind: "renameTable", from: unquote(table!), to: unquote(to!) };
+    steps.push({ offset: match.index, step });
+  }
+  return steps.sort((a, b) => a.offset - b.offset).map(({ step }) => step);
+}
+
+function migrationCallIndexes(module: ModuleInfo, call: ts.CallExpression, nameNode: ts.MemberName): MigrationIndex[] {
   const args = call.arguments;
   const site = siteOf(module, nameNode);
   switch (nameNode.text) {
@@ -1122,7 +1443,8 @@ function migrationCallIndexes(module: ModuleInfo, call: ts.CallExpression): Migr
       const options = list ? objectOf(args[2]) : objectOf(args[1]);
       const columns = fieldNames(list ?? arrayOf(property(options, "fields")));
       if (table === null || columns.length === 0) return [];
-      const unique = trueOf(property(options, "unique")) || stringOf(property(options, "type"))?.toUpperCase() === "UNIQUE";
+      // `indicesType: "UNIQUE"`: Sequelize v3/v4's spelling
+      const unique = trueOf(property(options, "unique")) || stringOf(property(options, "type"))?.toUpperCase() === "UNIQUE" || stringOf(property(options, "indicesType"))?.toUpperCase() === "UNIQUE";
       return [{ table, columns, unique, name: stringOf(property(options, "name")) ?? stringOf(property(options, "indexName")), site }];
     }
     case "addConstraint": {
@@ -1144,11 +1466,6 @@ function migrationCallIndexes(module: ModuleInfo, call: ts.CallExpression): Migr
       const unique = property(definition, "unique");
       if (table === null || column === null || !(trueOf(property(definition, "primaryKey")) || (unique && !falseOf(unique)))) return [];
       return [{ table, columns: [column], unique: true, name: stringOf(unique), site }];
-    }
-    case "query": {
-      const literal = args[0] && unwrap(args[0]);
-      if (!literal || !ts.isStringLiteralLike(literal)) return [];
-      return indexesInSql(literal.text).map((index) => ({ table: index.table, columns: index.columns, unique: index.unique, name: index.name, site: sqlSite(module, literal, index.offset) }));
     }
   }
   return [];
