@@ -406,6 +406,19 @@ export const byId = (id: number) => Order.findOne({ where: { id } });
       await expectMarked(mysql, RULE);
     });
 
+    it("an include with a where is a relation filter on the included table, when it is the way in", async () => {
+      const files = project("");
+      files["src/models.ts"] += "\nMerchant.hasMany(Order, { foreignKey: 'merchantId' });\nOrder.belongsTo(Merchant, { foreignKey: 'merchantId' });\n";
+      files["src/orders.ts"] = `import { Merchant, Order } from './models';
+
+export const merchantsWithOpen = () => Merchant.findAll({ include: [{ model: Order, where: { status: 'open' } }], limit: 20 }); // expect: unindexed-filter
+export const optional = () => Merchant.findAll({ include: [{ model: Order, where: { status: 'open' }, required: false }], limit: 20 });
+export const byEmail = (email: string) => Merchant.findAll({ where: { email }, include: [{ model: Order, where: { status: 'open' } }] });
+`;
+      const result = await expectMarked(files, RULE);
+      expect(findingObjects(result, RULE)[0]!.model).toBe("Order");
+    });
+
     it("an index added in a migration counts", async () => {
       const files = project("");
       files["src/orders.ts"] = files["src/orders.ts"]!.replace("limit: 20 }); // expect: unindexed-filter\nexport const byStatus", "limit: 20 });\nexport const byStatus");

@@ -163,6 +163,8 @@ export class QueryLookups {
         for (const entry of cursor.properties) base.range.push(this.scalarField(table, keyOf(entry)));
       } else if (key === "take" || key === "limit" || key === "first" || key === "last") {
         base.limited = true;
+      } else if (key === "include" && call.orm === "sequelize" && value) {
+        this.sequelizeIncludes(call, table, value, base);
       }
     }
     if (spread && !readWhere) throw new Unreadable();
@@ -226,6 +228,31 @@ export class QueryLookups {
     const related: TableLookup = { model: target.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: `${table.model}.${relation.field}`, unjudged: false, related: [] };
     lookup.related.push(related);
     this.where(call, target, nested, related);
+  }
+
+  /**
+   * Sequelize `include: [{ model: Invoice, where: { teamId } }]`: an inner join filtered on the included table, a
+   * relation filter like Prisma's. Includes without a where filter nothing.
+   */
+  private sequelizeIncludes(call: DbCall, table: SchemaTable, value: ts.Expression, lookup: TableLookup): void {
+    const entries = ts.isArrayLiteralExpression(value) ? value.elements.map(unwrapExpression) : [value];
+    for (const entry of entries) {
+      if (!ts.isObjectLiteralExpression(entry)) continue;
+      const property = (name: string) => {
+        const found = entry.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === name);
+        return found && ts.isPropertyAssignment(found) ? unwrapExpression(found.initializer) : undefined;
+      };
+      const where = property("where");
+      if (!where) continue;
+      if (property("required")?.kind === ts.SyntaxKind.FalseKeyword) continue; // a LEFT JOIN keeps every row
+      const model = property("model");
+      const as = property("as");
+      const alias = as && ts.isStringLiteralLike(as) ? as.text : null;
+      const modelName = model && ts.isIdentifier(model) ? model.text : model && ts.isPropertyAccessExpression(model) ? model.name.text : null;
+      const relation = table.relations.find((r) => (alias !== null ? r.field === alias : r.target === modelName));
+      if (!relation) throw new Unreadable();
+      this.relationFilter(call, table, relation, where, lookup);
+    }
   }
 
   private scalarField(table: SchemaTable, key: string): string {
