@@ -140,6 +140,19 @@ export const purge = (merchantId: number) => prisma.order.deleteMany({ where: { 
       ]);
     });
 
+    it("with a relation filter beside its own conditions, or a sort index and a limit, the query is not judged", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql", "  @@index([createdAt])"),
+        `import { prisma } from './db';
+
+export const mixed = (status: string, teamId: number) => prisma.order.findMany({ where: { status, merchant: { teamId } }, take: 20 });
+export const latestOpen = () => prisma.order.findMany({ where: { status: 'open' }, orderBy: { createdAt: 'desc' }, take: 20 });
+export const batch = (status: string) => prisma.order.findMany({ where: { status }, orderBy: { id: 'asc' }, take: 500 }); // expect: unindexed-filter
+`,
+      );
+      await expectMarked(files, RULE);
+    });
+
     it("a sort alone counts only when a limit takes the first rows", async () => {
       const files = prismaShop(
         shopSchema("postgresql"),

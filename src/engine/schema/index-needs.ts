@@ -62,8 +62,9 @@ function foldPrefixes(needs: IndexNeed[], byCall: Map<DbCall, IndexNeed[]>): Ind
 /** The sort column a need is about: the filter, if any, is too coarse to be the index's reason. */
 function sortNeeded(table: SchemaTable, lookup: TableLookup, fields: readonly string[]): string | null {
   const sort = lookup.sort[0];
-  if (!sort || !fields.includes(sort)) return null;
-  const selective = [...lookup.equality, ...lookup.range].filter((field) => table.columns.get(field)?.valueKind !== "boolean");
+  if (!sort || !lookup.limited || !fields.includes(sort)) return null;
+  const own = [...lookup.equality, ...lookup.range];
+  const selective = (own.length > 0 ? own : lookup.joins).filter((field) => table.columns.get(field)?.valueKind !== "boolean");
   return selective.length === 0 ? sort : null;
 }
 
@@ -199,6 +200,13 @@ export class IndexAdvisor {
 
   /** The fields of the index a lookup lacks, or null when an index serves it (or there is nothing to serve). */
   private missingIndexFor(schema: DatabaseSchema, table: SchemaTable, given: TableLookup): string[] | null {
+    // Conditions of its own and a relation filter: the database may start from either, and which one is selective
+    // (`plan = 'pro'` or `users: { some: { userId } }`) cannot be read here.
+    if (given.equality.length + given.range.length > 0 && (given.joins.length > 0 || given.related.length > 0)) return null;
+    // "The latest N": a sort index and a limit, and the database walks the index in order and stops at the limit. Not
+    // a sort by the primary key, which is how batches and stable pages are ordered, not a sign of where the rows are.
+    const sortedBy = given.sort[0];
+    if (given.limited && sortedBy !== undefined && !table.primaryKey.includes(sortedBy) && usableIndex(schema, table, [sortedBy])) return null;
     // The join column of a relation filter is the lookup's only when the table is filtered by nothing else.
     const lookup = given.equality.length + given.range.length === 0 && given.joins.length > 0 ? { ...given, equality: given.joins } : given;
     // A boolean splits a table in two, and `deletedAt IS NULL` keeps nearly all of it: no planner reads that through
