@@ -200,6 +200,7 @@ export class IndexAdvisor {
 
   /** The fields of the index a lookup lacks, or null when an index serves it (or there is nothing to serve). */
   private missingIndexFor(schema: DatabaseSchema, table: SchemaTable, given: TableLookup): string[] | null {
+    if (given.opaqueFilter) return null;
     // Conditions of its own and a relation filter: the database may start from either, and which one is selective
     // (`plan = 'pro'` or `users: { some: { userId } }`) cannot be read here.
     if (given.equality.length + given.range.length > 0 && (given.joins.length > 0 || given.related.length > 0)) return null;

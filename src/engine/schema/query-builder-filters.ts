@@ -14,6 +14,8 @@ export interface BuilderConditions {
   limited: boolean;
   /** A condition or sort this cannot read (on another alias, a function, an expression). */
   unjudged: boolean;
+  /** A condition this cannot read, which may be the selective one: the chain is not judged. */
+  opaqueFilter: boolean;
 }
 
 const TERMINALS = new Set(["getMany", "getOne", "getOneOrFail", "getManyAndCount", "getCount", "getExists", "getRawOne", "getRawMany"]);
@@ -32,8 +34,10 @@ function qualifiedColumn(text: string): [string, string] | null {
   return [(match[1] ?? match[2] ?? match[3])!, (match[4] ?? match[5] ?? match[6])!];
 }
 
-function splitAnd(text: string): string[] | null {
-  if (/\bOR\b/i.test(text)) return null;
+function splitAnd(given: string): string[] | null {
+  if (/\bOR\b/i.test(given)) return null;
+  // BETWEEN :a AND :b is one condition.
+  const text = given.replace(/\bBETWEEN\s+(\S+)\s+AND\s+(\S+)/gi, "BETWEEN $1~$2");
   const parts: string[] = [];
   let depth = 0;
   let current = "";
@@ -76,7 +80,7 @@ export function queryBuilderConditions(terminal: ts.Node, table: SchemaTable): B
   const aliasArg = root!.arguments.length === 1 ? root!.arguments[0] : root!.arguments[1];
   const alias = aliasArg && ts.isStringLiteralLike(aliasArg) ? aliasArg.text : null;
   if (!alias) return null;
-  const conditions: BuilderConditions = { equality: [], range: [], nullChecks: [], sort: [], limited: false, unjudged: false };
+  const conditions: BuilderConditions = { equality: [], range: [], nullChecks: [], sort: [], limited: false, unjudged: false, opaqueFilter: false };
   const field = (column: string): string | null => {
     const parts = qualifiedColumn(column);
     if (!parts || parts[0] !== alias) return null;
@@ -95,14 +99,14 @@ export function queryBuilderConditions(terminal: ts.Node, table: SchemaTable): B
         const comparison = /^(.+?)\s*(=|IN|>=|<=|>|<|BETWEEN|IS\s+NOT\s+NULL|IS\s+NULL)\s*(.*)$/i.exec(part);
         const column = comparison ? field(comparison[1]!) : null;
         if (!comparison || !column) {
-          conditions.unjudged = true;
+          conditions.unjudged = conditions.opaqueFilter = true;
           continue;
         }
         const operator = comparison[2]!.toUpperCase().replace(/\s+/g, " ");
         const operand = comparison[3]!.trim();
         // Compared with a parameter or a literal, not with another column.
         if (!operator.startsWith("IS") && !/^(:|\(\s*:|'|\d|true\b|false\b)/i.test(operand)) {
-          conditions.unjudged = true;
+          conditions.unjudged = conditions.opaqueFilter = true;
           continue;
         }
         if (operator === "=" || operator === "IN") conditions.equality.push(column);
@@ -117,7 +121,7 @@ export function queryBuilderConditions(terminal: ts.Node, table: SchemaTable): B
       conditions.limited = true;
     } else if (method === "innerJoin" || method === "innerJoinAndSelect") {
       // An inner join filters the root rows by the joined ones: maybe the way in.
-      conditions.unjudged = true;
+      conditions.unjudged = conditions.opaqueFilter = true;
     } else if (!NEUTRAL.has(method)) {
       return null;
     }

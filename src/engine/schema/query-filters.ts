@@ -27,6 +27,11 @@ export interface TableLookup {
   via: string | null;
   /** Conditions no index question can be asked of (`contains`, `not`, `Like`, a relation filter): the sort alone is not judged then. */
   unjudged: boolean;
+  /**
+   * A condition this cannot read (a JSON path, `not`, a function of the column): it may be the selective one, served
+   * by an expression or partial index, so the lookup is not judged at all.
+   */
+  opaqueFilter: boolean;
   /** The lookups its relation filters ask of other tables. */
   related: TableLookup[];
 }
@@ -48,6 +53,7 @@ const SEQUELIZE_FILTER_OPS = new Set(["findAll", "findOne", "findAndCountAll", "
 
 const PRISMA_EQUALITY = new Set(["equals", "in"]);
 const PRISMA_RANGE = new Set(["gt", "gte", "lt", "lte"]);
+const NEGATIONS = new Set(["not", "notIn", "ne", "notBetween"]);
 const TYPEORM_EQUALITY = new Set(["In", "Equal"]);
 const TYPEORM_OTHER_OPERATORS = new Set(["Not", "Like", "ILike", "Raw", "Any", "ArrayContains", "ArrayContainedBy", "ArrayOverlap", "JsonContains", "And", "Or"]);
 const TYPEORM_RANGE = new Set(["MoreThan", "MoreThanOrEqual", "LessThan", "LessThanOrEqual", "Between"]);
@@ -122,7 +128,7 @@ export class QueryLookups {
   }
 
   private fromOptions(call: DbCall, table: SchemaTable, options: ts.ObjectLiteralExpression): TableLookup[] {
-    const base: TableLookup = { model: table.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: null, unjudged: false, related: [] };
+    const base: TableLookup = { model: table.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: null, unjudged: false, opaqueFilter: false, related: [] };
     // TypeORM findBy(where) / countBy(where): the argument is the where itself.
     const whereOnly = call.orm === "typeorm" && /By(OrFail)?$/.test(call.operation);
     if (whereOnly) {
@@ -138,6 +144,7 @@ export class QueryLookups {
         if (readWhere) throw new Unreadable();
         spread = true;
         base.unjudged = true;
+        base.opaqueFilter = true; // it may bring an include with a where
         continue;
       }
       const key = keyOf(property);
@@ -195,13 +202,15 @@ export class QueryLookups {
       const field = this.scalarField(table, key);
       if (table.columns.get(field)?.valueKind === "json") {
         lookup.unjudged = true;
+        lookup.opaqueFilter = true;
         continue;
       }
       const kind = this.conditionKind(call, value);
       if (kind === "equality") lookup.equality.push(field);
       else if (kind === "range") lookup.range.push(field);
       else if (kind === "null" || kind === "not-null") lookup.nullChecks.push(field);
-      else if (kind === "none") lookup.unjudged = true;
+      else if (kind === "negation") lookup.unjudged = true;
+      else if (kind === "none") lookup.unjudged = lookup.opaqueFilter = true;
     }
   }
 
@@ -225,7 +234,7 @@ export class QueryLookups {
     if (relation.foreignKey.length > 0) (keyOnly ? lookup.equality : lookup.joins).push(relation.foreignKey[0]!);
     if (keyOnly) return;
     lookup.unjudged = true; // the related rows may be few: a sort of them is not this table's index question
-    const related: TableLookup = { model: target.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: `${table.model}.${relation.field}`, unjudged: false, related: [] };
+    const related: TableLookup = { model: target.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: `${table.model}.${relation.field}`, unjudged: false, opaqueFilter: false, related: [] };
     lookup.related.push(related);
     this.where(call, target, nested, related);
   }
@@ -263,7 +272,7 @@ export class QueryLookups {
   }
 
   /** What a where value asks for: `x`, `{ in: ids }`, `In(ids)` (equality), `{ gte: d }` (range), `{ contains }` (neither). */
-  private conditionKind(call: DbCall, value: ts.Expression | null): "equality" | "range" | "null" | "not-null" | "optional" | "none" {
+  private conditionKind(call: DbCall, value: ts.Expression | null): "equality" | "range" | "null" | "not-null" | "optional" | "negation" | "none" {
     if (value === null) return "equality";
     if (value.kind === ts.SyntaxKind.NullKeyword) return "null";
     // `id: query || undefined`, `cond ? x : undefined`: absent on some calls, so never what serves the query.
@@ -286,6 +295,8 @@ export class QueryLookups {
       const range = call.orm === "sequelize" ? SEQUELIZE_RANGE : PRISMA_RANGE;
       if (keys.some((k) => equality.has(k))) return "equality";
       if (keys.some((k) => range.has(k))) return "range";
+      // `{ not: "CANCELLED" }`, `{ notIn }`, `[Op.ne]`: keeps most rows, never the way in.
+      if (keys.length > 0 && keys.every((k) => NEGATIONS.has(k))) return "negation";
       // `{ contains }`, `{ not }`, `{ mode }`, a JSON path: no btree lookup either way.
       return "none";
     }
@@ -294,6 +305,7 @@ export class QueryLookups {
       if (operator === "IsNull") return "null";
       const inner = value.arguments[0];
       if (operator === "Not" && inner && ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === "IsNull") return "not-null";
+      if (operator === "Not" && inner && !ts.isCallExpression(inner)) return "negation";
       if (TYPEORM_EQUALITY.has(operator)) return "equality";
       if (TYPEORM_RANGE.has(operator)) return "range";
       if (TYPEORM_OTHER_OPERATORS.has(operator)) return "none";

@@ -12,6 +12,8 @@ export interface SqlConditions {
   sort: string[];
   limited: boolean;
   unjudged: boolean;
+  /** A condition this cannot read, which may be the selective one: the statement is not judged. */
+  opaqueFilter: boolean;
 }
 
 const NAME = String.raw`(?:"[^"]+"|\x60[^\x60]+\x60|\[[^\]]+\]|[A-Za-z_][\w$]*)`;
@@ -26,6 +28,8 @@ function unquoted(name: string): string {
 function statementParts(sql: string): { table: string; alias: string | null; where: string; tail: string } | null {
   const text = sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, " ").replace(/\s+/g, " ").trim().replace(/;$/, "");
   if (/\b(JOIN|UNION|INTERSECT|EXCEPT|WITH)\b/i.test(text) || /\(\s*SELECT\b/i.test(text)) return null;
+  // `UPDATE a SET … FROM b`, `DELETE FROM a USING b`: two tables.
+  if (/^UPDATE\b.*\bFROM\b/i.test(text) || /^DELETE\b.*\bUSING\b/i.test(text)) return null;
   const match =
     new RegExp(String.raw`^SELECT\s.+?\sFROM\s+(${QUALIFIED})(?:\s+(?:AS\s+)?(?!WHERE\b|GROUP\b|ORDER\b|LIMIT\b)(${NAME}))?(?:\s+WHERE\s+(.+?))?\s*${CLAUSE_END}(.*)$`, "is").exec(text) ??
     new RegExp(String.raw`^DELETE\s+FROM\s+(${QUALIFIED})(?:\s+(?:AS\s+)?(?!WHERE\b)(${NAME}))?\s+WHERE\s+(.+?)\s*${CLAUSE_END}(.*)$`, "is").exec(text) ??
@@ -40,7 +44,7 @@ function statementParts(sql: string): { table: string; alias: string | null; whe
 export function rawSqlConditions(sql: string): SqlConditions | null {
   const parts = statementParts(sql);
   if (!parts) return null;
-  const conditions: SqlConditions = { table: parts.table, equality: [], range: [], nullChecks: [], sort: [], limited: /\bLIMIT\b/i.test(parts.tail), unjudged: false };
+  const conditions: SqlConditions = { table: parts.table, equality: [], range: [], nullChecks: [], sort: [], limited: /\bLIMIT\b/i.test(parts.tail), unjudged: false, opaqueFilter: false };
   const column = (text: string): string | null => {
     const match = new RegExp(String.raw`^\s*(?:(${NAME})\s*\.\s*)?(${NAME})\s*$`).exec(text);
     if (!match) return null;
@@ -58,8 +62,13 @@ export function rawSqlConditions(sql: string): SqlConditions | null {
       const operand = comparison?.[3]!.trim() ?? "";
       // Compared with a parameter or a literal, never with another column.
       const isValue = /^(\?|\$\d+|:\w+|'|\d|true\b|false\b|\(\s*(\?|\$\d+|:|'|\d))|^ANY\s*\(|^(NOW\s*\(\s*\)|CURRENT_(DATE|TIMESTAMP)\b)/i.test(operand) || operator?.startsWith("IS");
-      if (!comparison || !name || !isValue || operator === "<>" || operator === "!=" || operator === "LIKE" || operator === "ILIKE") {
+      // `status <> 'x'` keeps most rows: never the way in, and no reason not to judge the rest.
+      if (name && (operator === "<>" || operator === "!=")) {
         conditions.unjudged = true;
+        continue;
+      }
+      if (!comparison || !name || !isValue || operator === "LIKE" || operator === "ILIKE") {
+        conditions.unjudged = conditions.opaqueFilter = true;
         continue;
       }
       if (operator === "=" || operator === "IN") conditions.equality.push(name);
