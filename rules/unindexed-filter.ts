@@ -29,6 +29,7 @@ export const unindexedFilter: Rule = {
       }
       const queries = seen.size;
       const inLoop = need.queries.some((q) => perElement.has(q.call));
+      const loopWording = perElement.has(call) ? ", and this one runs once per element of a loop" : ", and one of them runs once per element of a loop";
       const via = first!.lookup.via ? ` through the relation filter on ${first!.lookup.via}` : "";
       const filteredOn = need.constrained.filter((field) => field !== need.sortedBy);
       const parts: string[] = [];
@@ -39,7 +40,7 @@ export const unindexedFilter: Rule = {
         model: table.model,
         message:
           `${describeCall(call)} ${what}${via}, and no index of ${table.model} leads with ${need.constrained.length > 1 ? "any of them" : "it"}: ` +
-          `${engineName(schema)} reads the whole table for every such query${inLoop ? ", and this one runs once per element of a loop" : ""}.` +
+          `${engineName(schema)} reads the whole table for every such query${inLoop ? loopWording : ""}.` +
           (queries > 1 ? ` ${queries} queries need this index.` : ""),
         fix: indexFix(schema, table, need.fields),
         severity: need.smallTable || lowCardinality(need) ? "note" : inLoop ? "error" : undefined,

@@ -86,6 +86,21 @@ Person.init({ name: DataTypes.STRING }, { sequelize, modelName: 'person' });
     ]);
   });
 
+  it("a VIRTUAL attribute is no column of the table", () => {
+    const read = readProject({
+      "src/models/account.ts": `import { DataTypes, Model, Sequelize } from 'sequelize';
+
+const sequelize = new Sequelize('postgres://localhost/app');
+
+export class Account extends Model {}
+Account.init({ handle: DataTypes.STRING, githubHandle: { type: DataTypes.VIRTUAL, get() { return 'x'; } }, label: DataTypes.VIRTUAL(DataTypes.STRING) }, { sequelize });
+`,
+    });
+    expect([...read.table("Account").columns.keys()]).toContain("handle");
+    expect([...read.table("Account").columns.keys()]).not.toContain("githubHandle");
+    expect([...read.table("Account").columns.keys()]).not.toContain("label");
+  });
+
   it("says which columns take few values", () => {
     const order = read.table("Order");
     expect([order.columns.get("paid")?.valueKind, order.columns.get("status")?.valueKind, order.columns.get("merchantId")?.valueKind]).toEqual(["boolean", "enum", null]);

@@ -520,6 +520,8 @@ function readAttributes(facts: ModuleFacts, builder: TableBuilder, attributes: t
 }
 
 function readAttribute(facts: ModuleFacts, builder: TableBuilder, name: string, definition: ts.ObjectLiteralExpression | null, type: ts.Expression | undefined, site: SchemaSite, references: PendingReference[]): void {
+  // `DataTypes.VIRTUAL`: computed in JavaScript, no column in the table (a filter on it is not this table's to judge).
+  if (type && /(^|\.)VIRTUAL\b/.test(unwrap(type).getText())) return;
   builder.column(name, stringOf(property(definition, "field")), site, valueKindOfType(type));
   if (trueOf(property(definition, "primaryKey"))) builder.table.primaryKey.push(name);
   const unique = property(definition, "unique");
