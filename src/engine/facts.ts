@@ -21,6 +21,7 @@ import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNotAColumn,
 import { classifyClientCreations, clientKind, requestReachableFunctions } from "./clients.js";
 import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
 import { findHandlers, isAllowedHandler, routeFramework, withMountPrefixes, responseValues, type Framework, type Handler } from "./http.js";
+import { oneLine } from "../one-line.js";
 import { readDatabaseSchemas } from "./schema/database.js";
 import { IndexAdvisor } from "./schema/index-needs.js";
 import { ConfiguredClients } from "./configured-clients.js";
@@ -403,7 +404,10 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   const frameworks = new Set<string>(handlers.map((h) => h.framework));
 
   const databaseRead = readDatabaseSchemas(prismaSchema, project.scannedModules, projectDirs);
-  const indexAdvisor = databaseRead.schemas.length > 0 ? new IndexAdvisor(databaseRead.schemas, resolver, dbCalls, new Set(options.smallTables ?? []), workspaceReach(project, projectDirs)) : null;
+  for (const problem of databaseRead.problems) errors.push({ file: ".", kind: "internal", message: `${oneLine(problem)}; that schema is left out of the index rules` });
+  const indexAdvisor = databaseRead.schemas.length > 0 ? new IndexAdvisor(databaseRead.schemas, resolver, dbCalls, new Set(options.smallTables ?? []), workspaceReach(project, projectDirs), (call, error) =>
+          errors.push({ file: call.module.relPath, kind: "internal", message: `index check of a query failed (${oneLine(String((error as Error)?.message ?? error))}); that query is skipped by the index rules` }),
+        ) : null;
 
   const usageCache = new Map<DbCall, RowUsage>();
   const typeOracle = resolver.typeOracle;

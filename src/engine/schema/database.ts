@@ -25,6 +25,8 @@ export interface DatabaseSchemaRead {
   /** Migration SQL files read, and the folders listed to find them (for the scan cache). */
   filesRead: string[];
   foldersListed: string[];
+  /** Readers that failed on some package: its schema is left out, the rest of the scan goes on. */
+  problems: string[];
 }
 
 /** `prisma/migrations/<name>/migration.sql` beside each schema file (or beside its folder, for a multi-file schema). */
@@ -107,16 +109,27 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 export function readDatabaseSchemas(prisma: PrismaSchemaInfo | null, modules: readonly ModuleInfo[], packageDirs: readonly string[]): DatabaseSchemaRead {
   const filesRead: string[] = [];
   const foldersListed: string[] = [];
+  const problems: string[] = [];
+  /** One reader on one package: a failure costs that package's schema, never the scan. */
+  const attempt = <T>(what: string, read: () => T): T | null => {
+    try {
+      return read();
+    } catch (error) {
+      problems.push(`${what}: ${(error as Error)?.message ?? error}`);
+      return null;
+    }
+  };
   const scoped: { dir: string; orm: Orm; schema: DatabaseSchema; migrations: MigrationIndex[] }[] = [];
 
   for (const [dir, files] of groupBy<ParsedSchemaFile>(prisma?.parsedFiles ?? [], (file) => ownerOf(file.file, packageDirs))) {
-    const schema = prismaDatabaseSchema(files);
+    const schema = attempt("reading the Prisma schema", () => prismaDatabaseSchema(files));
     const migrations = prismaMigrationIndexes(prismaMigrationFolders(files.map((file) => file.file)), filesRead, foldersListed);
     if (schema) scoped.push({ dir, orm: "prisma", schema, migrations });
   }
   // Entity and model classes, and migrations, are code: read from the files the scan parsed, per package.
   for (const [dir, group] of groupBy(modules, (module) => ownerOf(module.absPath, packageDirs))) {
-    for (const [orm, read] of [["typeorm", readTypeormSchema(group)], ["sequelize", readSequelizeSchema(group)]] as const) {
+    for (const [orm, read] of [["typeorm", attempt("reading TypeORM entities", () => readTypeormSchema(group))], ["sequelize", attempt("reading Sequelize models", () => readSequelizeSchema(group))]] as const) {
+      if (!read) continue;
       if (read.tables.length === 0 && read.migrationIndexes.length === 0 && read.engine === "unknown") continue;
       const tables = new Map<string, SchemaTable>(read.tables.map((table) => [table.model, table]));
       scoped.push({ dir, orm, schema: { engine: read.engine, foreignKeyConstraints: read.foreignKeyConstraints, tables }, migrations: read.migrationIndexes });
@@ -134,5 +147,5 @@ export function readDatabaseSchemas(prisma: PrismaSchemaInfo | null, modules: re
       for (const target of targets) addMigrationIndexes(target.schema, entry.migrations);
     }
   }
-  return { schemas: scoped.filter((entry) => entry.schema.tables.size > 0).map(({ dir, orm, schema }) => ({ dir, orm, schema })), filesRead, foldersListed };
+  return { schemas: scoped.filter((entry) => entry.schema.tables.size > 0).map(({ dir, orm, schema }) => ({ dir, orm, schema })), filesRead, foldersListed, problems };
 }

@@ -86,6 +86,8 @@ export class IndexAdvisor {
     private readonly calls: readonly DbCall[],
     private readonly smallTables: ReadonlySet<string>,
     private readonly packagesOf: (file: string) => ReadonlySet<string>,
+    /** Told of a query the index rules could not judge because of an internal error. */
+    private readonly onProblem: (call: DbCall, error: unknown) => void = () => undefined,
   ) {
     this.lookups = new QueryLookups(resolver);
   }
@@ -127,33 +129,43 @@ export class IndexAdvisor {
     if (this.needs) return this.needs;
     const needs = new Map<string, IndexNeed>();
     for (const call of this.calls) {
-      const raw = call.rawSql !== null ? this.rawLookup(call) : null;
-      const schema = raw?.schema ?? this.schemaFor(call);
-      if (!schema) continue;
-      this.queried.add(schema);
-      if (schema.engine === "mongodb") continue;
-      for (const lookup of raw ? [raw.lookup] : this.lookups.of(call, schema)) {
-        const table = schema.tables.get(lookup.model);
-        if (!table) continue;
-        const fields = this.missingIndexFor(schema, table, lookup);
-        if (!fields) continue;
-        const sorted = sortNeeded(table, lookup, fields);
-        const equality = lookup.equality.length + lookup.range.length === 0 ? lookup.joins : lookup.equality;
-        const constrained = [...new Set([...equality, ...lookup.range, ...lookup.nullChecks, ...(sorted ? [sorted] : [])])].sort();
-        const key = `${this.tableKey(table)}\u0000${constrained.join("\u0000")}`;
-        let need = needs.get(key);
-        if (!need) {
-          need = { schema, table, fields, constrained, sortedBy: sorted, queries: [], smallTable: this.isSmall(table) };
-          needs.set(key, need);
-        }
-        need.queries.push({ call, lookup });
-        const list = this.byCall.get(call) ?? [];
-        if (!list.includes(need)) list.push(need);
-        this.byCall.set(call, list);
+      // One query this cannot read costs its own index question, never the others'.
+      try {
+        this.judge(call, needs);
+      } catch (error) {
+        this.onProblem(call, error);
       }
     }
     this.needs = foldPrefixes([...needs.values()], this.byCall);
     return this.needs;
+  }
+
+  /** Adds the needs of one query: the index questions its lookups ask that no index answers. */
+  private judge(call: DbCall, needs: Map<string, IndexNeed>): void {
+    const raw = call.rawSql !== null ? this.rawLookup(call) : null;
+    const schema = raw?.schema ?? this.schemaFor(call);
+    if (!schema) return;
+    this.queried.add(schema);
+    if (schema.engine === "mongodb") return;
+    for (const lookup of raw ? [raw.lookup] : this.lookups.of(call, schema)) {
+      const table = schema.tables.get(lookup.model);
+      if (!table) continue;
+      const fields = this.missingIndexFor(schema, table, lookup);
+      if (!fields) continue;
+      const sorted = sortNeeded(table, lookup, fields);
+      const equality = lookup.equality.length + lookup.range.length === 0 ? lookup.joins : lookup.equality;
+      const constrained = [...new Set([...equality, ...lookup.range, ...lookup.nullChecks, ...(sorted ? [sorted] : [])])].sort();
+      const key = `${this.tableKey(table)}\u0000${constrained.join("\u0000")}`;
+      let need = needs.get(key);
+      if (!need) {
+        need = { schema, table, fields, constrained, sortedBy: sorted, queries: [], smallTable: this.isSmall(table) };
+        needs.set(key, need);
+      }
+      need.queries.push({ call, lookup });
+      const list = this.byCall.get(call) ?? [];
+      if (!list.includes(need)) list.push(need);
+      this.byCall.set(call, list);
+    }
   }
 
   /** The missing indexes a query needs (empty when its lookups are served). */

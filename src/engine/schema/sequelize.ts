@@ -849,8 +849,8 @@ class SequelizeReader {
       const type = columnOptions ? property(columnOptions, "type") : column?.args[0];
       const declaredType = member.type?.kind === ts.SyntaxKind.BooleanKeyword ? "boolean" : null;
       readAttribute(facts, builder, name, columnOptions, type, site, draft.references);
-      const built = builder.table.columns.get(name)!;
-      built.valueKind ??= declaredType;
+      const built = builder.table.columns.get(name);
+      if (built) built.valueKind ??= declaredType;
     }
     for (const use of decorators) {
       switch (use.name) {
