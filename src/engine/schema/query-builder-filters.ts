@@ -4,19 +4,9 @@
 // statements leave the chain unjudged.
 import ts from "#typescript";
 import { unwrapExpression } from "../resolve.js";
+import { noConditions, type Conditions } from "./conditions.js";
 import { fieldForColumn, type SchemaTable } from "./model.js";
 
-export interface BuilderConditions {
-  equality: string[];
-  range: string[];
-  nullChecks: string[];
-  sort: string[];
-  limited: boolean;
-  /** A condition or sort this cannot read (on another alias, a function, an expression). */
-  unjudged: boolean;
-  /** A condition this cannot read, which may be the selective one: the chain is not judged. */
-  opaqueFilter: boolean;
-}
 
 const TERMINALS = new Set(["getMany", "getOne", "getOneOrFail", "getManyAndCount", "getCount", "getExists", "getRawOne", "getRawMany"]);
 const WHERE = new Set(["where", "andWhere"]);
@@ -71,7 +61,7 @@ function methodOf(call: ts.CallExpression): string {
 }
 
 /** What the chain ending in `terminal` filters and sorts its root table by; null when it is not a chain this reads. */
-export function queryBuilderConditions(terminal: ts.Node, table: SchemaTable): BuilderConditions | null {
+export function queryBuilderConditions(terminal: ts.Node, table: SchemaTable): Conditions | null {
   if (!ts.isCallExpression(terminal) || !ts.isPropertyAccessExpression(terminal.expression) || !TERMINALS.has(terminal.expression.name.text)) return null;
   const chain = chainOf(terminal);
   if (!chain) return null;
@@ -80,7 +70,7 @@ export function queryBuilderConditions(terminal: ts.Node, table: SchemaTable): B
   const aliasArg = root!.arguments.length === 1 ? root!.arguments[0] : root!.arguments[1];
   const alias = aliasArg && ts.isStringLiteralLike(aliasArg) ? aliasArg.text : null;
   if (!alias) return null;
-  const conditions: BuilderConditions = { equality: [], range: [], nullChecks: [], sort: [], limited: false, unjudged: false, opaqueFilter: false };
+  const conditions: Conditions = noConditions();
   const field = (column: string): string | null => {
     const parts = qualifiedColumn(column);
     if (!parts || parts[0] !== alias) return null;

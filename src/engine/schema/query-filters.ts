@@ -6,32 +6,16 @@ import ts from "#typescript";
 import { objectLiteralOf, type DbCall } from "../orm.js";
 import { unwrapExpression, type Resolver } from "../resolve.js";
 import type { DatabaseSchema, SchemaTable } from "./model.js";
+import { noConditions, type Conditions } from "./conditions.js";
 import { queryBuilderConditions } from "./query-builder-filters.js";
 
 /** The lookup a query asks of one table. */
-export interface TableLookup {
+export interface TableLookup extends Conditions {
   model: string;
-  /** `field = …`, `field IN (…)`, `IS NULL`. */
-  equality: string[];
-  /** `>`, `<`, between. */
-  range: string[];
   /** Key columns a relation filter joins on (`invoiceId IN (SELECT id FROM Invoice WHERE …)`): the lookup's own only when nothing else filters. */
   joins: string[];
-  /** `field IS NULL`: an index serves it, but a soft-delete `deletedAt: null` matches nearly every row. */
-  nullChecks: string[];
-  /** ORDER BY fields, in order. */
-  sort: string[];
-  /** The query has a row limit (take/limit), which makes a sort-only lookup an index question. */
-  limited: boolean;
   /** Reached through a relation filter of another model's query (`where: { invoice: { teamId } }`). */
   via: string | null;
-  /** Conditions no index question can be asked of (`contains`, `not`, `Like`, a relation filter): the sort alone is not judged then. */
-  unjudged: boolean;
-  /**
-   * A condition this cannot read (a JSON path, `not`, a function of the column): it may be the selective one, served
-   * by an expression or partial index, so the lookup is not judged at all.
-   */
-  opaqueFilter: boolean;
   /** The lookups its relation filters ask of other tables. */
   related: TableLookup[];
 }
@@ -128,7 +112,7 @@ export class QueryLookups {
   }
 
   private fromOptions(call: DbCall, table: SchemaTable, options: ts.ObjectLiteralExpression): TableLookup[] {
-    const base: TableLookup = { model: table.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: null, unjudged: false, opaqueFilter: false, related: [] };
+    const base: TableLookup = { model: table.model, ...noConditions(), joins: [], via: null, related: [] };
     // TypeORM findBy(where) / countBy(where): the argument is the where itself.
     const whereOnly = call.orm === "typeorm" && /By(OrFail)?$/.test(call.operation);
     if (whereOnly) {
@@ -234,7 +218,7 @@ export class QueryLookups {
     if (relation.foreignKey.length > 0) (keyOnly ? lookup.equality : lookup.joins).push(relation.foreignKey[0]!);
     if (keyOnly) return;
     lookup.unjudged = true; // the related rows may be few: a sort of them is not this table's index question
-    const related: TableLookup = { model: target.model, equality: [], range: [], joins: [], nullChecks: [], sort: [], limited: false, via: `${table.model}.${relation.field}`, unjudged: false, opaqueFilter: false, related: [] };
+    const related: TableLookup = { model: target.model, ...noConditions(), joins: [], via: `${table.model}.${relation.field}`, related: [] };
     lookup.related.push(related);
     this.where(call, target, nested, related);
   }

@@ -1,19 +1,12 @@
 // The lookup a literal SQL query asks of its one table: `SELECT … FROM products WHERE category = ? ORDER BY name
 // LIMIT 50`. Only statements over a single table with AND-joined conditions are read; a join, a subquery, OR, UNION
 // or a CTE leaves the query unjudged.
+import { noConditions, type Conditions } from "./conditions.js";
 import { fieldForColumn, type SchemaTable } from "./model.js";
 
-export interface SqlConditions {
+export interface SqlConditions extends Conditions {
   /** The table as the SQL names it. */
   table: string;
-  equality: string[];
-  range: string[];
-  nullChecks: string[];
-  sort: string[];
-  limited: boolean;
-  unjudged: boolean;
-  /** A condition this cannot read, which may be the selective one: the statement is not judged. */
-  opaqueFilter: boolean;
 }
 
 const NAME = String.raw`(?:"[^"]+"|\x60[^\x60]+\x60|\[[^\]]+\]|[A-Za-z_][\w$]*)`;
@@ -44,7 +37,7 @@ function statementParts(sql: string): { table: string; alias: string | null; whe
 export function rawSqlConditions(sql: string): SqlConditions | null {
   const parts = statementParts(sql);
   if (!parts) return null;
-  const conditions: SqlConditions = { table: parts.table, equality: [], range: [], nullChecks: [], sort: [], limited: /\bLIMIT\b/i.test(parts.tail), unjudged: false, opaqueFilter: false };
+  const conditions: SqlConditions = { ...noConditions(), table: parts.table, limited: /\bLIMIT\b/i.test(parts.tail) };
   const column = (text: string): string | null => {
     const match = new RegExp(String.raw`^\s*(?:(${NAME})\s*\.\s*)?(${NAME})\s*$`).exec(text);
     if (!match) return null;
