@@ -36,11 +36,14 @@ export const unindexedFilter: Rule = {
       if (filteredOn.length > 0) parts.push(`filters ${table.model} on ${filteredOn.join(", ")}`);
       if (need.sortedBy) parts.push(`${parts.length > 0 ? "sorts" : `sorts ${table.model}`} by ${need.sortedBy} to take the first rows`);
       const what = parts.join(" and ");
+      // A bitmap OR combines one index per branch: one branch without an index is a whole-table read.
+      const inBranch = first!.lookup.orBranch ? " in one branch of its OR" : "";
       return finding("unindexed-filter", call, locate(call.module, call.node), {
         model: table.model,
         message:
-          `${describeCall(call)} ${what}${via}, and no index of ${table.model} leads with ${need.constrained.length > 1 ? "any of them" : "it"}: ` +
+          `${describeCall(call)} ${what}${via}${inBranch}, and no index of ${table.model} leads with ${need.constrained.length > 1 ? "any of them" : "it"}: ` +
           `${engineName(schema)} reads the whole table for every such query${inLoop ? loopWording : ""}.` +
+          (inBranch ? " The other branches' indexes cannot help: each branch of an OR needs an index of its own." : "") +
           (queries > 1 ? ` ${queries} queries need this index.` : ""),
         fix: indexFix(schema, table, need.fields),
         severity: need.smallTable || lowCardinality(need) ? "note" : inLoop ? "error" : undefined,

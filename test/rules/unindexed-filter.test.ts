@@ -71,12 +71,11 @@ export const byId = (id: number) => prisma.order.findFirst({ where: { id } });
 export const byEmail = (email: string) => prisma.merchant.findFirst({ where: { email } });
 export const unpaid = () => prisma.order.findMany({ where: { paid: false }, take: 50 });
 export const search = (q: string) => prisma.order.findMany({ where: { status: { contains: q } }, take: 50 });
-export const either = (a: number, b: number) => prisma.order.findMany({ where: { OR: [{ merchantId: a }, { customerId: b }] }, take: 50 });
 `;
 
 describe(RULE, () => {
   describe("Prisma on PostgreSQL", () => {
-    it("reports filters no index leads with; not primary keys, unique columns, booleans, contains or OR", async () => {
+    it("reports filters no index leads with; not primary keys, unique columns, booleans or contains", async () => {
       const files = prismaShop(shopSchema("postgresql"), QUERIES);
       const result = await expectMarked(files, RULE);
       const finding = findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "byMerchant"));
@@ -88,6 +87,86 @@ describe(RULE, () => {
       // Equality columns first, then the range column.
       const ranged = findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "byCustomer"));
       expect(ranged.fix).toContain("`@@index([customerId, createdAt])`");
+    });
+
+    describe("OR", () => {
+      it("each branch of an OR alone needs an index of its own: the branch without one is reported", async () => {
+        const files = prismaShop(
+          shopSchema("postgresql", "  @@index([customerId])"),
+          `import { prisma } from './db';
+
+export const either = (a: number, b: number) => prisma.order.findMany({ where: { OR: [{ merchantId: a }, { customerId: b }] }, take: 50 }); // expect: unindexed-filter
+export const account = (email: string, teamId: number) => prisma.merchant.findMany({ where: { OR: [{ email }, { id: teamId }] } });
+export const paidEither = (a: number, b: number) => prisma.order.findMany({ where: { paid: true, OR: [{ customerId: a }, { id: b }] } });
+export const fuzzy = (q: string, b: number) => prisma.order.findMany({ where: { OR: [{ status: { contains: q } }, { merchantId: b }] } });
+`,
+        );
+        const result = await expectMarked(files, RULE);
+        const finding = findingObjects(result, RULE)[0]!;
+        expect(finding.message).toContain("filters Order on merchantId in one branch of its OR");
+        expect(finding.message).toContain("each branch of an OR needs an index of its own");
+        expect(finding.fix).toContain("`@@index([merchantId])`");
+      });
+
+      it("beside a condition of its own, an OR no index serves leaves that condition to judge; an indexable one is not judged", async () => {
+        const files = prismaShop(
+          shopSchema("postgresql", "  @@index([customerId])"),
+          `import { prisma } from './db';
+
+export const mine = (merchantId: number, q: string) => prisma.order.findMany({ where: { merchantId, OR: [{ status: { contains: q } }, { status: 'open' }] } }); // expect: unindexed-filter
+export const either = (merchantId: number, a: number, b: number) => prisma.order.findMany({ where: { merchantId, OR: [{ customerId: a }, { id: b }] } });
+export const nested = (a: number, b: number) => prisma.order.findMany({ where: { AND: [{ OR: [{ merchantId: a }, { status: 'x' }] }, { OR: [{ customerId: b }, { id: b }] }] } });
+`,
+        );
+        const result = await expectMarked(files, RULE);
+        const finding = findingObjects(result, RULE)[0]!;
+        expect(finding.message).toContain("filters Order on merchantId,");
+        expect(finding.message).not.toContain("branch");
+      });
+
+      it("Sequelize [Op.or] and TypeORM's array where are read the same way", async () => {
+        const files = {
+          "package.json": packageJson({ sequelize: "^6.37.5", typeorm: "^0.3.20" }),
+          "tsconfig.json": TSCONFIG,
+          "src/models.ts": `import { DataTypes, Model, Op, Sequelize } from 'sequelize';
+
+export const sequelize = new Sequelize('postgres://localhost/shop');
+
+export class Ticket extends Model {}
+Ticket.init(
+  {
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    code: { type: DataTypes.STRING, unique: true },
+    ownerId: DataTypes.INTEGER,
+    assigneeId: DataTypes.INTEGER,
+  },
+  { sequelize, indexes: [{ fields: ['ownerId'] }] },
+);
+
+export const mine = (userId: number) => Ticket.findAll({ where: { [Op.or]: [{ ownerId: userId }, { assigneeId: userId }] } }); // expect: unindexed-filter
+export const either = (userId: number, code: string) => Ticket.findAll({ where: { [Op.or]: { ownerId: userId, code } } });
+`,
+          "src/entities.ts": `import { Column, Entity, Index, PrimaryGeneratedColumn, DataSource } from 'typeorm';
+
+@Entity()
+@Index(['authorId'])
+export class Note {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() authorId!: number;
+  @Column() reviewerId!: number;
+}
+
+export const dataSource = new DataSource({ type: 'postgres', entities: [Note] });
+const notes = dataSource.getRepository(Note);
+
+export const touching = (userId: number) => notes.find({ where: [{ authorId: userId }, { reviewerId: userId }] }); // expect: unindexed-filter
+export const written = (userId: number) => notes.find({ where: [{ authorId: userId }, { id: userId }] });
+`,
+        };
+        const result = await expectMarked(files, RULE);
+        const models = findingObjects(result, RULE).map((f) => [f.model, f.fix.includes("assigneeId") || f.fix.includes("reviewerId")]);
+        expect(models).toEqual(expect.arrayContaining([["Ticket", true], ["Note", true]]));
+      });
     });
 
     it("a composite index serves its leading column, not its second one", async () => {

@@ -1,7 +1,8 @@
 // Which columns a query makes the database look rows up by: the equality and range conditions of its where
 // (relation filters included), its sort, its cursor. Read from the options object literal as written; anything
-// this cannot read for certain (a spread, OR, a where built elsewhere, a key the schema does not know) gives no
-// filter at all, because the rule built on it must never claim a missing index it cannot show.
+// this cannot read for certain (a spread, NOT, a where built elsewhere, a key the schema does not know) gives no
+// filter at all, because the rule built on it must never claim a missing index it cannot show. An OR is read
+// when it alone decides how the rows are found: each of its branches then needs an index of its own.
 import ts from "#typescript";
 import { objectLiteralOf, type DbCall } from "../orm.js";
 import { unwrapExpression, type Resolver } from "../resolve.js";
@@ -18,6 +19,8 @@ export interface TableLookup extends Conditions {
   via: string | null;
   /** The lookups its relation filters ask of other tables. */
   related: TableLookup[];
+  /** One branch of the query's OR: the database combines one index per branch, or reads the whole table. */
+  orBranch?: true;
 }
 
 /**
@@ -115,9 +118,10 @@ export class QueryLookups {
     const base: TableLookup = { model: table.model, ...noConditions(), joins: [], via: null, related: [] };
     // TypeORM findBy(where) / countBy(where): the argument is the where itself.
     const whereOnly = call.orm === "typeorm" && /By(OrFail)?$/.test(call.operation);
+    const ors: ts.Expression[] = [];
     if (whereOnly) {
-      this.where(call, table, options, base);
-      return waysIn(base);
+      this.where(call, table, options.properties, base, ors);
+      return this.withOr(call, table, base, ors);
     }
     let spread = false;
     let readWhere = false;
@@ -137,9 +141,14 @@ export class QueryLookups {
         readWhere = true;
         // `{ where }`: the variable holding it.
         const expression = value ?? (ts.isShorthandPropertyAssignment(property) ? property.name : null);
+        // TypeORM `where: [{ a }, { b }]`: rows matching any of them.
+        if (call.orm === "typeorm" && expression && ts.isArrayLiteralExpression(expression)) {
+          ors.push(expression);
+          continue;
+        }
         const where = expression ? objectLiteralOf(expression, this.resolver) : undefined;
         if (!where) throw new Unreadable();
-        this.where(call, table, where, base);
+        this.where(call, table, where.properties, base, ors);
       } else if (key === "orderBy" || key === "order") {
         // A sort this cannot read (`{ [column]: direction }`) leaves the filter to judge, not the sort.
         try {
@@ -159,11 +168,77 @@ export class QueryLookups {
       }
     }
     if (spread && !readWhere) throw new Unreadable();
-    return waysIn(base);
+    return this.withOr(call, table, base, ors);
   }
 
-  private where(call: DbCall, table: SchemaTable, where: ts.ObjectLiteralExpression, lookup: TableLookup): void {
-    for (const property of where.properties) {
+  /**
+   * The lookups of a query whose where holds `ors` beside the conditions read into `base`. With a selective condition
+   * of its own, the OR only narrows the rows found by it, unless every branch is indexable too: then the database may
+   * start from either, and the query is not judged. Alone (or beside booleans and null checks, which go into every
+   * branch), each branch is a lookup of its own: the database combines one index per branch (a bitmap OR, MySQL's
+   * index merge), or scans the table when one branch has none. A branch that no index could serve (`contains`, a
+   * relation filter, another OR) makes the scan certain, and the query is not judged.
+   */
+  private withOr(call: DbCall, table: SchemaTable, base: TableLookup, ors: readonly ts.Expression[]): TableLookup[] {
+    if (ors.length === 0) return waysIn(base);
+    if (ors.length > 1 || base.joins.length > 0 || base.related.length > 0) throw new Unreadable();
+    const branches: TableLookup[] = [];
+    let allIndexable = true;
+    for (const expression of this.orBranches(call, ors[0]!)) {
+      const branch: TableLookup = {
+        model: base.model,
+        equality: [...base.equality],
+        range: [...base.range],
+        nullChecks: [...base.nullChecks],
+        // A bitmap OR loses the index order: no branch walks an index to the first rows of a sort.
+        sort: [],
+        limited: false,
+        unjudged: base.unjudged,
+        opaqueFilter: base.opaqueFilter,
+        joins: [],
+        via: null,
+        related: [],
+        orBranch: true,
+      };
+      try {
+        this.where(call, table, expression, branch, null);
+      } catch (error) {
+        if (!(error instanceof Unreadable)) throw error;
+        allIndexable = false;
+        continue;
+      }
+      const selective = [...branch.equality, ...branch.range].some((field) => table.columns.get(field)?.valueKind !== "boolean");
+      if (!selective || branch.opaqueFilter || branch.joins.length > 0 || branch.related.length > 0) allIndexable = false;
+      branches.push(branch);
+    }
+    const ownSelective = [...base.equality, ...base.range].some((field) => table.columns.get(field)?.valueKind !== "boolean");
+    if (ownSelective) {
+      if (allIndexable) throw new Unreadable();
+      base.unjudged = true;
+      return waysIn(base);
+    }
+    if (!allIndexable || branches.length === 0) throw new Unreadable();
+    return branches;
+  }
+
+  /** The branches of an OR value: `[{ a }, { b }]`; Sequelize's `{ [Op.or]: { a, b } }` is one branch per key. */
+  private orBranches(call: DbCall, value: ts.Expression): (readonly ts.ObjectLiteralElementLike[])[] {
+    const expression = unwrapExpression(value);
+    if (ts.isArrayLiteralExpression(expression)) {
+      return expression.elements.map((element) => {
+        const branch = ts.isSpreadElement(element) ? undefined : objectLiteralOf(element, this.resolver);
+        if (!branch) throw new Unreadable();
+        return branch.properties;
+      });
+    }
+    const object = objectLiteralOf(expression, this.resolver);
+    if (!object) throw new Unreadable();
+    return call.orm === "sequelize" ? object.properties.map((property) => [property]) : [object.properties];
+  }
+
+  /** Reads a where object into `lookup`; `ors` collects the OR values of the top level (elsewhere an OR is unreadable). */
+  private where(call: DbCall, table: SchemaTable, properties: readonly ts.ObjectLiteralElementLike[], lookup: TableLookup, ors: ts.Expression[] | null = null): void {
+    for (const property of properties) {
       if (ts.isSpreadAssignment(property)) throw new Unreadable();
       const key = keyOf(property);
       const value = valueOf(property);
@@ -171,11 +246,15 @@ export class QueryLookups {
         const parts = value && ts.isArrayLiteralExpression(value) ? value.elements.map(unwrapExpression) : value ? [value] : [];
         for (const part of parts) {
           if (!ts.isObjectLiteralExpression(part)) throw new Unreadable();
-          this.where(call, table, part, lookup);
+          this.where(call, table, part.properties, lookup, ors);
         }
         continue;
       }
-      // OR and NOT need an index per branch, or none helps: not judged.
+      if ((key === "OR" || key === "[or]") && ors && value) {
+        ors.push(value);
+        continue;
+      }
+      // NOT keeps most rows, and an OR inside a branch or a relation filter is not read.
       if (key === "OR" || key === "NOT" || key === "[or]" || key === "[not]") throw new Unreadable();
       // A column first: a Sequelize `references` attribute is both the key column and its relation.
       const relation = table.columns.has(key) ? undefined : table.relations.find((r) => r.field === key);
@@ -220,7 +299,7 @@ export class QueryLookups {
     lookup.unjudged = true; // the related rows may be few: a sort of them is not this table's index question
     const related: TableLookup = { model: target.model, ...noConditions(), joins: [], via: `${table.model}.${relation.field}`, related: [] };
     lookup.related.push(related);
-    this.where(call, target, nested, related);
+    this.where(call, target, nested.properties, related);
   }
 
   /**
