@@ -1,5 +1,6 @@
 import type { Rule } from "./rule.js";
-import type { RelatedNode, RelatedText } from "../src/engine/findings.js";
+import type { RelatedNode, RelatedText, RuleFinding } from "../src/engine/findings.js";
+import type { DbCall } from "../src/engine/orm.js";
 import { engineName, indexFix } from "../src/engine/schema/index-fix.js";
 import type { IndexNeed } from "../src/engine/schema/index-needs.js";
 import { describeCall, finding, locate, related, relatedSchema } from "./support.js";
@@ -14,7 +15,7 @@ export const unindexedFilter: Rule = {
     const advisor = facts.indexAdvisor;
     if (!advisor) return [];
     const perElement = new Set(facts.loopQueries.map((loopQuery) => loopQuery.target));
-    return advisor.indexNeeds().map((need) => {
+    const findings = advisor.indexNeeds().map((need) => {
       const [first, ...others] = need.queries;
       const call = first!.call;
       const table = need.table;
@@ -37,23 +38,54 @@ export const unindexedFilter: Rule = {
       if (need.sortedBy) parts.push(`${parts.length > 0 ? "sorts" : `sorts ${table.model}`} by ${need.sortedBy} to take the first rows`);
       const what = parts.join(" and ");
       // A bitmap OR combines one index per branch: one branch without an index is a whole-table read.
-      const inBranch = first!.lookup.orBranch ? " in one branch of its OR" : "";
-      return finding("unindexed-filter", call, locate(call.module, call.node), {
-        model: table.model,
-        message:
-          `${describeCall(call)} ${what}${via}${inBranch}, and no index of ${table.model} leads with ${need.constrained.length > 1 ? "any of them" : "it"}: ` +
-          `${engineName(schema)} reads the whole table for every such query${inLoop ? loopWording : ""}.` +
-          (inBranch ? " The other branches' indexes cannot help: each branch of an OR needs an index of its own." : "") +
-          (queries > 1 ? ` ${queries} queries need this index.` : ""),
-        fix: indexFix(schema, table, need.fields),
-        severity: need.smallTable || lowCardinality(need) ? "note" : inLoop ? "error" : undefined,
-        scale: { kind: "table", model: table.model, bound: null, scopeKey: null, filtered: true },
-        indexCost: { perElement: inLoop, childTable: isChildTable(need), smallTable: need.smallTable },
-        related: relatedLocations,
-      });
+      const inBranch = first!.lookup.orBranch === true;
+      return {
+        call,
+        inBranch,
+        // The message in parts, so that the needs of one query read as one finding.
+        condition: `${what}${via}${inBranch ? " in one branch of its OR" : ""}, and no index of ${table.model} leads with ${need.constrained.length > 1 ? "any of them" : "it"}`,
+        consequence: `${engineName(schema)} reads the whole table for every such query${inLoop ? loopWording : ""}.` + (queries > 1 ? ` ${queries} queries need this index.` : ""),
+        finding: finding("unindexed-filter", call, locate(call.module, call.node), {
+          model: table.model,
+          message: "",
+          fix: indexFix(schema, table, need.fields),
+          severity: need.smallTable || lowCardinality(need) ? "note" : inLoop ? "error" : undefined,
+          scale: { kind: "table", model: table.model, bound: null, scopeKey: null, filtered: true },
+          indexCost: { perElement: inLoop, childTable: isChildTable(need), smallTable: need.smallTable },
+          related: relatedLocations,
+        }),
+      };
+    });
+    // One finding per query (a finding is one site): the needs of two OR branches, or of a relation filter and its
+    // table, are one finding with one fix per index.
+    const byCall = new Map<DbCall, typeof findings>();
+    for (const entry of findings) byCall.set(entry.call, [...(byCall.get(entry.call) ?? []), entry]);
+    return [...byCall.values()].map((entries) => {
+      const [head, ...rest] = entries;
+      const result = head!.finding;
+      result.message =
+        `${describeCall(head!.call)} ${entries.map((entry) => entry.condition).join("; it also ")}: ${head!.consequence}` +
+        (entries.some((entry) => entry.inBranch) ? " The other branches' indexes cannot help: each branch of an OR needs an index of its own." : "");
+      if (rest.length === 0) return result;
+      result.fix = entries.map((entry) => entry.finding.fix).join("\n");
+      result.severity = mostSevere(entries.map((entry) => entry.finding.severity));
+      result.indexCost = {
+        perElement: entries.some((entry) => entry.finding.indexCost!.perElement),
+        childTable: entries.some((entry) => entry.finding.indexCost!.childTable),
+        smallTable: entries.every((entry) => entry.finding.indexCost!.smallTable),
+      };
+      result.related = entries.flatMap((entry) => entry.finding.related);
+      return result;
     });
   },
 };
+
+/** Error over the default (a warning) over a note. */
+function mostSevere(severities: readonly RuleFinding["severity"][]): RuleFinding["severity"] {
+  if (severities.includes("error")) return "error";
+  if (severities.includes(undefined)) return undefined;
+  return "note";
+}
 
 /** Only booleans and enums: an index on a column of few values rarely beats the scan. */
 function lowCardinality(need: IndexNeed): boolean {

@@ -108,6 +108,32 @@ export const fuzzy = (q: string, b: number) => prisma.order.findMany({ where: { 
         expect(finding.fix).toContain("`@@index([merchantId])`");
       });
 
+      it("a query whose branches both lack an index is one finding with both fixes, at the most severe level", async () => {
+        const files = prismaShop(
+          shopSchema("postgresql"),
+          `import { prisma } from './db';
+
+export const either = (a: number, b: string) => prisma.order.findMany({ where: { OR: [{ merchantId: a }, { status: b, createdAt: { lt: new Date() } }] } }); // expect: unindexed-filter
+export async function perCustomer(customerIds: number[], orderId: number) {
+  const found: number[] = [];
+  for (const customerId of customerIds) {
+    const orders = await prisma.order.findMany({ where: { OR: [{ customerId }, { id: orderId }] } }); // expect: unindexed-filter
+    found.push(orders.length);
+  }
+  return found;
+}
+`,
+        );
+        const result = await expectMarked(files, RULE);
+        const either = findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "export const either"));
+        expect(either.message).toContain("filters Order on merchantId in one branch of its OR");
+        expect(either.message).toContain("it also filters Order on createdAt, status in one branch of its OR");
+        expect(either.message.match(/each branch of an OR needs an index of its own/g)).toHaveLength(1);
+        expect(either.fix).toContain("`@@index([merchantId])`");
+        expect(either.fix).toContain("`@@index([status, createdAt])`");
+        expect(findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "const orders")).severity).toBe("error");
+      });
+
       it("beside a condition of its own, an OR no index serves leaves that condition to judge; an indexable one is not judged", async () => {
         const files = prismaShop(
           shopSchema("postgresql", "  @@index([customerId])"),
