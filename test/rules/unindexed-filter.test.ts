@@ -195,6 +195,47 @@ export const written = (userId: number) => notes.find({ where: [{ authorId: user
       });
     });
 
+    it("a where in a variable is read as written, unless it is changed on every path before the query", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql", "  @@index([customerId])"),
+        `import { Prisma } from '@prisma/client';
+import { prisma } from './db';
+
+export async function maybe(merchantId: number, customerId?: number) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  if (customerId) where.customerId = customerId;
+  return prisma.order.findMany({ where }); // expect: unindexed-filter
+}
+export async function always(merchantId: number, customerId: number) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  where.customerId = customerId;
+  console.log(where);
+  return prisma.order.findMany({ where });
+}
+export async function options(merchantId: number, customerId: number) {
+  const query = { where: { merchantId } as Prisma.OrderWhereInput, take: 20 };
+  query.where.customerId = customerId;
+  return prisma.order.findMany(query);
+}
+export async function helper(merchantId: number, filters: Record<string, number>) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  Object.assign(where, filters);
+  return prisma.order.findMany({ where });
+}
+export async function afterwards(merchantId: number) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  const rows = await prisma.order.findMany({ where, take: 20 });
+  where.customerId = 1;
+  return rows;
+}
+`,
+      );
+      const result = await expectMarked(files, RULE);
+      // The same index need: the query that changes its where afterwards is one of the queries that need it.
+      const others = findingObjects(result, RULE)[0]!.related.filter((r) => r.file === "src/orders.ts").map((r) => r.line);
+      expect(others).toEqual([lineOf(files, "src/orders.ts", "const rows")]);
+    });
+
     it("a composite index serves its leading column, not its second one", async () => {
       const files = prismaShop(
         shopSchema("postgresql", "  @@index([merchantId, createdAt])"),

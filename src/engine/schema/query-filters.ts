@@ -6,6 +6,7 @@
 import ts from "#typescript";
 import { objectLiteralOf, type DbCall } from "../orm.js";
 import { unwrapExpression, type Resolver } from "../resolve.js";
+import { changedBefore } from "./changed-later.js";
 import type { DatabaseSchema, SchemaTable } from "./model.js";
 import { noConditions, type Conditions } from "./conditions.js";
 import { queryBuilderConditions } from "./query-builder-filters.js";
@@ -104,9 +105,9 @@ export class QueryLookups {
     if (!call.options) return [];
     const ops = call.orm === "prisma" ? PRISMA_FILTER_OPS : call.orm === "typeorm" ? TYPEORM_FILTER_OPS : SEQUELIZE_FILTER_OPS;
     if (!ops.has(call.operation)) return [];
-    const options = objectLiteralOf(call.options, this.resolver);
-    if (!options) return [];
     try {
+      const options = this.literal(call.options, call);
+      if (!options) return [];
       return this.fromOptions(call, table, options);
     } catch (error) {
       if (error instanceof Unreadable) return [];
@@ -146,7 +147,7 @@ export class QueryLookups {
           ors.push(expression);
           continue;
         }
-        const where = expression ? objectLiteralOf(expression, this.resolver) : undefined;
+        const where = expression ? this.literal(expression, call) : undefined;
         if (!where) throw new Unreadable();
         this.where(call, table, where.properties, base, ors);
       } else if (key === "orderBy" || key === "order") {
@@ -219,6 +220,13 @@ export class QueryLookups {
     }
     if (!allIndexable || branches.length === 0) throw new Unreadable();
     return branches;
+  }
+
+  /** The object literal a query's options or where is, unless the variable holding it is changed before the query. */
+  private literal(expression: ts.Expression, call: DbCall): ts.ObjectLiteralExpression | undefined {
+    const unwrapped = unwrapExpression(expression);
+    if (ts.isIdentifier(unwrapped) && changedBefore(unwrapped, call.node, this.resolver)) throw new Unreadable();
+    return objectLiteralOf(unwrapped, this.resolver);
   }
 
   /** The branches of an OR value: `[{ a }, { b }]`; Sequelize's `{ [Op.or]: { a, b } }` is one branch per key. */
