@@ -325,6 +325,7 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   // Pass 1: Sequelize associations (so that accessor calls can be recognised anywhere) and write hooks.
   for (const module of project.scannedModules) {
     walk(module.sourceFile, (node) => {
+      if (ts.isCallExpression(node)) resolver.noteCall(node);
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(hasMany|belongsTo|hasOne|belongsToMany)$/.test(node.expression.name.text)) {
         orm.recordAssociation(node);
       }
@@ -333,6 +334,8 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
       }
     });
   }
+
+  resolver.callsNoted();
 
   const maxPageSize = options.maxPageSize ?? null;
   const analysis = new Analysis(resolver, orm, maxPageSize);

@@ -79,6 +79,15 @@ const MAX_EVALUATION_DEPTH = 200;
  * (an ORM client, a repository, rows of a query, a user class…). Every answer is memoised, so each
  * expression is evaluated once per scan whichever rule asks.
  */
+function addCall(index: Map<string, ts.CallExpression[]>, node: ts.CallExpression): void {
+  const callee = node.expression;
+  const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (!calleeName) return;
+  const list = index.get(calleeName);
+  if (list) list.push(node);
+  else index.set(calleeName, [node]);
+}
+
 export class Resolver {
   /** Values under evaluation right now, nested. */
   private evaluationDepth = 0;
@@ -421,25 +430,30 @@ export class Resolver {
   }
 
   private callIndex: Map<string, ts.CallExpression[]> | null = null;
+  private collectedCalls: Map<string, ts.CallExpression[]> | null = new Map();
+
+  /** Indexes a call seen by a walk over every scanned file, so that the index needs no walk of its own. */
+  noteCall(node: ts.CallExpression): void {
+    if (this.collectedCalls) addCall(this.collectedCalls, node);
+  }
+
+  /** Every scanned file's calls have been noted: they are the index (unless it was built meanwhile). */
+  callsNoted(): void {
+    this.callIndex ??= this.collectedCalls;
+    this.collectedCalls = null;
+  }
 
   /** Calls in the scanned files by callee name (`load(…)`, `this.load(…)`, `svc.load(…)`), built once on demand. */
   private callsNamed(name: string): ts.CallExpression[] {
     if (!this.callIndex) {
       const index = new Map<string, ts.CallExpression[]>();
       const visit = (node: ts.Node): void => {
-        if (ts.isCallExpression(node)) {
-          const callee = node.expression;
-          const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-          if (calleeName) {
-            const list = index.get(calleeName) ?? [];
-            list.push(node);
-            index.set(calleeName, list);
-          }
-        }
+        if (ts.isCallExpression(node)) addCall(index, node);
         ts.forEachChild(node, visit);
       };
       for (const module of this.project.scannedModules) visit(module.sourceFile);
       this.callIndex = index;
+      this.collectedCalls = null;
     }
     return this.callIndex.get(name) ?? [];
   }

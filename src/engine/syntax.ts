@@ -4,8 +4,13 @@ import { isFunctionLike } from "./resolve.js";
 // Small syntax predicates shared by the facts computations.
 
 export function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
-  visit(node);
-  ts.forEachChild(node, (child) => walk(child, visit));
+  // One callback for the whole walk: a closure per node was a tenth of a scan's walking time.
+  const step = (child: ts.Node): undefined => {
+    visit(child);
+    ts.forEachChild(child, step);
+    return undefined;
+  };
+  step(node);
 }
 
 export function enclosingFunctions(node: ts.Node): ts.FunctionLikeDeclaration[] {
