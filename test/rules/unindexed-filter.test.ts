@@ -503,6 +503,38 @@ export const sameRow = () => orders.createQueryBuilder('o').where('o.customerId 
       expect(findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "byCustomer")).fix).toContain('`@Index(["customerId", "createdAt"])`');
     });
 
+    it("a builder in a variable is read with the calls made on it on every path before it runs", async () => {
+      const files = {
+        ...entities('@Index(["status"])'),
+        "src/orders.ts": `import { dataSource } from './data-source';
+import { Order } from './entities';
+
+const orders = dataSource.getRepository(Order);
+
+export async function search(customerId: number, status?: string) {
+  const qb = orders.createQueryBuilder('o').where('o.customerId = :customerId', { customerId });
+  if (status) qb.andWhere('o.status = :status', { status });
+  qb.orderBy('o.createdAt', 'DESC').take(20);
+  const [rows, total] = await Promise.all([qb.getMany(), qb.getCount()]); // expect: unindexed-filter
+  return { rows, total };
+}
+export async function byStatus(status: string, since: Date) {
+  const qb = orders.createQueryBuilder('o');
+  qb.where('o.status = :status', { status });
+  qb.andWhere('o.createdAt >= :since', { since });
+  return qb.getMany();
+}
+export async function filtered(status: string, apply: (qb: unknown) => void) {
+  const qb = orders.createQueryBuilder('o').where('o.createdAt >= :since', { since: new Date(0) });
+  apply(qb);
+  return qb.getMany();
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingObjects(result, RULE)[0]!.fix).toContain('`@Index(["customerId", "createdAt"])`');
+    });
+
     it("an index created only in a migration counts", async () => {
       const files = {
         ...entities(""),

@@ -34,7 +34,7 @@ function isReadOnlyCall(call: ts.CallExpression): boolean {
 }
 
 /** Whether `node` runs on every path through `scope` that reaches it: no branch, loop or callback in between. */
-function alwaysRuns(node: ts.Node, scope: ts.Node): boolean {
+export function alwaysRuns(node: ts.Node, scope: ts.Node): boolean {
   for (let child = node, parent = node.parent; parent && parent !== scope; child = parent, parent = parent.parent) {
     if (isFunctionLike(parent)) return false;
     if (ts.isIfStatement(parent) && parent.expression !== child) return false;
@@ -49,12 +49,18 @@ function alwaysRuns(node: ts.Node, scope: ts.Node): boolean {
  * Whether the variable `reference` names is changed on every path before `query`. A change under a condition leaves
  * the path without it, whose conditions are the literal's, so only unconditional changes count.
  */
+/** The function (or file) a declaration's variable lives in. */
+export function scopeOf(declaration: ts.Node): ts.Node {
+  let scope: ts.Node = declaration.parent;
+  while (!isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  return scope;
+}
+
 export function changedBefore(reference: ts.Identifier, query: ts.Node, resolver: Resolver): boolean {
   const binding = resolver.lookup(reference);
   if (binding?.kind !== "node" || !(ts.isVariableDeclaration(binding.node) || ts.isParameter(binding.node))) return false;
   const declaration = binding.node;
-  let scope: ts.Node = declaration.parent;
-  while (!isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  const scope = scopeOf(declaration);
   const name = reference.text;
   let changed = false;
   const visit = (node: ts.Node): void => {

@@ -1,9 +1,11 @@
 // The lookup a TypeORM query-builder chain asks of its root table, read from its where strings:
 // `repo.createQueryBuilder("user").where("user.identifier = :identifier").andWhere("user.deletedAt IS NULL").getOne()`.
-// Only conditions on the root alias joined by AND are read; OR, brackets, functions and a builder configured by
-// statements leave the chain unjudged.
+// Only conditions on the root alias joined by AND are read; OR, brackets and functions leave the chain unjudged. A
+// builder kept in a variable is read with the calls made on it on every path before the terminal one
+// (`qb.andWhere(…)` under an `if` leaves the path without it, which is judged).
 import ts from "#typescript";
-import { unwrapExpression } from "../resolve.js";
+import { unwrapExpression, type Resolver } from "../resolve.js";
+import { alwaysRuns, scopeOf } from "./changed-later.js";
 import { noConditions, type Conditions } from "./conditions.js";
 import { fieldForColumn, type SchemaTable } from "./model.js";
 
@@ -45,7 +47,7 @@ function splitAnd(given: string): string[] | null {
 }
 
 /** The chain's calls from the root outwards, with the root `createQueryBuilder(…)` call first; null when not one chain. */
-function chainOf(terminal: ts.CallExpression): ts.CallExpression[] | null {
+function chainOf(terminal: ts.CallExpression, resolver: Resolver): ts.CallExpression[] | null {
   const calls: ts.CallExpression[] = [];
   let node: ts.Expression = terminal;
   while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
@@ -53,7 +55,57 @@ function chainOf(terminal: ts.CallExpression): ts.CallExpression[] | null {
     if (node.expression.name.text === "createQueryBuilder") return calls;
     node = unwrapExpression(node.expression.expression);
   }
-  return null;
+  if (!ts.isIdentifier(node)) return null;
+  const configured = configuredBuilder(node, terminal, resolver);
+  return configured ? [...configured, ...calls] : null;
+}
+
+/**
+ * `const qb = repo.createQueryBuilder("o").where(…); qb.andWhere(…); … qb.getMany()`: the builder's calls up to
+ * `terminal`, from its declaration and the statements that always run before; null when something else may change it.
+ */
+function configuredBuilder(reference: ts.Identifier, terminal: ts.CallExpression, resolver: Resolver): ts.CallExpression[] | null {
+  const binding = resolver.lookup(reference);
+  if (binding?.kind !== "node" || !ts.isVariableDeclaration(binding.node) || !binding.node.initializer) return null;
+  const declaration = binding.node;
+  const initial = unwrapExpression(declaration.initializer!);
+  const start = ts.isCallExpression(initial) ? chainOf(initial, resolver) : null;
+  if (!start) return null;
+  const scope = scopeOf(declaration);
+  const steps = [...start];
+  let readable = true;
+  const visit = (node: ts.Node): void => {
+    if (!readable || node.pos >= terminal.pos) return;
+    if (ts.isIdentifier(node) && node.text === reference.text && node !== declaration.name && node.pos > declaration.end) {
+      const use = builderUse(node);
+      const always = alwaysRuns(node, scope);
+      const same = (): boolean => {
+        const found = resolver.lookup(node);
+        return found?.kind === "node" && found.node === declaration;
+      };
+      if (use === null && always && same()) readable = false;
+      else if (use && use.length > 0 && always && same()) steps.push(...use);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(scope, visit);
+  return readable ? steps : null;
+}
+
+/** The calls `qb.where(…).andWhere(…)` a use makes on the builder ([] when it only runs it); null for any other use. */
+function builderUse(reference: ts.Identifier): ts.CallExpression[] | null {
+  const calls: ts.CallExpression[] = [];
+  let node: ts.Node = reference;
+  while (ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node && ts.isCallExpression(node.parent.parent) && node.parent.parent.expression === node.parent) {
+    const call: ts.CallExpression = node.parent.parent;
+    const method = node.parent.name.text;
+    // `qb.getCount()`, `qb.clone()`: the builder itself is not changed by what follows.
+    if (TERMINALS.has(method) || method === "clone") return calls;
+    calls.push(call);
+    node = call;
+  }
+  return calls.length > 0 ? calls : null;
 }
 
 function methodOf(call: ts.CallExpression): string {
@@ -61,9 +113,9 @@ function methodOf(call: ts.CallExpression): string {
 }
 
 /** What the chain ending in `terminal` filters and sorts its root table by; null when it is not a chain this reads. */
-export function queryBuilderConditions(terminal: ts.Node, table: SchemaTable): Conditions | null {
+export function queryBuilderConditions(terminal: ts.Node, table: SchemaTable, resolver: Resolver): Conditions | null {
   if (!ts.isCallExpression(terminal) || !ts.isPropertyAccessExpression(terminal.expression) || !TERMINALS.has(terminal.expression.name.text)) return null;
-  const chain = chainOf(terminal);
+  const chain = chainOf(terminal, resolver);
   if (!chain) return null;
   const [root, ...steps] = chain;
   // `repo.createQueryBuilder("user")`, `manager.createQueryBuilder(User, "user")`.

@@ -99,7 +99,7 @@ export class QueryLookups {
     const table = schema.tables.get(call.model);
     if (!table || table.orm !== call.orm) return [];
     if (call.orm === "typeorm" && !call.options) {
-      const built = queryBuilderConditions(call.node, table);
+      const built = queryBuilderConditions(call.node, table, this.resolver);
       return built ? [{ model: table.model, ...built, joins: [], via: null, related: [] }] : [];
     }
     if (!call.options) return [];
