@@ -236,6 +236,35 @@ export async function afterwards(merchantId: number) {
       expect(others).toEqual([lineOf(files, "src/orders.ts", "const rows")]);
     });
 
+    it("a where returned by a project function is read from its one returned literal", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql", "  @@index([customerId])"),
+        `import { Prisma } from '@prisma/client';
+import { prisma } from './db';
+import { merchantScope, customerScope, builtScope } from './scopes';
+
+export const mine = (merchantId: number) => prisma.order.findMany({ where: merchantScope(merchantId), take: 20 }); // expect: unindexed-filter
+export const theirs = (customerId: number) => prisma.order.findMany({ where: customerScope(customerId), take: 20 });
+export const built = (merchantId: number, status: string) => prisma.order.findMany({ where: builtScope(merchantId, status), take: 20 });
+`,
+        {
+          "src/scopes.ts": `import { Prisma } from '@prisma/client';
+
+export const merchantScope = (merchantId: number): Prisma.OrderWhereInput => ({ merchantId, paid: true });
+export function customerScope(customerId: number): Prisma.OrderWhereInput {
+  return { customerId, status: 'open' };
+}
+export function builtScope(merchantId: number, status: string): Prisma.OrderWhereInput {
+  if (status === 'any') return { merchantId };
+  return { merchantId, customerId: 1 };
+}
+`,
+        },
+      );
+      const result = await expectMarked(files, RULE);
+      expect(findingObjects(result, RULE)[0]!.fix).toContain("`@@index([merchantId, paid])`");
+    });
+
     it("a composite index serves its leading column, not its second one", async () => {
       const files = prismaShop(
         shopSchema("postgresql", "  @@index([merchantId, createdAt])"),

@@ -5,7 +5,7 @@
 // when it alone decides how the rows are found: each of its branches then needs an index of its own.
 import ts from "#typescript";
 import { objectLiteralOf, type DbCall } from "../orm.js";
-import { unwrapExpression, type Resolver } from "../resolve.js";
+import { isFunctionLike, unwrapExpression, type Resolver } from "../resolve.js";
 import { changedBefore } from "./changed-later.js";
 import type { DatabaseSchema, SchemaTable } from "./model.js";
 import { noConditions, type Conditions } from "./conditions.js";
@@ -226,7 +226,27 @@ export class QueryLookups {
   private literal(expression: ts.Expression, call: DbCall): ts.ObjectLiteralExpression | undefined {
     const unwrapped = unwrapExpression(expression);
     if (ts.isIdentifier(unwrapped) && changedBefore(unwrapped, call.node, this.resolver)) throw new Unreadable();
+    if (ts.isCallExpression(unwrapped)) return this.returnedLiteral(unwrapped);
     return objectLiteralOf(unwrapped, this.resolver);
+  }
+
+  /** `where: scopeOf(user)`: the object literal the project function returns, when it has one return and it is one. */
+  private returnedLiteral(built: ts.CallExpression): ts.ObjectLiteralExpression | undefined {
+    const fn = this.resolver.calleeFunction(built)?.node;
+    if (!fn?.body) return undefined;
+    if (!ts.isBlock(fn.body)) {
+      const body = unwrapExpression(fn.body);
+      return ts.isObjectLiteralExpression(body) ? body : undefined;
+    }
+    const returns: ts.ReturnStatement[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isReturnStatement(node)) returns.push(node);
+      else if (!isFunctionLike(node)) ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(fn.body, visit);
+    const returned = returns.length === 1 && returns[0]!.expression ? unwrapExpression(returns[0]!.expression) : undefined;
+    // A local built up before it is returned is as unreadable as one built up before the query.
+    return returned && ts.isObjectLiteralExpression(returned) ? returned : undefined;
   }
 
   /** The branches of an OR value: `[{ a }, { b }]`; Sequelize's `{ [Op.or]: { a, b } }` is one branch per key. */
