@@ -172,7 +172,7 @@ Ticket.init(
 export const mine = (userId: number) => Ticket.findAll({ where: { [Op.or]: [{ ownerId: userId }, { assigneeId: userId }] } }); // expect: unindexed-filter
 export const either = (userId: number, code: string) => Ticket.findAll({ where: { [Op.or]: { ownerId: userId, code } } });
 `,
-          "src/entities.ts": `import { Column, Entity, Index, PrimaryGeneratedColumn, DataSource } from 'typeorm';
+          "src/entities.ts": `import { Column, Entity, Index, MoreThan, PrimaryGeneratedColumn, DataSource } from 'typeorm';
 
 @Entity()
 @Index(['authorId'])
@@ -187,11 +187,15 @@ const notes = dataSource.getRepository(Note);
 
 export const touching = (userId: number) => notes.find({ where: [{ authorId: userId }, { reviewerId: userId }] }); // expect: unindexed-filter
 export const written = (userId: number) => notes.find({ where: [{ authorId: userId }, { id: userId }] });
+export const reviewed = (userId: number) => notes.findBy([{ id: MoreThan(userId) }, { reviewerId: userId }]);
 `,
         };
         const result = await expectMarked(files, RULE);
         const models = findingObjects(result, RULE).map((f) => [f.model, f.fix.includes("assigneeId") || f.fix.includes("reviewerId")]);
         expect(models).toEqual(expect.arrayContaining([["Ticket", true], ["Note", true]]));
+        // findBy's array: its reviewerId branch is another query that needs the (reviewerId) index.
+        const note = findingObjects(result, RULE).find((f) => f.model === "Note")!;
+        expect(note.related.some((r) => r.line === lineOf(files, "src/entities.ts", "export const reviewed"))).toBe(true);
       });
     });
 

@@ -50,6 +50,11 @@ const SEQUELIZE_RANGE = new Set(["gt", "gte", "lt", "lte", "between"]);
 
 class Unreadable extends Error {}
 
+/** TypeORM findBy(where) / countBy(where): the argument is the where itself. */
+function isWhereOnly(call: DbCall): boolean {
+  return call.orm === "typeorm" && /By(OrFail)?$/.test(call.operation);
+}
+
 function isUndefined(node: ts.Expression): boolean {
   return ts.isIdentifier(node) && node.text === "undefined";
 }
@@ -106,6 +111,10 @@ export class QueryLookups {
     const ops = call.orm === "prisma" ? PRISMA_FILTER_OPS : call.orm === "typeorm" ? TYPEORM_FILTER_OPS : SEQUELIZE_FILTER_OPS;
     if (!ops.has(call.operation)) return [];
     try {
+      // TypeORM `findBy([{ a }, { b }])`: rows matching any of the wheres.
+      if (call.orm === "typeorm" && isWhereOnly(call) && ts.isArrayLiteralExpression(unwrapExpression(call.options))) {
+        return this.withOr(call, table, { model: table.model, ...noConditions(), joins: [], via: null, related: [] }, [call.options]);
+      }
       const options = this.literal(call.options, call);
       if (!options) return [];
       return this.fromOptions(call, table, options);
@@ -117,8 +126,7 @@ export class QueryLookups {
 
   private fromOptions(call: DbCall, table: SchemaTable, options: ts.ObjectLiteralExpression): TableLookup[] {
     const base: TableLookup = { model: table.model, ...noConditions(), joins: [], via: null, related: [] };
-    // TypeORM findBy(where) / countBy(where): the argument is the where itself.
-    const whereOnly = call.orm === "typeorm" && /By(OrFail)?$/.test(call.operation);
+    const whereOnly = isWhereOnly(call);
     const ors: ts.Expression[] = [];
     if (whereOnly) {
       this.where(call, table, options.properties, base, ors);
