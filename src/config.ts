@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { schemaCheck } from "./json-schema.js";
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { lilconfig } from "lilconfig";
@@ -59,21 +59,15 @@ export async function loadConfig(searchFrom: string, explicit?: string): Promise
   return { config: config as PerfScanConfig, file: found.filepath };
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword?: string; message?: string; params?: Record<string, unknown> }[] | null };
-let validator: Validator | null = null;
+const configCheck = schemaCheck(schemaPath);
 
 /**
  * The first schema violation as "`/rules/n-plus-one` must be one of off, note, warning, error", or null. The ESLint
  * plugin checks `settings.perfScan` with it too.
  */
 export function validateConfig(config: unknown): string | null {
-  if (!validator) {
-    const require = createRequire(import.meta.url);
-    const Ajv2020 = require("ajv/dist/2020") as new (options: object) => { compile(schema: object): Validator };
-    validator = new Ajv2020({ allErrors: false, strict: false }).compile(require(schemaPath()) as object);
-  }
-  if (validator(config)) return null;
-  const error = validator.errors?.[0];
+  const error = configCheck(config);
+  if (!error) return null;
   const path = error?.instancePath ? `\`${error.instancePath}\`` : "the config";
   const allowed = error?.params?.allowedValues as unknown[] | undefined;
   const extra = error?.params?.additionalProperty ?? error?.params?.propertyName;

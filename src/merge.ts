@@ -1,6 +1,6 @@
 // `perf-scan merge`: joins the reports of `--shard i/n` runs into the report one unsharded run would have printed.
 // Pure: texts in, a result (or SARIF text) out; the CLI reads and writes the files.
-import { createRequire } from "node:module";
+import { schemaCheck } from "./json-schema.js";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "./package-root.js";
@@ -142,18 +142,12 @@ function filesOf(report: Parsed): string[] {
   return (report.data as SarifLog).runs[0]!.results.map(sarifFile);
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
-let resultValidator: Validator | null = null;
+const resultCheck = schemaCheck(resultSchemaPath);
 
 /** The first way the data breaks schema/perf-scan-result.schema.json, or null. */
 function resultProblem(data: unknown): string | null {
-  if (!resultValidator) {
-    const require = createRequire(import.meta.url);
-    const Ajv2020 = require("ajv/dist/2020") as new (options: object) => { compile(schema: object): Validator };
-    resultValidator = new Ajv2020({ allErrors: false, strict: false }).compile(require(resultSchemaPath()) as object);
-  }
-  if (resultValidator(data)) return null;
-  const error = resultValidator.errors?.[0];
+  const error = resultCheck(data);
+  if (!error) return null;
   const extra = error?.params?.additionalProperty;
   if (extra !== undefined) return `${error?.instancePath || "/"} has an unknown key \`${String(extra)}\``;
   return `${error?.instancePath || "/"} ${error?.message ?? "is not valid"}`;
