@@ -226,6 +226,23 @@ export async function helper(merchantId: number, filters: Record<string, number>
   Object.assign(where, filters);
   return prisma.order.findMany({ where });
 }
+export async function perCustomer(merchantId: number, customerIds: number[]) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  const found: number[] = [];
+  for (const customerId of customerIds) {
+    where.customerId = customerId;
+    found.push(await prisma.order.count({ where }));
+  }
+  return found;
+}
+export async function sameBranch(merchantId: number, customerId?: number) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  if (customerId) {
+    where.customerId = customerId;
+    return prisma.order.findMany({ where });
+  }
+  return [];
+}
 export async function afterwards(merchantId: number) {
   const where: Prisma.OrderWhereInput = { merchantId };
   const rows = await prisma.order.findMany({ where, take: 20 });

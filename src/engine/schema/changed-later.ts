@@ -11,6 +11,8 @@ const ASSIGNMENTS = new Set([
   ts.SyntaxKind.QuestionQuestionEqualsToken,
 ]);
 
+const LOGICAL = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+
 function isAssignmentTo(node: ts.Node): boolean {
   const parent = node.parent;
   return ts.isBinaryExpression(parent) && parent.left === node && ASSIGNMENTS.has(parent.operatorToken.kind);
@@ -33,22 +35,29 @@ function isReadOnlyCall(call: ts.CallExpression): boolean {
   return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && (callee.expression.text === "console" || callee.expression.text === "JSON");
 }
 
-/** Whether `node` runs on every path through `scope` that reaches it: no branch, loop or callback in between. */
-export function alwaysRuns(node: ts.Node, scope: ts.Node): boolean {
-  for (let child = node, parent = node.parent; parent && parent !== scope; child = parent, parent = parent.parent) {
+/**
+ * Whether `node`, written before `target`, runs on every path that reaches `target`: no branch, loop or callback lies
+ * between it and the innermost statement they share (a change in a loop body before a query in that body counts).
+ */
+export function runsBefore(node: ts.Node, target: ts.Node, scope: ts.Node): boolean {
+  const contains = (outer: ts.Node) => outer.pos <= target.pos && target.end <= outer.end;
+  for (let child = node, parent = node.parent; parent && parent !== scope && !contains(child); child = parent, parent = parent.parent) {
+    // The innermost node holding both: it runs `node` first unless they sit in different branches of it.
+    if (contains(parent)) {
+      if (ts.isIfStatement(parent)) return child === parent.expression;
+      if (ts.isConditionalExpression(parent)) return child === parent.condition;
+      if (ts.isBinaryExpression(parent) && LOGICAL.has(parent.operatorToken.kind)) return child === parent.left;
+      return !ts.isCaseBlock(parent) && !ts.isTryStatement(parent);
+    }
     if (isFunctionLike(parent)) return false;
     if (ts.isIfStatement(parent) && parent.expression !== child) return false;
     if (ts.isConditionalExpression(parent) && parent.condition !== child) return false;
     if (ts.isCaseOrDefaultClause(parent) || ts.isCatchClause(parent) || ts.isIterationStatement(parent, false)) return false;
-    if (ts.isBinaryExpression(parent) && parent.right === child && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(parent.operatorToken.kind)) return false;
+    if (ts.isBinaryExpression(parent) && parent.right === child && LOGICAL.has(parent.operatorToken.kind)) return false;
   }
   return true;
 }
 
-/**
- * Whether the variable `reference` names is changed on every path before `query`. A change under a condition leaves
- * the path without it, whose conditions are the literal's, so only unconditional changes count.
- */
 /** The function (or file) a declaration's variable lives in. */
 export function scopeOf(declaration: ts.Node): ts.Node {
   let scope: ts.Node = declaration.parent;
@@ -65,7 +74,7 @@ export function changedBefore(reference: ts.Identifier, query: ts.Node, resolver
   let changed = false;
   const visit = (node: ts.Node): void => {
     if (changed || node.pos >= query.pos) return;
-    if (ts.isIdentifier(node) && node.text === name && node !== declaration.name && changes(node) && alwaysRuns(node, scope)) {
+    if (ts.isIdentifier(node) && node.text === name && node !== declaration.name && changes(node) && runsBefore(node, query, scope)) {
       const binding = resolver.lookup(node);
       changed = binding?.kind === "node" && binding.node === declaration;
       if (changed) return;

@@ -5,7 +5,7 @@
 // (`qb.andWhere(…)` under an `if` leaves the path without it, which is judged).
 import ts from "#typescript";
 import { unwrapExpression, type Resolver } from "../resolve.js";
-import { alwaysRuns, scopeOf } from "./changed-later.js";
+import { runsBefore, scopeOf } from "./changed-later.js";
 import { noConditions, type Conditions } from "./conditions.js";
 import { fieldForColumn, type SchemaTable } from "./model.js";
 
@@ -78,7 +78,7 @@ function configuredBuilder(reference: ts.Identifier, terminal: ts.CallExpression
     if (!readable || node.pos >= terminal.pos) return;
     if (ts.isIdentifier(node) && node.text === reference.text && node !== declaration.name && node.pos > declaration.end) {
       const use = builderUse(node);
-      const always = alwaysRuns(node, scope);
+      const always = runsBefore(node, terminal, scope);
       const same = (): boolean => {
         const found = resolver.lookup(node);
         return found?.kind === "node" && found.node === declaration;
