@@ -28,9 +28,7 @@ export const unindexedFilter: Rule = {
         seen.add(other.call.node);
         relatedLocations.push(related(other.call.module, other.call.node, `another query that needs this index: ${describeCall(other.call)}`));
       }
-      const queries = seen.size;
       const inLoop = need.queries.some((q) => perElement.has(q.call));
-      const loopWording = perElement.has(call) ? ", and this one runs once per element of a loop" : ", and one of them runs once per element of a loop";
       const via = first!.lookup.via ? ` through the relation filter on ${first!.lookup.via}` : "";
       const filteredOn = need.constrained.filter((field) => field !== need.sortedBy);
       const parts: string[] = [];
@@ -41,10 +39,12 @@ export const unindexedFilter: Rule = {
       const inBranch = first!.lookup.orBranch === true;
       return {
         call,
+        schema,
         inBranch,
+        inLoop,
+        queries: seen,
         // The message in parts, so that the needs of one query read as one finding.
         condition: `${what}${via}${inBranch ? " in one branch of its OR" : ""}, and no index of ${table.model} leads with ${need.constrained.length > 1 ? "any of them" : "it"}`,
-        consequence: `${engineName(schema)} reads the whole table for every such query${inLoop ? loopWording : ""}.` + (queries > 1 ? ` ${queries} queries need this index.` : ""),
         finding: finding("unindexed-filter", call, locate(call.module, call.node), {
           model: table.model,
           message: "",
@@ -62,10 +62,15 @@ export const unindexedFilter: Rule = {
     for (const entry of findings) byCall.set(entry.call, [...(byCall.get(entry.call) ?? []), entry]);
     return [...byCall.values()].map((entries) => {
       const [head, ...rest] = entries;
+      const call = head!.call;
       const result = head!.finding;
+      const queries = new Set(entries.flatMap((entry) => [...entry.queries])).size;
+      const loopWording = perElement.has(call) ? ", and this one runs once per element of a loop" : ", and one of them runs once per element of a loop";
       result.message =
-        `${describeCall(head!.call)} ${entries.map((entry) => entry.condition).join("; it also ")}: ${head!.consequence}` +
-        (entries.some((entry) => entry.inBranch) ? " The other branches' indexes cannot help: each branch of an OR needs an index of its own." : "");
+        `${describeCall(call)} ${entries.map((entry) => entry.condition).join("; it also ")}: ` +
+        `${engineName(head!.schema)} reads the whole table for every such query${entries.some((entry) => entry.inLoop) ? loopWording : ""}.` +
+        (queries > 1 ? ` ${queries} queries need ${rest.length > 0 ? "these indexes" : "this index"}.` : "") +
+        (entries.some((entry) => entry.inBranch) ? " Each branch of an OR needs an index of its own, or the database reads the whole table." : "");
       if (rest.length === 0) return result;
       result.fix = entries.map((entry) => entry.finding.fix).join("\n");
       result.severity = mostSevere(entries.map((entry) => entry.finding.severity));
@@ -74,7 +79,16 @@ export const unindexedFilter: Rule = {
         childTable: entries.some((entry) => entry.finding.indexCost!.childTable),
         smallTable: entries.every((entry) => entry.finding.indexCost!.smallTable),
       };
-      result.related = entries.flatMap((entry) => entry.finding.related);
+      // The model definition once, when the needs share a table, naming what each need lacks.
+      const kept = new Map<string, RelatedNode | RelatedText>();
+      for (const location of entries.flatMap((entry) => entry.finding.related)) {
+        const key = "node" in location ? `${location.file}@${location.node.pos}` : `${location.file}:${location.line}:${location.column}`;
+        const earlier = kept.get(key);
+        const lacks = / no index leads with (.*)$/.exec(location.message)?.[1];
+        if (!earlier) kept.set(key, { ...location });
+        else if (lacks && earlier.message !== location.message) earlier.message += `, nor with ${lacks}`;
+      }
+      result.related = [...kept.values()];
       return result;
     });
   },

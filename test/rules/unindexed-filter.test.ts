@@ -104,7 +104,7 @@ export const fuzzy = (q: string, b: number) => prisma.order.findMany({ where: { 
         const result = await expectMarked(files, RULE);
         const finding = findingObjects(result, RULE)[0]!;
         expect(finding.message).toContain("filters Order on merchantId in one branch of its OR");
-        expect(finding.message).toContain("each branch of an OR needs an index of its own");
+        expect(finding.message).toContain("Each branch of an OR needs an index of its own");
         expect(finding.fix).toContain("`@@index([merchantId])`");
       });
 
@@ -128,7 +128,7 @@ export async function perCustomer(customerIds: number[], orderId: number) {
         const either = findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "export const either"));
         expect(either.message).toContain("filters Order on merchantId in one branch of its OR");
         expect(either.message).toContain("it also filters Order on createdAt, status in one branch of its OR");
-        expect(either.message.match(/each branch of an OR needs an index of its own/g)).toHaveLength(1);
+        expect(either.message.match(/Each branch of an OR needs an index of its own/g)).toHaveLength(1);
         expect(either.fix).toContain("`@@index([merchantId])`");
         expect(either.fix).toContain("`@@index([status, createdAt])`");
         expect(findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "const orders")).severity).toBe("error");
@@ -205,9 +205,10 @@ export const reviewed = (userId: number) => notes.findBy([{ id: MoreThan(userId)
         `import { Prisma } from '@prisma/client';
 import { prisma } from './db';
 
-export async function maybe(merchantId: number, customerId?: number) {
+export async function maybe(merchantId: number, customerId?: number, status?: string) {
   const where: Prisma.OrderWhereInput = { merchantId };
   if (customerId) where.customerId = customerId;
+  else if (status) where.status = status;
   return prisma.order.findMany({ where }); // expect: unindexed-filter
 }
 export async function always(merchantId: number, customerId: number) {
@@ -284,6 +285,131 @@ export function builtScope(merchantId: number, status: string): Prisma.OrderWher
       );
       const result = await expectMarked(files, RULE);
       expect(findingObjects(result, RULE)[0]!.fix).toContain("`@@index([merchantId, paid])`");
+    });
+
+    it("changes the where may get on every path, or after another name or function took it, leave the query unjudged", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql", "  @@index([customerId])"),
+        `import { Prisma } from '@prisma/client';
+import { prisma } from './db';
+
+declare const logger: { debug(value: unknown): void };
+declare function scoped(options: object, customerId: number): void;
+
+export async function eitherBranch(merchantId: number, customerId: number, id?: number) {
+  const where: any = { merchantId };
+  if (id) where.id = id; else where.customerId = customerId;
+  return prisma.order.findMany({ where });
+}
+export async function cast(merchantId: number, customerId: number) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  (where as any).customerId = customerId;
+  return prisma.order.findMany({ where });
+}
+export async function pushed(merchantId: number, customerId: number) {
+  const where = { merchantId, AND: [] as Prisma.OrderWhereInput[] };
+  where.AND.push({ customerId });
+  return prisma.order.findMany({ where });
+}
+export async function nestedAssign(merchantId: number, customerId: number) {
+  const args = { where: { merchantId } as Prisma.OrderWhereInput };
+  Object.assign(args.where, { customerId });
+  return prisma.order.findMany(args);
+}
+export async function alias(merchantId: number, customerId: number) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  const same = where;
+  same.customerId = customerId;
+  return prisma.order.findMany({ where });
+}
+export async function handedOn(merchantId: number, customerId: number) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  scoped({ where }, customerId);
+  return prisma.order.findMany({ where });
+}
+export async function later(merchantId: number, customerId: number) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  const run = () => prisma.order.findMany({ where });
+  where.customerId = customerId;
+  return run();
+}
+export async function loop(merchantId: number, customerIds: number[]) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  const found = [];
+  for (const customerId of customerIds) {
+    found.push(await prisma.order.findMany({ where }));
+    where.customerId = customerId;
+  }
+  return found;
+}
+export async function built(merchantId: number, customerId: number) {
+  return prisma.order.findMany(optionsFor(merchantId, customerId));
+}
+function optionsFor(merchantId: number, customerId: number) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  where.customerId = customerId;
+  return { where };
+}
+export async function copied(merchantId: number) {
+  const where: Prisma.OrderWhereInput = { merchantId };
+  const copy = Object.assign({}, where);
+  logger.debug(copy);
+  await prisma.order.count({ where }); // expect: unindexed-filter
+  return prisma.order.findMany({ where, take: 20 });
+}
+`,
+      );
+      const result = await expectMarked(files, RULE);
+      expect(findingObjects(result, RULE)[0]!.related.filter((r) => r.file === "src/orders.ts")).toHaveLength(1);
+    });
+
+    it("a returned where is read only with plain arguments for the parameters it uses", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql"),
+        `import { Prisma } from '@prisma/client';
+import { prisma } from './db';
+
+const byStatus = (status?: unknown): Prisma.OrderWhereInput => ({ status } as Prisma.OrderWhereInput);
+
+export const search = (q: string) => prisma.order.findMany({ where: byStatus({ contains: q }) });
+export const all = () => prisma.order.findMany({ where: byStatus() });
+export const exact = (status: string) => prisma.order.findMany({ where: byStatus(status), take: 20 }); // expect: unindexed-filter
+export async function held(status: string) {
+  const where = byStatus(status);
+  return prisma.order.findMany({ where, take: 10 });
+}
+
+class Orders {
+  protected scope(): Prisma.OrderWhereInput {
+    return { status: 'open' };
+  }
+  list() {
+    return prisma.order.findMany({ where: this.scope() });
+  }
+}
+export class MerchantOrders extends Orders {
+  protected override scope(): Prisma.OrderWhereInput {
+    return { id: 1 };
+  }
+}
+`,
+      );
+      const result = await expectMarked(files, RULE);
+      expect(findingObjects(result, RULE)[0]!.related.some((r) => r.line === lineOf(files, "src/orders.ts", "const where = byStatus"))).toBe(false);
+      expect(findingObjects(result, RULE)[0]!.related.some((r) => r.line === lineOf(files, "src/orders.ts", "return prisma.order.findMany({ where, take: 10 })"))).toBe(true);
+    });
+
+    it("an OR beside a sort an index serves and a limit is a latest-N query; a boolean or empty branch leaves the own condition judged", async () => {
+      const files = prismaShop(
+        shopSchema("postgresql", "  @@index([createdAt])"),
+        `import { prisma } from './db';
+
+export const latest = (a: string, b: number) => prisma.order.findMany({ where: { OR: [{ status: a }, { customerId: b }] }, orderBy: { createdAt: 'desc' }, take: 20 });
+export const paidOrMine = (m: number, c: number) => prisma.order.findMany({ where: { merchantId: m, OR: [{ paid: true }, { customerId: c }] } }); // expect: unindexed-filter
+`,
+      );
+      const result = await expectMarked(files, RULE);
+      expect(findingObjects(result, RULE)[0]!.message).toContain("filters Order on merchantId,");
     });
 
     it("a composite index serves its leading column, not its second one", async () => {
@@ -574,6 +700,22 @@ export async function byStatus(status: string, since: Date) {
   qb.andWhere('o.createdAt >= :since', { since });
   return qb.getMany();
 }
+export async function eitherBranch(customerId: number, status?: string) {
+  const qb = orders.createQueryBuilder('o').where('o.customerId = :customerId', { customerId });
+  if (status) qb.andWhere('o.status = :status', { status }); else qb.andWhere('o.id > :id', { id: 0 });
+  return qb.getMany();
+}
+export async function handedChain(customerId: number, scope: (qb: unknown) => void) {
+  const qb = orders.createQueryBuilder('o');
+  scope(qb.where('o.customerId = :customerId', { customerId }));
+  return qb.getMany();
+}
+export async function replaced(customerId: number, status: string) {
+  const qb = orders.createQueryBuilder('o').where('o.customerId = :customerId', { customerId });
+  qb.where('o.status = :status', { status });
+  return qb.getMany();
+}
+export const joinedFirst = (customerId: number) => orders.createQueryBuilder('o').innerJoinAndSelect('o.merchant', 'm').where('o.customerId = :customerId', { customerId }).getMany();
 export async function filtered(status: string, apply: (qb: unknown) => void) {
   const qb = orders.createQueryBuilder('o').where('o.createdAt >= :since', { since: new Date(0) });
   apply(qb);

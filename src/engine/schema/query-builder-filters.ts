@@ -5,7 +5,7 @@
 // (`qb.andWhere(…)` under an `if` leaves the path without it, which is judged).
 import ts from "#typescript";
 import { unwrapExpression, type Resolver } from "../resolve.js";
-import { runsBefore, scopeOf } from "./changed-later.js";
+import { scopeOf, useBefore } from "./changed-later.js";
 import { noConditions, type Conditions } from "./conditions.js";
 import { fieldForColumn, type SchemaTable } from "./model.js";
 
@@ -75,16 +75,17 @@ function configuredBuilder(reference: ts.Identifier, terminal: ts.CallExpression
   const steps = [...start];
   let readable = true;
   const visit = (node: ts.Node): void => {
-    if (!readable || node.pos >= terminal.pos) return;
+    if (!readable || (node.pos >= terminal.pos && node.end <= terminal.end)) return;
     if (ts.isIdentifier(node) && node.text === reference.text && node !== declaration.name && node.pos > declaration.end) {
+      const found = resolver.lookup(node);
+      if (found?.kind !== "node" || found.node !== declaration) return;
       const use = builderUse(node);
-      const always = runsBefore(node, terminal, scope);
-      const same = (): boolean => {
-        const found = resolver.lookup(node);
-        return found?.kind === "node" && found.node === declaration;
-      };
-      if (use === null && always && same()) readable = false;
-      else if (use && use.length > 0 && always && same()) steps.push(...use);
+      // Calls that only run the builder change nothing; under an `if` without `else` a change leaves a path without it.
+      if (use?.length === 0) return;
+      const path = useBefore(node, terminal, scope);
+      if (path === "optional") return;
+      if (use && path === "always") steps.push(...use);
+      else readable = false;
       return;
     }
     ts.forEachChild(node, visit);
@@ -93,7 +94,10 @@ function configuredBuilder(reference: ts.Identifier, terminal: ts.CallExpression
   return readable ? steps : null;
 }
 
-/** The calls `qb.where(…).andWhere(…)` a use makes on the builder ([] when it only runs it); null for any other use. */
+/**
+ * The calls `qb.where(…).andWhere(…);` a statement makes on the builder ([] when it only runs it, `qb.getCount()`);
+ * null for any other use (handed to a function, given another name, a chain whose result goes elsewhere).
+ */
 function builderUse(reference: ts.Identifier): ts.CallExpression[] | null {
   const calls: ts.CallExpression[] = [];
   let node: ts.Node = reference;
@@ -105,7 +109,7 @@ function builderUse(reference: ts.Identifier): ts.CallExpression[] | null {
     calls.push(call);
     node = call;
   }
-  return calls.length > 0 ? calls : null;
+  return calls.length > 0 && ts.isExpressionStatement(node.parent) ? calls : null;
 }
 
 function methodOf(call: ts.CallExpression): string {
@@ -123,6 +127,7 @@ export function queryBuilderConditions(terminal: ts.Node, table: SchemaTable, re
   const alias = aliasArg && ts.isStringLiteralLike(aliasArg) ? aliasArg.text : null;
   if (!alias) return null;
   const conditions: Conditions = noConditions();
+  let innerJoined = false;
   const field = (column: string): string | null => {
     const parts = qualifiedColumn(column);
     if (!parts || parts[0] !== alias) return null;
@@ -137,6 +142,13 @@ export function queryBuilderConditions(terminal: ts.Node, table: SchemaTable, re
     if (WHERE.has(method)) {
       const parts = first && ts.isStringLiteralLike(first) ? splitAnd(first.text) : null;
       if (!parts) return null;
+      // `.where()` replaces the conditions before it; `.andWhere()` adds to them.
+      if (method === "where") {
+        conditions.equality = [];
+        conditions.range = [];
+        conditions.nullChecks = [];
+        conditions.opaqueFilter = innerJoined;
+      }
       for (const part of parts) {
         const comparison = /^(.+?)\s*(=|IN|>=|<=|>|<|BETWEEN|IS\s+NOT\s+NULL|IS\s+NULL)\s*(.*)$/i.exec(part);
         const column = comparison ? field(comparison[1]!) : null;
@@ -163,7 +175,7 @@ export function queryBuilderConditions(terminal: ts.Node, table: SchemaTable, re
       conditions.limited = true;
     } else if (method === "innerJoin" || method === "innerJoinAndSelect") {
       // An inner join filters the root rows by the joined ones: maybe the way in.
-      conditions.unjudged = conditions.opaqueFilter = true;
+      conditions.unjudged = conditions.opaqueFilter = innerJoined = true;
     } else if (!NEUTRAL.has(method)) {
       return null;
     }

@@ -186,29 +186,17 @@ export class QueryLookups {
    * start from either, and the query is not judged. Alone (or beside booleans and null checks, which go into every
    * branch), each branch is a lookup of its own: the database combines one index per branch (a bitmap OR, MySQL's
    * index merge), or scans the table when one branch has none. A branch that no index could serve (`contains`, a
-   * relation filter, another OR) makes the scan certain, and the query is not judged.
+   * relation filter, another OR, a boolean, nothing) makes the scan certain, and the query is not judged.
    */
   private withOr(call: DbCall, table: SchemaTable, base: TableLookup, ors: readonly ts.Expression[]): TableLookup[] {
     if (ors.length === 0) return waysIn(base);
     if (ors.length > 1 || base.joins.length > 0 || base.related.length > 0) throw new Unreadable();
+    const selective = (fields: readonly string[]) => fields.some((field) => table.columns.get(field)?.valueKind !== "boolean");
     const branches: TableLookup[] = [];
     let allIndexable = true;
     for (const expression of this.orBranches(call, ors[0]!)) {
-      const branch: TableLookup = {
-        model: base.model,
-        equality: [...base.equality],
-        range: [...base.range],
-        nullChecks: [...base.nullChecks],
-        // A bitmap OR loses the index order: no branch walks an index to the first rows of a sort.
-        sort: [],
-        limited: false,
-        unjudged: base.unjudged,
-        opaqueFilter: base.opaqueFilter,
-        joins: [],
-        via: null,
-        related: [],
-        orBranch: true,
-      };
+      // Each branch holds the query's own conditions, sort and limit: "the latest N of either" walks a sort index too.
+      const branch: TableLookup = { ...base, equality: [...base.equality], range: [...base.range], nullChecks: [...base.nullChecks], sort: [...base.sort], joins: [], related: [], orBranch: true };
       try {
         this.where(call, table, expression, branch, null);
       } catch (error) {
@@ -216,12 +204,11 @@ export class QueryLookups {
         allIndexable = false;
         continue;
       }
-      const selective = [...branch.equality, ...branch.range].some((field) => table.columns.get(field)?.valueKind !== "boolean");
-      if (!selective || branch.opaqueFilter || branch.joins.length > 0 || branch.related.length > 0) allIndexable = false;
+      const own = [...branch.equality.slice(base.equality.length), ...branch.range.slice(base.range.length)];
+      if (!selective(own) || (branch.opaqueFilter && !base.opaqueFilter) || branch.joins.length > 0 || branch.related.length > 0) allIndexable = false;
       branches.push(branch);
     }
-    const ownSelective = [...base.equality, ...base.range].some((field) => table.columns.get(field)?.valueKind !== "boolean");
-    if (ownSelective) {
+    if (selective([...base.equality, ...base.range])) {
       if (allIndexable) throw new Unreadable();
       base.unjudged = true;
       return waysIn(base);
@@ -230,31 +217,60 @@ export class QueryLookups {
     return branches;
   }
 
-  /** The object literal a query's options or where is, unless the variable holding it is changed before the query. */
+  /**
+   * The object literal a query's options, where or OR branch is: written there, held by a variable no statement
+   * changes before the query, or returned by a project function.
+   */
   private literal(expression: ts.Expression, call: DbCall): ts.ObjectLiteralExpression | undefined {
     const unwrapped = unwrapExpression(expression);
-    if (ts.isIdentifier(unwrapped) && changedBefore(unwrapped, call.node, this.resolver)) throw new Unreadable();
+    if (ts.isIdentifier(unwrapped)) {
+      if (changedBefore(unwrapped, call.node, this.resolver)) throw new Unreadable();
+      // `const where = scopeOf(user)`.
+      const binding = this.resolver.lookup(unwrapped);
+      const initializer = binding?.kind === "node" && ts.isVariableDeclaration(binding.node) && binding.node.initializer ? unwrapExpression(binding.node.initializer) : undefined;
+      if (initializer && ts.isCallExpression(initializer)) return this.returnedLiteral(initializer);
+    }
     if (ts.isCallExpression(unwrapped)) return this.returnedLiteral(unwrapped);
     return objectLiteralOf(unwrapped, this.resolver);
   }
 
-  /** `where: scopeOf(user)`: the object literal the project function returns, when it has one return and it is one. */
+  /**
+   * `where: scopeOf(user)`: the object literal a project function returns, when it has one return and it is one, and
+   * the parameters it uses are given plain values (`scope({ contains: q })` or an omitted one is another filter).
+   */
   private returnedLiteral(built: ts.CallExpression): ts.ObjectLiteralExpression | undefined {
+    // `this.scope()` may be a subclass's override.
+    const callee = unwrapExpression(built.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) return undefined;
     const fn = this.resolver.calleeFunction(built)?.node;
     if (!fn?.body) return undefined;
-    if (!ts.isBlock(fn.body)) {
-      const body = unwrapExpression(fn.body);
-      return ts.isObjectLiteralExpression(body) ? body : undefined;
+    let returned: ts.Expression | undefined;
+    if (!ts.isBlock(fn.body)) returned = unwrapExpression(fn.body);
+    else {
+      const returns: ts.ReturnStatement[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isReturnStatement(node)) returns.push(node);
+        else if (!isFunctionLike(node)) ts.forEachChild(node, visit);
+      };
+      ts.forEachChild(fn.body, visit);
+      // A local built up before it is returned is as unreadable as one built up before the query.
+      returned = returns.length === 1 && returns[0]!.expression ? unwrapExpression(returns[0]!.expression) : undefined;
     }
-    const returns: ts.ReturnStatement[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isReturnStatement(node)) returns.push(node);
-      else if (!isFunctionLike(node)) ts.forEachChild(node, visit);
+    if (!returned || !ts.isObjectLiteralExpression(returned)) return undefined;
+    const parameters = fn.parameters.map((parameter) => parameter);
+    const usesUnplainArgument = (node: ts.Node): boolean => {
+      if (ts.isIdentifier(node)) {
+        const binding = this.resolver.lookup(node);
+        const index = binding?.kind === "node" && ts.isParameter(binding.node) ? parameters.indexOf(binding.node) : -1;
+        if (index >= 0) {
+          const argument = built.arguments[index] ? unwrapExpression(built.arguments[index]!) : undefined;
+          return !argument || ts.isObjectLiteralExpression(argument) || ts.isArrayLiteralExpression(argument) || isUndefined(argument) || ts.isSpreadElement(argument);
+        }
+      }
+      return ts.forEachChild(node, (child) => (usesUnplainArgument(child) ? true : undefined)) ?? false;
     };
-    ts.forEachChild(fn.body, visit);
-    const returned = returns.length === 1 && returns[0]!.expression ? unwrapExpression(returns[0]!.expression) : undefined;
-    // A local built up before it is returned is as unreadable as one built up before the query.
-    return returned && ts.isObjectLiteralExpression(returned) ? returned : undefined;
+    if (built.arguments.some(ts.isSpreadElement) || usesUnplainArgument(returned)) throw new Unreadable();
+    return returned;
   }
 
   /** The branches of an OR value: `[{ a }, { b }]`; Sequelize's `{ [Op.or]: { a, b } }` is one branch per key. */
@@ -262,12 +278,12 @@ export class QueryLookups {
     const expression = unwrapExpression(value);
     if (ts.isArrayLiteralExpression(expression)) {
       return expression.elements.map((element) => {
-        const branch = ts.isSpreadElement(element) ? undefined : objectLiteralOf(element, this.resolver);
+        const branch = ts.isSpreadElement(element) ? undefined : this.literal(element, call);
         if (!branch) throw new Unreadable();
         return branch.properties;
       });
     }
-    const object = objectLiteralOf(expression, this.resolver);
+    const object = this.literal(expression, call);
     if (!object) throw new Unreadable();
     return call.orm === "sequelize" ? object.properties.map((property) => [property]) : [object.properties];
   }
