@@ -112,9 +112,8 @@ export class QueryLookups {
     if (!ops.has(call.operation)) return [];
     try {
       // TypeORM `findBy([{ a }, { b }])`: rows matching any of the wheres.
-      if (call.orm === "typeorm" && isWhereOnly(call) && ts.isArrayLiteralExpression(unwrapExpression(call.options))) {
-        return this.withOr(call, table, { model: table.model, ...noConditions(), joins: [], via: null, related: [] }, [call.options]);
-      }
+      const wheres = call.orm === "typeorm" && isWhereOnly(call) ? this.arrayLiteral(call.options, call) : undefined;
+      if (wheres) return this.withOr(call, table, { model: table.model, ...noConditions(), joins: [], via: null, related: [] }, [wheres]);
       const options = this.literal(call.options, call);
       if (!options) return [];
       return this.fromOptions(call, table, options);
@@ -151,8 +150,9 @@ export class QueryLookups {
         // `{ where }`: the variable holding it.
         const expression = value ?? (ts.isShorthandPropertyAssignment(property) ? property.name : null);
         // TypeORM `where: [{ a }, { b }]`: rows matching any of them.
-        if (call.orm === "typeorm" && expression && ts.isArrayLiteralExpression(expression)) {
-          ors.push(expression);
+        const wheres = call.orm === "typeorm" && expression ? this.arrayLiteral(expression, call) : undefined;
+        if (wheres) {
+          ors.push(wheres);
           continue;
         }
         const where = expression ? this.literal(expression, call) : undefined;
@@ -273,9 +273,21 @@ export class QueryLookups {
     return returned;
   }
 
+  /** `[{ a }, { b }]` written there, or held by a variable no statement changes (`either.push(…)`) before the query. */
+  private arrayLiteral(value: ts.Expression, call: DbCall): ts.ArrayLiteralExpression | undefined {
+    const expression = unwrapExpression(value);
+    if (ts.isArrayLiteralExpression(expression)) return expression;
+    if (!ts.isIdentifier(expression)) return undefined;
+    const binding = this.resolver.lookup(expression);
+    const initializer = binding?.kind === "node" && ts.isVariableDeclaration(binding.node) && binding.node.initializer ? unwrapExpression(binding.node.initializer) : undefined;
+    if (!initializer || !ts.isArrayLiteralExpression(initializer)) return undefined;
+    if (changedBefore(expression, call.node, this.resolver)) throw new Unreadable();
+    return initializer;
+  }
+
   /** The branches of an OR value: `[{ a }, { b }]`; Sequelize's `{ [Op.or]: { a, b } }` is one branch per key. */
   private orBranches(call: DbCall, value: ts.Expression): (readonly ts.ObjectLiteralElementLike[])[] {
-    const expression = unwrapExpression(value);
+    const expression = this.arrayLiteral(value, call) ?? unwrapExpression(value);
     if (ts.isArrayLiteralExpression(expression)) {
       return expression.elements.map((element) => {
         const branch = ts.isSpreadElement(element) ? undefined : this.literal(element, call);
