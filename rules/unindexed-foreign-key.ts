@@ -16,7 +16,11 @@ export const unindexedForeignKey: Rule = {
       if (!site) continue;
       const target = schema.tables.get(relation.target);
       const key = relation.foreignKey.join(", ");
-      const why = schema.foreignKeyConstraints ? `${engineName(schema)} does not index foreign keys` : "without foreign-key constraints (relationMode = \"prisma\") no index is created for them";
+      const why = !schema.foreignKeyConstraints
+        ? "without foreign-key constraints (relationMode = \"prisma\") no index is created for them"
+        : relation.unconstrained && schema.engine === "mysql"
+          ? "it is declared without a foreign-key constraint, so MySQL creates no index for it"
+          : `${engineName(schema)} does not index foreign keys`;
       const at = schemaLocation(facts.root, site);
       found.push({
         ruleId: "unindexed-foreign-key",

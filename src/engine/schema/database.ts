@@ -128,7 +128,7 @@ export function readDatabaseSchemas(prisma: PrismaSchemaInfo | null, modules: re
   }
   // Entity and model classes, and migrations, are code: read from the files the scan parsed, per package.
   for (const [dir, group] of groupBy(modules, (module) => ownerOf(module.absPath, packageDirs))) {
-    for (const [orm, read] of [["typeorm", attempt("reading TypeORM entities", () => readTypeormSchema(group))], ["sequelize", attempt("reading Sequelize models", () => readSequelizeSchema(group))]] as const) {
+    for (const [orm, read] of [["typeorm", attempt("reading TypeORM entities", () => readTypeormSchema(group))], ["sequelize", attempt("reading Sequelize models", () => readSequelizeSchema(group, filesRead))]] as const) {
       if (!read) continue;
       if (read.tables.length === 0 && read.migrationIndexes.length === 0 && read.engine === "unknown") continue;
       const tables = new Map<string, SchemaTable>(read.tables.map((table) => [table.model, table]));

@@ -4,7 +4,7 @@ import type { DbCall } from "../orm.js";
 import { isLookupModel } from "../orm.js";
 import type { Resolver } from "../resolve.js";
 import type { ScopedSchema } from "./database.js";
-import { foreignKeysNeedIndexes, indexesOn, usableIndex, type DatabaseSchema, type SchemaRelation, type SchemaTable } from "./model.js";
+import { foreignKeyNeedsIndex, indexesOn, usableIndex, type DatabaseSchema, type SchemaRelation, type SchemaTable } from "./model.js";
 import { QueryLookups, type TableLookup } from "./query-filters.js";
 import { inFields, rawSqlConditions } from "./raw-sql-filters.js";
 
@@ -182,12 +182,12 @@ export class IndexAdvisor {
     const requested = new Set(this.indexNeeds().map((need) => `${this.tableKey(need.table)}\u0000${need.fields[0]}`));
     const found: UnindexedForeignKey[] = [];
     for (const { schema } of this.schemas) {
-      if (!this.queried.has(schema) || !foreignKeysNeedIndexes(schema)) continue;
+      if (!this.queried.has(schema)) continue;
       for (const table of schema.tables.values()) {
         const uses = indexesOn(schema, table);
         for (const relation of table.relations) {
           const key = relation.foreignKey;
-          if (key.length === 0) continue;
+          if (key.length === 0 || !foreignKeyNeedsIndex(schema, relation)) continue;
           const covered = uses.some((use) => use.fields.length >= key.length && key.every((field) => use.fields.slice(0, key.length).includes(field)));
           if (covered || requested.has(`${this.tableKey(table)}\u0000${key[0]}`)) continue;
           // A composite key that starts with this one: its index serves both, and is the one reported.

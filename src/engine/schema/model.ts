@@ -49,6 +49,8 @@ export interface SchemaRelation {
   references: string[];
   /** Where the relation (or its key field) is declared, for the schema-level finding. */
   site: SchemaSite | null;
+  /** Declared without a database constraint (Sequelize `constraints: false`, TypeORM `createForeignKeyConstraints: false`). */
+  unconstrained?: true;
 }
 
 export interface SchemaTable {
@@ -100,7 +102,7 @@ export function indexesOn(schema: DatabaseSchema, table: SchemaTable): IndexUse[
   if (table.primaryKey.length > 0) uses.push({ kind: "primary-key", fields: table.primaryKey });
   for (const index of table.indexes) uses.push({ kind: index.unique ? "unique" : "index", fields: index.fields });
   if (schema.engine === "mysql" && schema.foreignKeyConstraints) {
-    for (const relation of table.relations) if (relation.foreignKey.length > 0) uses.push({ kind: "foreign-key-auto", fields: relation.foreignKey });
+    for (const relation of table.relations) if (relation.foreignKey.length > 0 && !relation.unconstrained) uses.push({ kind: "foreign-key-auto", fields: relation.foreignKey });
   }
   return uses;
 }
@@ -118,10 +120,13 @@ export function usableIndex(schema: DatabaseSchema, table: SchemaTable, filterFi
   return null;
 }
 
-/** Engines whose foreign keys need an index of their own for joins, cascades and `where fk = ?`. */
-export function foreignKeysNeedIndexes(schema: DatabaseSchema): boolean {
+/**
+ * Whether a foreign key needs an index of its own for joins, cascades and `where fk = ?`: on every known engine but
+ * MySQL/InnoDB, which indexes the keys it has a constraint for.
+ */
+export function foreignKeyNeedsIndex(schema: DatabaseSchema, relation: SchemaRelation): boolean {
   if (schema.engine === "unknown" || schema.engine === "mongodb") return false;
-  return schema.engine !== "mysql" || !schema.foreignKeyConstraints;
+  return schema.engine !== "mysql" || !schema.foreignKeyConstraints || relation.unconstrained === true;
 }
 
 /** Adds a migration's indexes to the tables they belong to, matching database names, then model names. */

@@ -37,7 +37,7 @@ function waysIn(lookup: TableLookup): TableLookup[] {
 /** Prisma operations whose where is a free filter (findUnique and friends must name a unique key). */
 const PRISMA_FILTER_OPS = new Set(["findMany", "findFirst", "findFirstOrThrow", "count", "aggregate", "groupBy", "updateMany", "deleteMany", "updateManyAndReturn"]);
 const TYPEORM_FILTER_OPS = new Set(["find", "findBy", "findAndCount", "findAndCountBy", "findOne", "findOneBy", "findOneOrFail", "findOneByOrFail", "count", "countBy", "exist", "exists", "existsBy", "sum", "average", "minimum", "maximum", "delete", "update"]);
-const SEQUELIZE_FILTER_OPS = new Set(["findAll", "findOne", "findAndCountAll", "count", "sum", "max", "min", "destroy", "update"]);
+const SEQUELIZE_FILTER_OPS = new Set(["findAll", "findOne", "findOrCreate", "findCreateFind", "findAndCountAll", "count", "sum", "max", "min", "destroy", "update"]);
 
 const PRISMA_EQUALITY = new Set(["equals", "in"]);
 const PRISMA_RANGE = new Set(["gt", "gte", "lt", "lte"]);

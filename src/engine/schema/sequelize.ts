@@ -2,6 +2,8 @@
 // associations, sequelize-typescript decorators, and the indexes `queryInterface` migrations leave. Syntax only: no
 // type checker, so a model counts only when its `define` receiver says Sequelize, or its `extends` chain (through the
 // project's own base classes and re-exports of the package) ends at Sequelize's Model.
+import { readFileSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
 import ts from "#typescript";
 import type { ExportTarget, ModuleInfo } from "../project.js";
 import type { DatabaseEngine, MigrationIndex, SchemaColumn, SchemaIndex, SchemaRelation, SchemaSite, SchemaTable } from "./model.js";
@@ -210,6 +212,11 @@ function valueKindOfType(type: ts.Expression | undefined): "boolean" | "enum" | 
   if (ts.isCallExpression(expr)) expr = expr.expression;
   const name = ts.isPropertyAccessExpression(expr) ? expr.name.text : ts.isIdentifier(expr) ? expr.text : "";
   return name === "BOOLEAN" ? "boolean" : name === "ENUM" ? "enum" : null;
+}
+
+/** `{ constraints: false }` on an association: Sequelize creates no foreign-key constraint for it. */
+function unconstrainedBy(options: ts.ObjectLiteralExpression | null): { unconstrained?: true } {
+  return falseOf(property(options, "constraints")) ? { unconstrained: true } : {};
 }
 
 function dialectEngine(dialect: string): DatabaseEngine | null {
@@ -564,7 +571,11 @@ class SequelizeReader {
   private associations = 0;
   private associationsWithoutConstraints = 0;
 
-  constructor(modules: readonly ModuleInfo[]) {
+  constructor(
+    modules: readonly ModuleInfo[],
+    /** Files read besides the parsed ones (a sequelize-cli config), for the scan cache. */
+    private readonly filesRead: string[] = [],
+  ) {
     this.facts = modules.map(gatherFacts);
     for (const facts of this.facts) {
       this.factsByPath.set(facts.module.absPath, facts);
@@ -774,8 +785,42 @@ class SequelizeReader {
         if (url !== null) note(/^([a-z]+)(?=:)/i.exec(url)?.[1] ?? null, created);
       }
     }
+    // sequelize-cli's `models/index.js`: `new Sequelize(…, config)` with `config = require("../config/config.json")[env]`.
+    if (moduleLevel.size === 0) {
+      for (const facts of this.facts) {
+        if (!facts.news.some((created) => isSequelizeClass(facts, created.expression))) continue;
+        for (const dialect of this.configDialects(facts)) note(dialect, facts.module.sourceFile);
+      }
+    }
     const engines = moduleLevel.size > 0 ? moduleLevel : inFunctions;
     return engines.size === 1 ? [...engines][0]! : "unknown";
+  }
+
+  /** The `dialect` of each environment in the JSON files a module requires or imports (`config/config.json`). */
+  private configDialects(facts: ModuleFacts): string[] {
+    const specifiers = new Set<string>();
+    for (const call of facts.calls) {
+      const argument = call.arguments[0];
+      if (ts.isIdentifier(call.expression) && call.expression.text === "require" && argument && ts.isStringLiteralLike(argument) && argument.text.endsWith(".json")) specifiers.add(argument.text);
+    }
+    for (const binding of facts.module.imports.values()) if (!binding.external && binding.module.endsWith(".json")) specifiers.add(binding.module);
+    const dialects: string[] = [];
+    for (const specifier of specifiers) {
+      const path = isAbsolute(specifier) ? specifier : resolve(dirname(facts.module.absPath), specifier);
+      this.filesRead.push(path);
+      let config: unknown;
+      try {
+        config = JSON.parse(readFileSync(path, "utf8"));
+      } catch {
+        continue;
+      }
+      if (!config || typeof config !== "object") continue;
+      for (const entry of [config, ...Object.values(config)]) {
+        const dialect = entry && typeof entry === "object" ? (entry as Record<string, unknown>).dialect : undefined;
+        if (typeof dialect === "string") dialects.push(dialect);
+      }
+    }
+    return dialects;
   }
 
   /** `new Sequelize(…, { define: { underscored: true } })`: defaults for every model (the first instance's). */
@@ -1108,7 +1153,7 @@ class SequelizeReader {
       this.countAssociation(options);
       if (association.kind === "BelongsTo") {
         const foreignKey = explicitKey ?? this.decoratedForeignKey(draft, targetName);
-        const relation: SchemaRelation = { field: association.property, target: targetName, kind: "to-one", foreignKey: foreignKey ? [foreignKey] : [], references: [stringOf(property(options, "targetKey")) ?? this.primaryKeyOf(target)], site: association.site };
+        const relation: SchemaRelation = { field: association.property, target: targetName, kind: "to-one", foreignKey: foreignKey ? [foreignKey] : [], references: [stringOf(property(options, "targetKey")) ?? this.primaryKeyOf(target)], site: association.site, ...unconstrainedBy(options) };
         this.addRelation(draft, relation, false);
         if (foreignKey) this.ensureKeyColumn(draft, foreignKey, null, association.site);
         continue;
@@ -1118,7 +1163,7 @@ class SequelizeReader {
       if (association.kind === "BelongsToMany" || !target) continue;
       const foreignKey = explicitKey ?? this.decoratedForeignKey(target, draft.table.model);
       if (!foreignKey) continue;
-      this.addInverse(target, draft, foreignKey, null, stringOf(property(options, "sourceKey")), association.site);
+      this.addInverse(target, draft, foreignKey, null, stringOf(property(options, "sourceKey")), association.site, unconstrainedBy(options));
     }
   }
 
@@ -1129,8 +1174,8 @@ class SequelizeReader {
   }
 
   /** The to-one side that holds the key of a hasMany / hasOne, on the target. */
-  private addInverse(holder: ModelDraft, source: ModelDraft, foreignKey: string, foreignKeyField: string | null, sourceKey: string | null, site: SchemaSite): void {
-    const relation: SchemaRelation = { field: singularize(source.name), target: source.table.model, kind: "to-one", foreignKey: [foreignKey], references: [sourceKey ?? this.primaryKeyOf(source)], site };
+  private addInverse(holder: ModelDraft, source: ModelDraft, foreignKey: string, foreignKeyField: string | null, sourceKey: string | null, site: SchemaSite, unconstrained: { unconstrained?: true } = {}): void {
+    const relation: SchemaRelation = { field: singularize(source.name), target: source.table.model, kind: "to-one", foreignKey: [foreignKey], references: [sourceKey ?? this.primaryKeyOf(source)], site, ...unconstrained };
     this.addRelation(holder, relation, true);
     this.ensureKeyColumn(holder, foreignKey, foreignKeyField, site);
   }
@@ -1161,7 +1206,7 @@ class SequelizeReader {
         case "belongsTo": {
           const targetKey = options.targetKey ?? this.primaryKeyOf(target);
           const foreignKey = options.foreignKey ?? camelize(`${options.as ?? targetSingular}_${this.primaryKeyOf(target)}`);
-          this.addRelation(source, { field: options.as ?? targetSingular, target: targetName, kind: "to-one", foreignKey: [foreignKey], references: [targetKey], site }, false);
+          this.addRelation(source, { field: options.as ?? targetSingular, target: targetName, kind: "to-one", foreignKey: [foreignKey], references: [targetKey], site, ...unconstrainedBy(optionsObject) }, false);
           this.ensureKeyColumn(source, foreignKey, options.foreignKeyField, site);
           break;
         }
@@ -1173,7 +1218,7 @@ class SequelizeReader {
           // hasMany names the key after the source model; hasOne after its alias when it has one.
           const keyBase = many ? singularize(source.name) : singularize(options.as ?? source.name);
           const foreignKey = options.foreignKey ?? camelize(`${keyBase}_${this.primaryKeyOf(source)}`);
-          if (target) this.addInverse(target, source, foreignKey, options.foreignKeyField, options.sourceKey, site);
+          if (target) this.addInverse(target, source, foreignKey, options.foreignKeyField, options.sourceKey, site, unconstrainedBy(optionsObject));
           break;
         }
         case "belongsToMany":
@@ -1525,6 +1570,6 @@ function sqlSite(module: ModuleInfo, literal: ts.StringLiteralLike, offset: numb
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Every Sequelize model in the project, the indexes its migrations add, its dialect and whether keys are constrained. */
-export function readSequelizeSchema(modules: readonly ModuleInfo[]): SequelizeSchemaRead {
-  return new SequelizeReader(modules).read();
+export function readSequelizeSchema(modules: readonly ModuleInfo[], filesRead: string[] = []): SequelizeSchemaRead {
+  return new SequelizeReader(modules, filesRead).read();
 }

@@ -411,7 +411,7 @@ function buildTable(entity: EntityDraft, entities: readonly EntityDraft[]): Sche
     }
     const references = referencedFields(draft, entities);
     const foreignKey = references.map((reference) => keyField(draft, reference, references.length, members, columns));
-    relations.push({ field: draft.field, target: draft.target, kind: draft.kind, foreignKey, references, site: draft.site });
+    relations.push({ field: draft.field, target: draft.target, kind: draft.kind, foreignKey, references, site: draft.site, ...(draft.createsConstraint ? {} : { unconstrained: true as const }) });
     // TypeORM backs the key of a one-to-one with a unique constraint (unless it creates no constraint at all).
     if (draft.oneToOne && draft.createsConstraint) indexes.push({ fields: foreignKey, unique: true, declaredIn: "schema", name: null, site: draft.site });
   }
