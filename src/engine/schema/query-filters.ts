@@ -226,8 +226,7 @@ export class QueryLookups {
     if (ts.isIdentifier(unwrapped)) {
       if (changedBefore(unwrapped, call.node, this.resolver)) throw new Unreadable();
       // `const where = scopeOf(user)`.
-      const binding = this.resolver.lookup(unwrapped);
-      const initializer = binding?.kind === "node" && ts.isVariableDeclaration(binding.node) && binding.node.initializer ? unwrapExpression(binding.node.initializer) : undefined;
+      const initializer = this.initializerOf(unwrapped);
       if (initializer && ts.isCallExpression(initializer)) return this.returnedLiteral(initializer);
     }
     if (ts.isCallExpression(unwrapped)) return this.returnedLiteral(unwrapped);
@@ -257,11 +256,10 @@ export class QueryLookups {
       returned = returns.length === 1 && returns[0]!.expression ? unwrapExpression(returns[0]!.expression) : undefined;
     }
     if (!returned || !ts.isObjectLiteralExpression(returned)) return undefined;
-    const parameters = fn.parameters.map((parameter) => parameter);
     const usesUnplainArgument = (node: ts.Node): boolean => {
       if (ts.isIdentifier(node)) {
         const binding = this.resolver.lookup(node);
-        const index = binding?.kind === "node" && ts.isParameter(binding.node) ? parameters.indexOf(binding.node) : -1;
+        const index = binding?.kind === "node" && ts.isParameter(binding.node) ? fn.parameters.indexOf(binding.node) : -1;
         if (index >= 0) {
           const argument = built.arguments[index] ? unwrapExpression(built.arguments[index]!) : undefined;
           return !argument || ts.isObjectLiteralExpression(argument) || ts.isArrayLiteralExpression(argument) || isUndefined(argument) || ts.isSpreadElement(argument);
@@ -273,13 +271,18 @@ export class QueryLookups {
     return returned;
   }
 
+  /** What the variable a name refers to was declared with, unwrapped. */
+  private initializerOf(name: ts.Identifier): ts.Expression | undefined {
+    const binding = this.resolver.lookup(name);
+    return binding?.kind === "node" && ts.isVariableDeclaration(binding.node) && binding.node.initializer ? unwrapExpression(binding.node.initializer) : undefined;
+  }
+
   /** `[{ a }, { b }]` written there, or held by a variable no statement changes (`either.push(…)`) before the query. */
   private arrayLiteral(value: ts.Expression, call: DbCall): ts.ArrayLiteralExpression | undefined {
     const expression = unwrapExpression(value);
     if (ts.isArrayLiteralExpression(expression)) return expression;
     if (!ts.isIdentifier(expression)) return undefined;
-    const binding = this.resolver.lookup(expression);
-    const initializer = binding?.kind === "node" && ts.isVariableDeclaration(binding.node) && binding.node.initializer ? unwrapExpression(binding.node.initializer) : undefined;
+    const initializer = this.initializerOf(expression);
     if (!initializer || !ts.isArrayLiteralExpression(initializer)) return undefined;
     if (changedBefore(expression, call.node, this.resolver)) throw new Unreadable();
     return initializer;
