@@ -1,6 +1,7 @@
 import type { Rule } from "./rule.js";
 import type { RuleFinding } from "../src/engine/findings.js";
 import { engineName, indexFix } from "../src/engine/schema/index-fix.js";
+import { tableNamed } from "../src/engine/schema/model.js";
 import { relatedSchema, schemaLocation } from "./support.js";
 import { ruleMeta } from "./catalog.js";
 
@@ -14,7 +15,7 @@ export const unindexedForeignKey: Rule = {
     for (const { schema, table, relation } of advisor.unindexedForeignKeys()) {
       const site = relation.site ?? table.site;
       if (!site) continue;
-      const target = schema.tables.get(relation.target);
+      const target = tableNamed(schema, relation.target);
       const key = relation.foreignKey.join(", ");
       const why = !schema.foreignKeyConstraints
         ? "without foreign-key constraints (relationMode = \"prisma\") no index is created for them"

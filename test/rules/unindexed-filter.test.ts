@@ -821,6 +821,92 @@ module.exports = {
     });
   });
 
+  describe("TypeORM EntitySchema", () => {
+    /** Entities declared with `new EntitySchema({ … })`; `orderExtra` is appended to the Order options. */
+    const schemas = (orderExtra: string, type = "postgres") => ({
+      "package.json": packageJson({ typeorm: "^0.3.20", pg: "^8.13.1", mysql2: "^3.11.0" }),
+      "tsconfig.json": TSCONFIG,
+      "src/data-source.ts": `import { DataSource } from 'typeorm';
+import { CustomerSchema, OrderSchema } from './schemas';
+
+export const dataSource = new DataSource({ type: '${type}', url: process.env.DATABASE_URL, entities: [CustomerSchema, OrderSchema] });
+`,
+      "src/schemas.ts": `import { EntitySchema } from 'typeorm';
+
+export class Customer { id!: number; email!: string; region!: string }
+export interface Order { id: number; status: string; customer: Customer; placedAt: Date }
+
+export const CustomerSchema = new EntitySchema<Customer>({
+  name: 'Customer',
+  target: Customer,
+  tableName: 'customers',
+  columns: {
+    id: { type: Number, primary: true, generated: true },
+    email: { type: String, unique: true },
+    region: { type: String },
+  },
+});
+
+export const OrderSchema = new EntitySchema<Order>({
+  name: 'Order',
+  tableName: 'orders',
+  columns: {
+    id: { type: Number, primary: true, generated: true },
+    status: { type: String },
+    placedAt: { name: 'placed_at', type: 'timestamptz', createDate: true },
+  },
+  relations: {
+    customer: { type: 'many-to-one', target: CustomerSchema, joinColumn: { name: 'customer_id' } },
+  },
+  ${orderExtra}
+});
+`,
+    });
+
+    it("is read like an entity class: by its variable, its name or its target class, with the fix in EntitySchema terms", async () => {
+      const files = {
+        ...schemas("indices: [{ name: 'orders_status_idx', columns: ['status', 'placedAt'] }],"),
+        "src/orders.ts": `import { dataSource } from './data-source';
+import { Customer, CustomerSchema, OrderSchema } from './schemas';
+
+const orders = dataSource.getRepository(OrderSchema);
+
+export const byCustomer = (id: number) => orders.find({ where: { customer: { id } }, take: 20 }); // expect: unindexed-filter
+export const byStatus = (status: string) => orders.find({ where: { status }, take: 20 });
+export const byRegion = (region: string) => dataSource.getRepository(CustomerSchema).find({ where: { region }, take: 20 }); // expect: unindexed-filter
+export const byEmail = (email: string) => dataSource.getRepository(Customer).findOneBy({ email });
+export const byName = (region: string) => dataSource.getRepository('Customer').find({ where: { region }, take: 5 });
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      const byCustomer = findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "byCustomer"));
+      expect(byCustomer.message).toContain("customer_id");
+      expect(byCustomer.fix).toContain('Add `{ columns: ["customer"] }` to the `indices` of the OrderSchema EntitySchema');
+      expect(byCustomer.fix).toContain('CREATE INDEX CONCURRENTLY "orders_customer_id_idx" ON "orders" ("customer_id");');
+      expect(byCustomer.related[0]).toMatchObject({ file: "src/schemas.ts", line: lineOf(files, "src/schemas.ts", "export const OrderSchema") });
+      // The query through the schema's name needs the same index: one finding, the other query related.
+      const byRegion = findingAt(result, RULE, "src/orders.ts", lineOf(files, "src/orders.ts", "byRegion"));
+      expect(byRegion.related.map((related) => related.line)).toContain(lineOf(files, "src/orders.ts", "byName"));
+    });
+
+    it("uniques, unique indices and a one-to-one's join column serve lookups; an arrow's columns are read", async () => {
+      const files = {
+        ...schemas(`indices: [{ columns: (o) => [o.customer, o.placedAt] }],
+  uniques: [{ name: 'orders_status_placed', columns: ['status', 'placedAt'] }],`),
+        "src/orders.ts": `import { dataSource } from './data-source';
+import { OrderSchema } from './schemas';
+
+const orders = dataSource.getRepository(OrderSchema);
+
+export const byCustomer = (id: number) => orders.find({ where: { customer: { id } }, order: { placedAt: 'DESC' }, take: 20 });
+export const byStatus = (status: string) => orders.find({ where: { status }, take: 20 });
+export const byPlacedAt = (placedAt: Date) => orders.find({ where: { placedAt }, take: 20 }); // expect: unindexed-filter
+`,
+      };
+      await expectMarked(files, RULE);
+    });
+  });
+
   it("an in-memory store with ORM-like names is not a query", async () => {
     const files = prismaShop(
       shopSchema("postgresql"),

@@ -139,6 +139,45 @@ export class Comment {
     expect(findingObjects(result, RULE)[0]!.fix).toContain('`@Index(["post"])` to the Comment entity class');
   });
 
+  it("TypeORM EntitySchema: at the relation's key in `relations`; an index in `indices` covers it, MySQL indexes it unless it has no constraint", async () => {
+    const files = (type: string, relationExtra: string, indices: string) => ({
+      "package.json": packageJson({ typeorm: "^0.3.20", pg: "^8.13.1", mysql2: "^3.11.0" }),
+      "tsconfig.json": TSCONFIG,
+      "src/data-source.ts": `import { DataSource } from 'typeorm';
+import { PostSchema, CommentSchema } from './schemas';
+
+export const dataSource = new DataSource({ type: '${type}', entities: [PostSchema, CommentSchema] });
+`,
+      "src/schemas.ts": `import { EntitySchema } from 'typeorm';
+
+export const PostSchema = new EntitySchema<{ id: number; title: string }>({
+  name: 'Post',
+  columns: { id: { type: Number, primary: true, generated: true }, title: { type: String } },
+});
+
+export const CommentSchema = new EntitySchema<{ id: number; body: string }>({
+  name: 'Comment',
+  columns: { id: { type: Number, primary: true, generated: true }, body: { type: String } },
+  relations: {
+    post: { type: 'many-to-one', target: 'Post'${relationExtra} },
+    author: { type: 'one-to-one', target: 'Post' },
+  },
+  indices: [${indices}],
+});
+`,
+      "src/comments.ts": "import { dataSource } from './data-source';\nimport { CommentSchema } from './schemas';\n\nexport const one = (id: number) => dataSource.getRepository(CommentSchema).findOneBy({ id });\n",
+    });
+    const postgres = files("postgres", "", "");
+    postgres["src/schemas.ts"] = postgres["src/schemas.ts"].replace("target: 'Post' },\n    author", "target: 'Post' }, // expect: unindexed-foreign-key\n    author");
+    const result = await expectMarked(postgres, RULE);
+    expect(findingObjects(result, RULE)[0]!.fix).toContain('Add `{ columns: ["post"] }` to the `indices` of the CommentSchema EntitySchema');
+    await expectNone(files("postgres", "", "{ columns: ['post'] }"), RULE);
+    await expectNone(files("mysql", "", ""), RULE);
+    const unconstrained = files("mysql", ", createForeignKeyConstraints: false", "");
+    unconstrained["src/schemas.ts"] = unconstrained["src/schemas.ts"].replace("createForeignKeyConstraints: false },", "createForeignKeyConstraints: false }, // expect: unindexed-foreign-key");
+    await expectMarked(unconstrained, RULE);
+  });
+
   it("Sequelize: at the association; the indexes option covers it", async () => {
     const files = {
       "package.json": packageJson({ sequelize: "^6.37.5", pg: "^8.13.1" }),

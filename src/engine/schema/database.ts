@@ -132,7 +132,9 @@ export function readDatabaseSchemas(prisma: PrismaSchemaInfo | null, modules: re
       if (!read) continue;
       if (read.tables.length === 0 && read.migrationIndexes.length === 0 && read.engine === "unknown") continue;
       const tables = new Map<string, SchemaTable>(read.tables.map((table) => [table.model, table]));
-      scoped.push({ dir, orm, schema: { engine: read.engine, foreignKeyConstraints: read.foreignKeyConstraints, tables }, migrations: read.migrationIndexes });
+      // A model's own name wins over another's alias.
+      const aliases = new Map(read.tables.flatMap((table) => (table.aliases ?? []).filter((alias) => !tables.has(alias)).map((alias) => [alias, table.model] as const)));
+      scoped.push({ dir, orm, schema: { engine: read.engine, foreignKeyConstraints: read.foreignKeyConstraints, tables, ...(aliases.size > 0 && { aliases }) }, migrations: read.migrationIndexes });
     }
   }
 

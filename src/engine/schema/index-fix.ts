@@ -8,9 +8,11 @@ export function indexDeclaration(table: SchemaTable, fields: readonly string[]):
   switch (table.orm) {
     case "prisma":
       return `@@index([${fields.join(", ")}])`;
-    case "typeorm":
+    case "typeorm": {
       // A key column the entity does not declare is named by its relation property.
-      return `@Index([${list(fields.map((field) => undeclaredKeyRelation(table, field) ?? field))}])`;
+      const names = list(fields.map((field) => undeclaredKeyRelation(table, field) ?? field));
+      return table.entitySchema ? `{ columns: [${names}] }` : `@Index([${names}])`;
+    }
     case "sequelize":
       return `indexes: [{ fields: [${list(fields)}] }]`;
   }
@@ -46,7 +48,7 @@ function declarationPlace(table: SchemaTable): string {
     case "prisma":
       return `model ${table.model} in the Prisma schema`;
     case "typeorm":
-      return `the ${table.model} entity class`;
+      return table.entitySchema ? `the \`indices\` of the ${table.entitySchema.variable ?? table.model} EntitySchema` : `the ${table.model} entity class`;
     case "sequelize":
       return `the ${table.model} model options`;
   }

@@ -4,7 +4,7 @@ import type { DbCall } from "../orm.js";
 import { isLookupModel } from "../orm.js";
 import type { Resolver } from "../resolve.js";
 import type { ScopedSchema } from "./database.js";
-import { foreignKeyNeedsIndex, indexesOn, usableIndex, type DatabaseSchema, type SchemaRelation, type SchemaTable } from "./model.js";
+import { foreignKeyNeedsIndex, indexesOn, tableNamed, usableIndex, type DatabaseSchema, type SchemaRelation, type SchemaTable } from "./model.js";
 import { QueryLookups, type TableLookup } from "./query-filters.js";
 import { inFields, rawSqlConditions } from "./raw-sql-filters.js";
 
@@ -121,7 +121,7 @@ export class IndexAdvisor {
   schemaFor(call: DbCall): DatabaseSchema | null {
     const model = call.model;
     if (!model) return null;
-    return this.usableSchemas(call, (schema) => schema.tables.has(model))[0]?.schema ?? null;
+    return this.usableSchemas(call, (schema) => tableNamed(schema, model) !== undefined)[0]?.schema ?? null;
   }
 
   /** Every (table, constrained fields) no usable index serves, in the order of the first query that needs it. */
@@ -148,7 +148,7 @@ export class IndexAdvisor {
     this.queried.add(schema);
     if (schema.engine === "mongodb") return;
     for (const lookup of raw ? [raw.lookup] : this.lookups.of(call, schema)) {
-      const table = schema.tables.get(lookup.model);
+      const table = tableNamed(schema, lookup.model);
       if (!table) continue;
       const fields = this.missingIndexFor(schema, table, lookup);
       if (!fields) continue;

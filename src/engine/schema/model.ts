@@ -67,6 +67,10 @@ export interface SchemaTable {
   relations: SchemaRelation[];
   /** The model or entity definition. */
   site: SchemaSite | null;
+  /** Declared by a TypeORM `new EntitySchema({ … })` rather than a class: its variable, when it has one. */
+  entitySchema?: { variable: string | null };
+  /** Other names the code gives the model: an EntitySchema's variable and `target` class. */
+  aliases?: string[];
 }
 
 export interface DatabaseSchema {
@@ -75,6 +79,14 @@ export interface DatabaseSchema {
   foreignKeyConstraints: boolean;
   /** By model name. */
   tables: Map<string, SchemaTable>;
+  /** Another name of a model (`tables`' key), as `SchemaTable.aliases` gives it. */
+  aliases?: Map<string, string>;
+}
+
+/** The table of a model, by the name the code uses: its model name or an alias. */
+export function tableNamed(schema: DatabaseSchema, name: string): SchemaTable | undefined {
+  const model = schema.aliases?.get(name);
+  return schema.tables.get(name) ?? (model === undefined ? undefined : schema.tables.get(model));
 }
 
 /** An index a migration creates, by database names (`CREATE INDEX … ON "orders" ("merchant_id")`). */

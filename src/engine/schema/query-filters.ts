@@ -7,7 +7,7 @@ import ts from "#typescript";
 import { objectLiteralOf, type DbCall } from "../orm.js";
 import { isFunctionLike, unwrapExpression, type Resolver } from "../resolve.js";
 import { changedBefore } from "./changed-later.js";
-import type { DatabaseSchema, SchemaTable } from "./model.js";
+import { tableNamed, type DatabaseSchema, type SchemaTable } from "./model.js";
 import { noConditions, type Conditions } from "./conditions.js";
 import { queryBuilderConditions } from "./query-builder-filters.js";
 
@@ -101,7 +101,7 @@ export class QueryLookups {
   of(call: DbCall, schema: DatabaseSchema): TableLookup[] {
     if (!call.model) return [];
     this.schema = schema;
-    const table = schema.tables.get(call.model);
+    const table = tableNamed(schema, call.model);
     if (!table || table.orm !== call.orm) return [];
     if (call.orm === "typeorm" && !call.options) {
       const built = queryBuilderConditions(call.node, table, this.resolver);
@@ -346,7 +346,7 @@ export class QueryLookups {
 
   /** `invoice: { teamId }` (to-one), `comments: { some: { authorId } }` (to-many): a lookup on the related table. */
   private relationFilter(call: DbCall, table: SchemaTable, relation: SchemaTable["relations"][number], value: ts.Expression | null, lookup: TableLookup): void {
-    const target = this.schema.tables.get(relation.target);
+    const target = tableNamed(this.schema, relation.target);
     if (!target || !value) throw new Unreadable();
     let nested = objectLiteralOf(value, this.resolver);
     if (!nested) throw new Unreadable();

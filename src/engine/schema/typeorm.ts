@@ -106,8 +106,12 @@ interface EntityDraft {
   table: string;
   site: SchemaSite;
   members: Members;
-  /** The `@Entity` class whose table holds the rows: the class itself, or for a `@ChildEntity` the entity it extends. */
-  root: ts.ClassDeclaration;
+  /** What declares the table: the `@Entity` class (for a `@ChildEntity`, the entity it extends), or the `new EntitySchema`. */
+  root: ts.Node;
+  /** Other names the code uses for the model (an EntitySchema's variable and `target` class). */
+  aliases: string[];
+  /** Declared by `new EntitySchema({ … })`, held in this variable (if any). */
+  entitySchema?: { variable: string | null };
 }
 
 export function readTypeormSchema(modules: readonly ModuleInfo[]): TypeormSchemaRead {
@@ -128,6 +132,9 @@ export function readTypeormSchema(modules: readonly ModuleInfo[]): TypeormSchema
       if (importsTypeorm && ts.isClassDeclaration(node)) {
         const entity = readEntity(module, node, modulesByPath);
         if (entity) entities.push(entity);
+      } else if (importsTypeorm && ts.isNewExpression(node) && typeormName(module, node.expression)?.text === "EntitySchema") {
+        const entity = readEntitySchema(module, node);
+        if (entity) entities.push(entity);
       } else if ((importsAnyTypeorm || isOrmConfig) && ts.isObjectLiteralExpression(node)) {
         const engine = dataSourceEngine(node);
         if (engine) engines.add(engine);
@@ -139,6 +146,7 @@ export function readTypeormSchema(modules: readonly ModuleInfo[]): TypeormSchema
     visit(module.sourceFile);
   }
 
+  canonicalRelationTargets(entities);
   const tables = entities.map((entity) => buildTable(entity, entities));
   shareSingleTableIndexes(entities, tables);
   const keyRelations = entities.flatMap((entity) => entity.members.relations.filter((relation) => relation.ownsKey));
@@ -161,7 +169,96 @@ function readEntity(module: ModuleInfo, node: ts.ClassDeclaration, modulesByPath
   // `@ChildEntity()`: single-table inheritance, the rows live in the table of the @Entity the class extends.
   const parent = entity ? { table: entityTableName(entity, model), root: node } : decorators.some((decorator) => decorator.name === "ChildEntity") ? parentEntity(module, node, modulesByPath) : null;
   if (!parent) return null;
-  return { model, table: parent.table, site: siteOf(module, node.name), members: readMembers(module, node, modulesByPath, new Set()), root: parent.root };
+  return { model, table: parent.table, site: siteOf(module, node.name), members: readMembers(module, node, modulesByPath, new Set()), root: parent.root, aliases: [] };
+}
+
+/**
+ * `new EntitySchema<Order>({ name: "Order", tableName, columns: { … }, relations: { … }, indices: [ … ], uniques: [ … ] })`:
+ * the same table an `@Entity` class declares, without decorators. The code names it by `name`, by the variable
+ * (`getRepository(OrderSchema)`) or by its `target` class.
+ */
+function readEntitySchema(module: ModuleInfo, node: ts.NewExpression): EntityDraft | null {
+  const options = objectArg(node.arguments ?? []);
+  const model = options && stringProperty(options, "name");
+  if (!options || !model) return null;
+  const holder = unwrapParents(node);
+  const variable = ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : null;
+  const target = propertyValue(options, "target");
+  const aliases = [variable, target && ts.isIdentifier(target) ? target.text : null].filter((name): name is string => name !== null && name !== model);
+  const members: Members = { columns: [], relations: [], relationIds: new Map(), indexes: [] };
+  const columns = propertyValue(options, "columns");
+  for (const [field, column, nameNode] of objectEntries(columns)) {
+    const type = propertyValue(column, "type");
+    const typeName = type && (stringValue(type) ?? (ts.isIdentifier(type) ? type.text : null));
+    members.columns.push({
+      field,
+      dbName: stringProperty(column, "name"),
+      primary: booleanProperty(column, "primary") === true || booleanProperty(column, "objectId") === true,
+      unique: booleanProperty(column, "unique") === true,
+      site: siteOf(module, nameNode),
+      valueKind: typeName === "boolean" || typeName === "bool" || typeName === "Boolean" ? "boolean" : typeName === "enum" || typeName === "simple-enum" ? "enum" : null,
+    });
+  }
+  for (const [field, relation, nameNode] of objectEntries(propertyValue(options, "relations"))) {
+    const kind = stringProperty(relation, "type");
+    const targetNode = propertyValue(relation, "target");
+    const relationTargetName = targetNode && (ts.isIdentifier(targetNode) ? targetNode.text : relationTarget(targetNode));
+    if (!kind || !relationTargetName) continue;
+    const joinColumn = propertyValue(relation, "joinColumn");
+    const joined = joinColumn !== null && joinColumn.kind !== ts.SyntaxKind.FalseKeyword;
+    const oneToOne = kind === "one-to-one";
+    members.relations.push({
+      field,
+      target: relationTargetName,
+      kind: kind === "many-to-one" || oneToOne ? "to-one" : "to-many",
+      ownsKey: kind === "many-to-one" || (oneToOne && joined),
+      oneToOne,
+      joinColumns: !joined ? [] : joinColumn.kind === ts.SyntaxKind.TrueKeyword ? [{ name: null, referencedColumnName: null }] : joinColumnSpecs(joinColumn),
+      createsConstraint: booleanProperty(relation, "createForeignKeyConstraints") !== false,
+      site: siteOf(module, nameNode),
+    });
+  }
+  for (const [key, unique] of [["indices", null], ["uniques", true]] as const) {
+    for (const element of arrayProperty(options, key)) {
+      const index = unwrap(element);
+      if (!ts.isObjectLiteralExpression(index)) continue;
+      const list = propertyValue(index, "columns");
+      const fields = list && fieldList(list);
+      if (!fields || fields.length === 0) continue;
+      members.indexes.push({ fields, unique: unique ?? booleanProperty(index, "unique") === true, name: stringProperty(index, "name"), site: siteOf(module, index) });
+    }
+  }
+  const site = siteOf(module, variable && ts.isVariableDeclaration(holder) ? holder.name : node.expression);
+  return { model, table: stringProperty(options, "tableName") ?? snakeCase(model), site, members, root: node, aliases, entitySchema: { variable } };
+}
+
+/** The declaration or expression holding a value, past parentheses and casts (`const S = new EntitySchema(…) as …`). */
+function unwrapParents(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current && (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current))) current = current.parent;
+  return current;
+}
+
+/** The `key: { … }` entries of an object literal, with the key's node. */
+function objectEntries(node: ts.Expression | null): [string, ts.ObjectLiteralExpression, ts.PropertyName][] {
+  if (!node || !ts.isObjectLiteralExpression(node)) return [];
+  const entries: [string, ts.ObjectLiteralExpression, ts.PropertyName][] = [];
+  for (const property of node.properties) {
+    if (!ts.isPropertyAssignment(property)) continue;
+    const key = propertyNameText(property.name);
+    const value = unwrap(property.initializer);
+    if (key !== null && ts.isObjectLiteralExpression(value)) entries.push([key, value, property.name]);
+  }
+  return entries;
+}
+
+/** Relations name their target by a model's name, or (EntitySchema) by its variable or class: the model's name it is. */
+function canonicalRelationTargets(entities: readonly EntityDraft[]): void {
+  const models = new Set(entities.map((entity) => entity.model));
+  const byAlias = new Map(entities.flatMap((entity) => entity.aliases.map((alias) => [alias, entity.model] as const)));
+  for (const entity of entities) {
+    for (const relation of entity.members.relations) if (!models.has(relation.target)) relation.target = byAlias.get(relation.target) ?? relation.target;
+  }
 }
 
 function entityTableName(entity: TypeormDecorator, model: string): string {
@@ -425,7 +522,7 @@ function buildTable(entity: EntityDraft, entities: readonly EntityDraft[]): Sche
   };
   for (const index of members.indexes) indexes.push({ fields: index.fields.flatMap(fieldsOf), unique: index.unique, declaredIn: "schema", name: index.name, site: index.site });
 
-  return { model: entity.model, table: entity.table, orm: "typeorm", columns, primaryKey, indexes, relations, site: entity.site };
+  return { model: entity.model, table: entity.table, orm: "typeorm", columns, primaryKey, indexes, relations, site: entity.site, ...(entity.entitySchema && { entitySchema: entity.entitySchema }), ...(entity.aliases.length > 0 && { aliases: entity.aliases }) };
 }
 
 /**
@@ -433,7 +530,7 @@ function buildTable(entity: EntityDraft, entities: readonly EntityDraft[]): Sche
  * serves them all (`Allocation`'s `@Index() orderLine` serves `Sale`'s `orderLine`) when its columns are theirs too.
  */
 function shareSingleTableIndexes(entities: readonly EntityDraft[], tables: readonly SchemaTable[]): void {
-  const groups = new Map<ts.ClassDeclaration, SchemaTable[]>();
+  const groups = new Map<ts.Node, SchemaTable[]>();
   entities.forEach((entity, i) => groups.set(entity.root, [...(groups.get(entity.root) ?? []), tables[i]!]));
   for (const group of groups.values()) {
     if (group.length < 2) continue;
