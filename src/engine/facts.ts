@@ -488,6 +488,20 @@ function environmentNotes(discovery: Discovery, projectDirs: string[], scannedDi
   return notes;
 }
 
+/** Calls that send every row they are given on, serialised: `res.json(superjson.serialize({ rows }))`. */
+const SERIALIZERS = new Set(["JSON.stringify", "superjson.serialize", "superjson.stringify"]);
+
+/** NestJS parameter decorators that hand a handler a plain value (an id, the body), not the request or response. */
+const NEST_VALUE_DECORATORS = new Set(["Param", "Query", "Body", "Headers", "Ip", "HostParam", "Session", "UploadedFile", "UploadedFiles"]);
+
+function isNestValueParameter(parameter: ts.ParameterDeclaration): boolean {
+  const decorators = ts.canHaveDecorators(parameter) ? ts.getDecorators(parameter) : undefined;
+  return (decorators ?? []).some((decorator) => {
+    const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
+    return ts.isIdentifier(callee) && NEST_VALUE_DECORATORS.has(callee.text);
+  });
+}
+
 function frameworkChooser(project: Project, allowed: readonly Framework[] | undefined): (call: ts.CallExpression) => Framework {
   const framework = routeFramework((name) => project.hasDependency(name), allowed);
   return () => framework;
@@ -841,8 +855,9 @@ class Analysis {
   paginationSites(handlers: Handler[]): PaginationSite[] {
     const sites: PaginationSite[] = [];
     const seen = new Set<DbCall>();
-    for (const handler of this.withDelegates(handlers)) {
-      for (const sink of responseValues(handler.fn)) {
+    for (const { handler, delegated } of this.withDelegates(handlers)) {
+      // A delegate's return value is sent only when the handler returns it, which the handler's own returns follow.
+      for (const sink of responseValues(handler.fn, { returns: !delegated })) {
         for (const call of this.rowsIn(sink, 0)) {
           // The same reads unbounded-query reports: a page, a unique key or an input list bounds what is sent.
           if (seen.has(call) || !isUnboundedRead(call, this.maxPageSize)) continue;
@@ -856,22 +871,23 @@ class Analysis {
 
   /**
    * `router.get("/users", (req, res) => usersController.list(req, res))`: a function that receives the handler's own
-   * request/response objects answers the request too (two levels deep).
+   * request/response objects answers the request too (two levels deep). A NestJS `@Param()`/`@Query()`/`@Body()`
+   * value is not one: a service handed an id answers nothing.
    */
-  private withDelegates(handlers: Handler[]): Handler[] {
-    const all = [...handlers];
+  private withDelegates(handlers: Handler[]): { handler: Handler; delegated: boolean }[] {
+    const all = handlers.map((handler) => ({ handler, delegated: false }));
     const known = new Set<ts.Node>(handlers.map((h) => h.fn.node));
     for (let index = 0; index < all.length && index < handlers.length * 3; index++) {
-      const handler = all[index]!;
+      const { handler } = all[index]!;
       const body = handler.fn.node.body;
-      const parameters = new Set(handler.fn.node.parameters.flatMap((p) => boundNames(p.name)));
+      const parameters = new Set(handler.fn.node.parameters.filter((p) => !isNestValueParameter(p)).flatMap((p) => boundNames(p.name)));
       if (!body || parameters.size === 0) continue;
       walk(body, (node) => {
         if (!ts.isCallExpression(node) || !node.arguments.some((a) => ts.isIdentifier(a) && parameters.has(a.text))) return;
         const delegate = this.resolver.calleeFunction(node);
         if (!delegate || known.has(delegate.node)) return;
         known.add(delegate.node);
-        all.push({ ...handler, fn: delegate });
+        all.push({ handler: { ...handler, fn: delegate }, delegated: true });
       });
     }
     return all;
@@ -882,7 +898,7 @@ class Analysis {
     if (depth > 4) return [];
     const expr = unwrapExpression(expression);
     if (ts.isCallExpression(expr)) {
-      if (expr.expression.getText() === "JSON.stringify" && expr.arguments[0]) return this.rowsIn(expr.arguments[0], depth + 1);
+      if (SERIALIZERS.has(expr.expression.getText()) && expr.arguments[0]) return this.rowsIn(expr.arguments[0], depth + 1);
       if (ts.isPropertyAccessExpression(expr.expression)) {
         const method = expr.expression.name.text;
         // Cut to a page in JS (slice), or filtered in JS (reported as in-memory-filter): not every row is sent.

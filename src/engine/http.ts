@@ -263,20 +263,20 @@ function nextPagesRoute(file: string): string {
 
 /**
  * Expressions whose value is sent to the client: `return x`, `res.json(x)`, `res.send(x)`, `reply.send(x)`,
- * `c.json(x)`, `NextResponse.json(x)`, `Response.json(x)`, `ctx.body = x`.
+ * `c.json(x)`, `NextResponse.json(x)`, `Response.json(x)`, `ctx.body = x`. `returns: false`: only what is sent.
  */
-export function responseValues(fn: FunctionRef): ts.Expression[] {
+export function responseValues(fn: FunctionRef, { returns = true }: { returns?: boolean } = {}): ts.Expression[] {
   const found: ts.Expression[] = [];
   const body = fn.node.body;
   if (!body) return found;
-  if (!ts.isBlock(body)) found.push(body);
+  if (!ts.isBlock(body) && returns) found.push(body);
   // Returns count only in the handler itself; `res.json(x)` counts in nested callbacks too (`.then(rows => res.json(rows))`).
   const visit = (node: ts.Node, nested: boolean): void => {
     if (isFunctionLike(node)) {
       if (node.body) visit(node.body, true);
       return;
     }
-    if (!nested && ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    if (!nested && returns && ts.isReturnStatement(node) && node.expression) found.push(node.expression);
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const name = node.expression.name.text;
       if ((name === "json" || name === "send" || name === "jsonp") && node.arguments[0]) found.push(node.arguments[0]);

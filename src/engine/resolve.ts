@@ -219,6 +219,8 @@ export class Resolver {
       return binding ? this.valueOfBinding(binding) : this.globalValue(expr);
     }
     if (expr.kind === ts.SyntaxKind.ThisKeyword) {
+      const extended = extendCallOfMethod(expr);
+      if (extended) return this.evaluate(extended);
       const cls = enclosingClass(expr);
       const module = this.moduleOf(expr);
       if (!cls || !module) return UNKNOWN;
@@ -785,6 +787,11 @@ export class Resolver {
         // `sequelize.models.User`: the model defined under that name.
         return /^[A-Za-z_$][\w$]*$/.test(name) ? { kind: "orm-model", orm: "sequelize", model: name, cls: null, activeRecord: true, confidence: object.confidence } : UNKNOWN;
       case "typeorm-repository": {
+        // `getRepository(Ticket).extend({ findByStatus(status) { … } })`: a custom method of the extension.
+        if (object.extension) {
+          const extended = this.member({ kind: "object", ...object.extension }, name, site);
+          if (extended.kind !== "unknown") return extended;
+        }
         // a custom repository's own methods: `this.users.findActive()` on `class UserRepository extends Repository<User>`
         const found = object.repositoryClass && this.classMember(object.repositoryClass, name, false);
         return found ? this.memberDeclarationValue(found.node, found.module) : UNKNOWN;
@@ -1201,6 +1208,25 @@ export function entityName(expression: ts.Expression | undefined): string | null
   return null;
 }
 
+/**
+ * `repo.extend({ findByStatus() { return this.createQueryBuilder(…) } })`: for a `this` in a method of the object
+ * handed to `.extend(…)`, that call (which evaluates to the extended repository). Arrow functions keep the outer `this`.
+ */
+function extendCallOfMethod(thisNode: ts.Node): ts.CallExpression | null {
+  let fn: ts.Node | undefined = thisNode.parent;
+  while (fn && (!isFunctionLike(fn) || ts.isArrowFunction(fn))) fn = fn.parent;
+  if (!fn) return null;
+  // `findByStatus() {}` is the method itself; `findByStatus: function () {}` sits in a property assignment.
+  const member = ts.isFunctionExpression(fn) && ts.isPropertyAssignment(fn.parent) ? fn.parent : fn;
+  if (!ts.isMethodDeclaration(member) && !ts.isPropertyAssignment(member)) return null;
+  const object = member.parent;
+  if (!ts.isObjectLiteralExpression(object)) return null;
+  let holder: ts.Node = object.parent;
+  while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
+  if (!ts.isCallExpression(holder) || !ts.isPropertyAccessExpression(holder.expression) || holder.expression.name.text !== "extend") return null;
+  return unwrap(holder.arguments[0] ?? holder) === object ? holder : null;
+}
+
 /** Values produced by ORM factory methods (`getRepository`, `createQueryBuilder`, `$extends`, query-builder chains). */
 function ormMethodValue(receiver: Value, method: string, call: ts.CallExpression, resolver: Resolver): Value | undefined {
   switch (receiver.kind) {
@@ -1216,7 +1242,11 @@ function ormMethodValue(receiver: Value, method: string, call: ts.CallExpression
       return undefined;
     case "typeorm-repository":
       if (method === "createQueryBuilder") return { kind: "typeorm-query-builder", entity: receiver.entity, bounded: false, confidence: receiver.confidence };
-      if (method === "extend") return receiver;
+      if (method === "extend") {
+        const methods = call.arguments[0] && unwrap(call.arguments[0]);
+        const module = methods && ts.isObjectLiteralExpression(methods) ? resolver.moduleOf(methods) : undefined;
+        return methods && module && ts.isObjectLiteralExpression(methods) ? { ...receiver, extension: { node: methods, module } } : receiver;
+      }
       return undefined;
     case "orm-model":
       // User.scope("withTeam").findAll(), Document.unscoped().findOne()

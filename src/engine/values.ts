@@ -8,6 +8,11 @@ export interface ClassRef {
   module: ModuleInfo;
 }
 
+export interface ObjectRef {
+  node: ts.ObjectLiteralExpression;
+  module: ModuleInfo;
+}
+
 export interface FunctionRef {
   node: ts.FunctionLikeDeclaration;
   module: ModuleInfo;
@@ -20,7 +25,15 @@ export type Value =
   | { kind: "external"; module: string; name: string }
   | { kind: "prisma-client"; confidence: Confidence }
   | { kind: "prisma-delegate"; model: string; confidence: Confidence }
-  | { kind: "typeorm-repository"; entity: string | null; entityClass?: ClassRef | null; confidence: Confidence; repositoryClass?: ClassRef }
+  | {
+      kind: "typeorm-repository";
+      entity: string | null;
+      entityClass?: ClassRef | null;
+      confidence: Confidence;
+      repositoryClass?: ClassRef;
+      /** `getRepository(E).extend({ … })`: the custom methods (TypeORM 0.3), whose `this` is the repository. */
+      extension?: ObjectRef;
+    }
   /** EntityManager, DataSource or Connection. */
   | { kind: "typeorm-manager"; confidence: Confidence }
   | {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectMarked, expectNone, findingAt, findingsOf, lineOf, prismaProject, sequelizeProject, typeormProject } from "../support/project.js";
+import { expectMarked, expectNone, findingAt, findingObjects, findingsOf, lineOf, packageJson, prismaProject, sequelizeProject, typeormProject } from "../support/project.js";
 
 const RULE = "missing-pagination" as const;
 
@@ -511,6 +511,84 @@ app.get('/all', async (_req, res) => {
 });
 
 app.listen(3000);
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("NestJS: a service handed an @Param() value answers nothing; its rows, thinned by .filter(), are not all sent", async () => {
+      const files = {
+        ...prismaProject("nestjs"),
+        "src/prisma.service.ts": PRISMA_SERVICE,
+        "src/tickets.repository.ts": `import { Injectable } from '@nestjs/common';
+import { PrismaService } from './prisma.service';
+
+@Injectable()
+export class TicketsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  open(organizationId: number) {
+    return this.prisma.order.findMany({ where: { userId: organizationId, status: 'OPEN' } });
+  }
+}
+`,
+        "src/tickets.service.ts": `import { Injectable } from '@nestjs/common';
+import { TicketsRepository } from './tickets.repository';
+
+@Injectable()
+export class TicketsService {
+  constructor(private readonly tickets: TicketsRepository) {}
+
+  async overdue(organizationId: number, now = new Date()) {
+    const open = await this.tickets.open(organizationId);
+    return open.filter((order) => order.createdAt < now);
+  }
+}
+`,
+        "src/tickets.controller.ts": `import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { TicketsService } from './tickets.service';
+
+@Controller('organizations/:organizationId/tickets')
+export class TicketsController {
+  constructor(private readonly ticketsService: TicketsService) {}
+
+  @Get('overdue')
+  overdue(@Param('organizationId', ParseIntPipe) organizationId: number) {
+    return this.ticketsService.overdue(organizationId);
+  }
+}
+`,
+      };
+      const result = await expectNone(files, RULE);
+      // Still an unbounded read whose rows are filtered in JS: reported, by the other rules.
+      expect(findingObjects(result, "unbounded-query").map((f) => f.file)).toEqual(["src/tickets.repository.ts"]);
+      expect(findingObjects(result, "in-memory-filter").map((f) => f.file)).toEqual(["src/tickets.service.ts"]);
+    });
+
+    it("rows serialised before they are sent are all sent: JSON.stringify, superjson.serialize (Hono c.json)", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "package.json": packageJson({ "@prisma/client": "^5.22.0", hono: "^4.6.14", superjson: "^2.2.2" }),
+          "src/accounts.ts": `import type { Context } from 'hono';
+import { prisma } from './db';
+
+export const getAccounts = async (c: Context) => {
+  const userId = Number(c.req.header('x-user-id'));
+  return await prisma.order.findMany({ where: { userId } }); // expect: missing-pagination
+};
+`,
+          "src/routes.ts": `import { Hono } from 'hono';
+import superjson from 'superjson';
+import { getAccounts } from './accounts';
+
+export const routes = new Hono()
+  .get('/accounts', async (c) => {
+    const accounts = await getAccounts(c);
+    return c.json(superjson.serialize({ accounts }));
+  })
+  .get('/accounts.json', async (c) => c.text(JSON.stringify(await getAccounts(c))));
 `,
         },
         RULE,

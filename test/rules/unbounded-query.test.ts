@@ -108,6 +108,49 @@ export async function paid() {
       expect(findingAt(result, RULE, "src/reports.ts", lineOf(files, "src/reports.ts", "users.find()")).orm).toBe("typeorm");
     });
 
+    it("TypeORM getRepository(E).extend({ … }): `this` in the custom methods is the repository, and callers reach them", async () => {
+      const files = {
+        ...typeormProject("none"),
+        "src/post.repository.ts": `import { AppDataSource } from './data-source';
+import { Post } from './entities';
+
+export const PostRepository = AppDataSource.getRepository(Post).extend({
+  published() {
+    return this.createQueryBuilder('p') // expect: unbounded-query
+      .where('p.published = :published', { published: true })
+      .getMany();
+  },
+  byAuthor: function (authorId: number) {
+    return this.find({ where: { authorId } });
+  },
+  latest(take = 20) {
+    return this.find({ order: { id: 'DESC' }, take });
+  },
+});
+`,
+        "src/feed.ts": `import { PostRepository } from './post.repository';
+
+export async function feed() {
+  const [posts, newest] = await Promise.all([PostRepository.published(), PostRepository.latest()]);
+  return { count: posts.length + newest.length, all: PostRepository.find() }; // expect: unbounded-query
+}
+
+export async function authorTitles(authorIds: number[]) {
+  const titles: string[] = [];
+  for (const id of authorIds) {
+    const posts = await PostRepository.byAuthor(id);
+    titles.push(...posts.map((post) => post.title));
+  }
+  return titles;
+}
+`,
+      };
+      await expectMarked(files, RULE);
+      // The helper's query runs once per author: the N+1 is found through the custom method.
+      const result = await expectMarked({ ...files, "src/feed.ts": files["src/feed.ts"]!.replace("await PostRepository.byAuthor(id);", "await PostRepository.byAuthor(id); // expect: n-plus-one") }, "n-plus-one");
+      expect(findingAt(result, "n-plus-one", "src/feed.ts", lineOf(files, "src/feed.ts", "byAuthor(id)")).message).toContain("byAuthor");
+    });
+
     it("Sequelize findAll() and findAll({ where }) without limit", async () => {
       const files = {
         ...sequelizeProject("none"),

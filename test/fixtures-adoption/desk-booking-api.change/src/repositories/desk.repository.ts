@@ -1,0 +1,21 @@
+import type { Desk } from "@prisma/client";
+import { prisma } from "../lib/db";
+
+// The lobby board has room for 120 tiles; bigger sites get a second screen.
+const BOARD_LIMIT = 120;
+
+export function findDeskById(id: number): Promise<Desk | null> {
+  return prisma.desk.findUnique({ where: { id } });
+}
+
+export function pageActiveDesks(workspaceId: number): Promise<Desk[]> {
+  return prisma.desk.findMany({ where: { workspaceId, status: "ACTIVE" }, orderBy: { label: "asc" }, take: BOARD_LIMIT });
+}
+
+export function listDesksForWorkspace(workspaceId: number): Promise<Desk[]> {
+  return prisma.desk.findMany({ where: { workspaceId }, orderBy: { label: "asc" } }); // expect: missing-pagination
+}
+
+export function markInspected(id: number, at = new Date()): Promise<Desk> {
+  return prisma.desk.update({ where: { id }, data: { lastInspectedAt: at, status: "ACTIVE" } });
+}

@@ -1,0 +1,25 @@
+import { Injectable } from "@nestjs/common";
+import type { TicketMessage } from "@prisma/client";
+import { PrismaService } from "../prisma/prisma.service";
+
+@Injectable()
+export class MessagesRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  // Last message the customer could see (internal notes excluded).
+  latestPublicReply(ticketId: number) {
+    return this.prisma.ticketMessage.findFirst({
+      where: { ticketId, internal: false },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, authorAgentId: true, body: true, createdAt: true },
+    });
+  }
+
+  listForTicket(ticketId: number): Promise<TicketMessage[]> {
+    return this.prisma.ticketMessage.findMany({ where: { ticketId }, orderBy: { createdAt: "asc" } }); // expect: missing-pagination
+  }
+
+  addReply(ticketId: number, authorAgentId: number, body: string, internal = false): Promise<TicketMessage> {
+    return this.prisma.ticketMessage.create({ data: { ticketId, authorAgentId, body, internal } });
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from "@nestjs/common";
+import { InjectRepository } from "@nestjs/typeorm";
+import { Repository } from "typeorm";
+import { Review } from "../entities/review.entity";
+
+export interface ReviewSummary {
+  productId: number;
+  reviewCount: number;
+}
+
+export interface ReviewSnippet {
+  rating: number;
+  excerpt: string;
+  authorName: string;
+}
+
+@Injectable()
+export class ReviewsService {
+  constructor(@InjectRepository(Review) private readonly reviewRepo: Repository<Review>) {}
+
+  async latestFor(productId: number): Promise<ReviewSnippet | null> {
+    const review = await this.reviewRepo.findOne({ where: { product: { id: productId } }, order: { id: "DESC" } });
+    if (!review) return null;
+    return { rating: review.rating, excerpt: review.body.slice(0, 140), authorName: review.authorName };
+  }
+
+  async summaryFor(productId: number): Promise<ReviewSummary> {
+    const reviews = await this.reviewRepo.find({ where: { product: { id: productId } } }); // expect: count-via-length, unbounded-query
+    return { productId, reviewCount: reviews.length };
+  }
+
+  async page(productId: number, page: number, pageSize: number) {
+    const take = Math.min(Math.max(pageSize, 1), 50);
+    const [items, total] = await this.reviewRepo.findAndCount({
+      where: { product: { id: productId } },
+      order: { id: "DESC" },
+      take,
+      skip: (Math.max(page, 1) - 1) * take,
+    });
+    return { items, total, page, pageSize: take };
+  }
+}
