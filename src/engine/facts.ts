@@ -324,7 +324,7 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
 
   // Pass 1: Sequelize associations (so that accessor calls can be recognised anywhere) and write hooks.
   for (const module of project.scannedModules) {
-    walk(module.sourceFile, (node) => {
+    for (const node of module.factSites) {
       if (ts.isCallExpression(node)) resolver.noteCall(node);
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(hasMany|belongsTo|hasOne|belongsToMany)$/.test(node.expression.name.text)) {
         orm.recordAssociation(node);
@@ -332,7 +332,7 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
       if (ts.isDecorator(node) || (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(addHook|init|(after|before)(Create|Update|Save|Destroy))$/.test(node.expression.name.text))) {
         orm.recordHook(node);
       }
-    });
+    }
   }
 
   resolver.callsNoted();
@@ -356,7 +356,8 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   }
 
   function collectFacts(module: ModuleInfo): void {
-    walk(module.sourceFile, (node) => {
+    // Every node a check below can match is a fact site, met in the order a walk meets it.
+    for (const node of module.factSites) {
       const db = analysis.dbCallAt(node);
       if (db) dbCalls.push(db);
       if (ts.isNewExpression(node)) {
@@ -373,7 +374,7 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
         entry[rowOperation.kind === "aggregation" ? "aggregations" : "filters"].push({ node: rowOperation.node, module });
         rowOperations.set(rowOperation.call, entry);
       }
-    });
+    }
   }
 
   const frameworkOf = frameworkChooser(project, options.frameworks);

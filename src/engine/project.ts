@@ -23,6 +23,11 @@ export interface ModuleInfo {
   topLevel: Map<string, ts.Node>;
   /** `module.exports = X`: what `require()` of this module returns. */
   commonJsExport: ts.Expression | null;
+  /**
+   * The nodes the facts passes look at (calls, tagged templates, property accesses, `new`, `for`, `for…of`,
+   * decorators), in source order: collected by the parse's depth check, so those passes need no walk of their own.
+   */
+  factSites: ts.Node[];
 }
 
 export interface ImportBinding {
@@ -155,7 +160,8 @@ export class Project {
       if (scanned) this.errors.push({ file: relPath, kind: "parse", message: `could not parse (${error instanceof RangeError ? "too deeply nested" : errorLine(error)}); file skipped` });
       return undefined;
     }
-    if (treeDepthOver(sourceFile, MAX_TREE_DEPTH)) {
+    const factSites = factSitesWithin(sourceFile, MAX_TREE_DEPTH);
+    if (!factSites) {
       if (scanned) this.errors.push({ file: relPath, kind: "parse", message: `nested more than ${MAX_TREE_DEPTH} levels deep (generated code?); file skipped` });
       return undefined;
     }
@@ -180,6 +186,7 @@ export class Project {
       starExports: [],
       topLevel: new Map(),
       commonJsExport: null,
+      factSites,
     };
     this.modules.set(absPath, info);
     this.summarize(info);
@@ -501,21 +508,43 @@ function resolveFileUncached(base: string): string | undefined {
 const MAX_TREE_DEPTH = 1000;
 
 /** Whether the syntax tree is deeper than `limit`, found with an explicit stack (this walk must not recurse). */
-function treeDepthOver(sourceFile: ts.SourceFile, limit: number): boolean {
+/** The kinds of node the facts passes consider (see `ModuleInfo.factSites`). */
+const FACT_SITE_KINDS = new Set([
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.TaggedTemplateExpression,
+  ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.Decorator,
+]);
+
+/** The fact sites of a tree in source order (pre-order, as a recursive walk meets them); null when it is nested deeper than `limit`. */
+function factSitesWithin(sourceFile: ts.SourceFile, limit: number): ts.Node[] | null {
   // Two parallel stacks and one callback: no tuple or closure per node (this walk visits every node of every file).
   const nodes: ts.Node[] = [sourceFile];
   const depths: number[] = [0];
+  const sites: ts.Node[] = [];
   let depth = 0;
-  const push = (child: ts.Node): void => {
+  const push = (child: ts.Node): undefined => {
     nodes.push(child);
     depths.push(depth + 1);
+    return undefined;
   };
   while (nodes.length > 0) {
     const node = nodes.pop()!;
     depth = depths.pop()!;
-    if (depth > limit) return true;
+    if (depth > limit) return null;
+    if (FACT_SITE_KINDS.has(node.kind)) sites.push(node);
+    const first = nodes.length;
     ts.forEachChild(node, push);
+    // Children were pushed in order; reversed, the first child is popped first (the depths pushed are all equal).
+    for (let low = first, high = nodes.length - 1; low < high; low++, high--) {
+      const swap = nodes[low]!;
+      nodes[low] = nodes[high]!;
+      nodes[high] = swap;
+    }
   }
-  return false;
+  return sites;
 }
 
