@@ -8,7 +8,7 @@ import type { Orm, ScanError, ScanProgress } from "../types.js";
 import type { CacheDependencies } from "../cache.js";
 import type { Discovery } from "./discover.js";
 import { Project, type ModuleInfo } from "./project.js";
-import { Resolver, enclosingClass, isFunctionLike, unwrapExpression } from "./resolve.js";
+import { Resolver, enclosingClass, isFunctionLike, returnExpressions, unwrapExpression } from "./resolve.js";
 import { OrmRecognizer, isLookupModel, isUnboundedRead, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, prismaSchemaFiles, prismaSchemaPlaces, readSchemaTexts, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { parseSchemasAside } from "./schema-parse-aside.js";
@@ -155,10 +155,12 @@ function isSliceStepLoop(loop: ts.Node, site: ts.Node): boolean {
 
 /** Node modules that wait or compute but talk to no other service (`await setTimeout(…)`, `promisify(…)`). */
 const IN_PROCESS_MODULES = /^(node:)?(timers\/promises|timers|util|crypto|events|zlib|path|url|assert|buffer|stream)$/;
+/** Packages whose async calls never leave the process: validation, hashing, templating, parsing. */
+const IN_PROCESS_PACKAGES = /^(zod|yup|joi|superstruct|valibot|class-validator|class-transformer|ajv|bcrypt|bcryptjs|argon2|lodash|lodash-es|date-fns|dayjs|moment|handlebars|mustache|ejs|marked|sharp|jimp|p-map|p-limit|bluebird|async)(\/.*)?$/;
 
 /** A package whose awaited calls reach another service: not an ORM, not an in-process Node module. */
 function isIoPackage(module: string): boolean {
-  return !isOrmPackage(module) && !IN_PROCESS_MODULES.test(module);
+  return !isOrmPackage(module) && !IN_PROCESS_MODULES.test(module) && !IN_PROCESS_PACKAGES.test(module);
 }
 
 /** Helpers followed between a loop and the query it reaches before the link is too weak to report. */
@@ -172,12 +174,26 @@ function isTransactionBatch(iteration: ts.Node): boolean {
   return !!call && ts.isCallExpression(call) && call.arguments.includes(node as ts.Expression) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === "$transaction";
 }
 
-/** `for (const chunk of chunks)`, `for (const batch of …)`: each element is itself a batch. */
+/**
+ * `for (const chunk of chunks)`, `for (const batch of …)`, `for (const [i, batch] of batches.entries())`,
+ * `for (const part of chunk(ids, 100))`: each element is itself a batch.
+ */
 function iteratesBatches(loop: ts.Node): boolean {
   if (!ts.isForOfStatement(loop)) return false;
   const declaration = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0] : undefined;
-  const element = declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : "";
-  return /^(chunk|batch|page|slice)\w*$/i.test(element) || /^(chunks|batches|pages|slices)$/i.test(unwrapExpression(loop.expression).getText());
+  // `[index, batch]` of `.entries()`: the element is the last name.
+  const elementName = declaration && (ts.isIdentifier(declaration.name) ? declaration.name : ts.isArrayBindingPattern(declaration.name) ? declaration.name.elements.at(-1) : undefined);
+  const element = elementName && ts.isBindingElement(elementName) ? elementName.name : elementName;
+  if (element && ts.isIdentifier(element) && /^(chunk|batch|page|slice)\w*$/i.test(element.text)) return true;
+  let collection = unwrapExpression(loop.expression);
+  if (ts.isCallExpression(collection) && ts.isPropertyAccessExpression(collection.expression) && /^(entries|values)$/.test(collection.expression.name.text) && collection.arguments.length === 0) {
+    collection = unwrapExpression(collection.expression.expression);
+  }
+  if (/^(chunks|batches|pages|slices)$/i.test(collection.getText())) return true;
+  // `chunk(ids, 100)`, `_.chunk(ids, 100)`, `chunkArray(ids, 100)`: a list cut into batches.
+  const callee = ts.isCallExpression(collection) ? collection.expression : undefined;
+  const calleeName = callee && (ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "");
+  return !!calleeName && /^(chunk|chunks|chunkArray|chunked|inChunks|batch|batches|toBatches|splitIntoChunks)$/i.test(calleeName);
 }
 
 /** A query that runs once per element of a collection. */
@@ -489,6 +505,9 @@ function environmentNotes(discovery: Discovery, projectDirs: string[], scannedDi
   return notes;
 }
 
+/** Project wrappers followed to an external call: `client.getRating()` → `this.get()` → `this.request()` → `fetch`. */
+const MAX_IO_WRAPPER_DEPTH = 3;
+
 /** Calls that send every row they are given on, serialised: `res.json(superjson.serialize({ rows }))`. */
 const SERIALIZERS = new Set(["JSON.stringify", "superjson.serialize", "superjson.stringify"]);
 
@@ -697,26 +716,43 @@ class Analysis {
 
   /**
    * Awaits a call into an installed, non-ORM package (or `fetch`): storage, payment, mail, AI, HTTP clients —
-   * directly or through a project wrapper one or two calls deep (`await paypalRequest(…)`).
+   * directly or through project wrappers up to three calls deep (`await paypalRequest(…)`, `this.request(…)`).
    */
   private awaitsExternalIo(body: ts.Node, depth = 0): boolean {
     const cached = this.externalIoCache.get(body);
     if (cached !== undefined) return cached;
     this.externalIoCache.set(body, false); // recursion guard
     let found = false;
+    // An async wrapper's `return this.request(…)` hands its caller the promise the caller awaits: followed into the
+    // project function it calls, but a package call only counts awaited (a returned `format(…)` is not I/O).
+    const returnsPromises = depth > 0 && body.parent !== undefined && isFunctionLike(body.parent) && (ts.getCombinedModifierFlags(body.parent as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
     walk(body, (node) => {
-      if (found || !ts.isAwaitExpression(node)) return;
-      const call = unwrapExpression(node.expression);
+      const returned = returnsPromises && ts.isReturnStatement(node) && node.expression !== undefined;
+      const awaited = ts.isAwaitExpression(node) ? node.expression : returned ? (node as ts.ReturnStatement).expression : undefined;
+      if (found || !awaited) return;
+      const call = unwrapExpression(awaited);
       if (!ts.isCallExpression(call) || this.dbCallAt(call)) return;
+      if (returned) {
+        const wrapper = depth < MAX_IO_WRAPPER_DEPTH ? this.resolver.calleeFunction(call) : undefined;
+        if (wrapper?.node.body && !this.functionQuery(wrapper, 0) && this.awaitsExternalIo(wrapper.node.body, depth + 1)) found = true;
+        return;
+      }
       let root: ts.Expression = call.expression;
       let member: string | null = null;
-      while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isElementAccessExpression(root)) {
+      // `resend!.domains.get(…)`, `(client as Api).get(…)`: through non-null assertions and casts.
+      while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isElementAccessExpression(root) || ts.isNonNullExpression(root) || ts.isParenthesizedExpression(root) || ts.isAsExpression(root)) {
         if (ts.isPropertyAccessExpression(root)) member = root.name.text;
         root = root.expression;
       }
       // `this.stripe.paymentIntents.create(…)`: a class member made by, or typed as, an installed package.
       if (root.kind === ts.SyntaxKind.ThisKeyword && member && this.isPackageMember(root, member)) {
         found = true;
+        return;
+      }
+      // `await this.request(…)` in an HTTP client class whose base class calls `fetch`: a wrapper, like a function.
+      if (root.kind === ts.SyntaxKind.ThisKeyword && depth < MAX_IO_WRAPPER_DEPTH) {
+        const wrapper = this.resolver.calleeFunction(call);
+        if (wrapper?.node.body && !this.functionQuery(wrapper, 0) && this.awaitsExternalIo(wrapper.node.body, depth + 1)) found = true;
         return;
       }
       if (!ts.isIdentifier(root)) return;
@@ -734,7 +770,7 @@ class Analysis {
         found = true;
         return;
       }
-      if (depth < 2) {
+      if (depth < MAX_IO_WRAPPER_DEPTH) {
         const wrapper = this.resolver.calleeFunction(call);
         if (wrapper?.node.body && !this.functionQuery(wrapper, 0) && this.awaitsExternalIo(wrapper.node.body, depth + 1)) found = true;
       }
@@ -768,14 +804,25 @@ class Analysis {
     return binding?.kind === "external" && isIoPackage(binding.module);
   }
 
-  private isMadeByPackage(initializer: ts.Expression): boolean {
+  /**
+   * `new Stripe(…)`, `createTransport(…)`; `key ? new Resend(key) : null`; `stripeAppClient({ mode })`, a project
+   * factory that returns one (`depth`: factories followed).
+   */
+  private isMadeByPackage(initializer: ts.Expression, depth = 0): boolean {
     let expr = unwrapExpression(initializer);
+    if (ts.isConditionalExpression(expr)) return this.isMadeByPackage(expr.whenTrue, depth) || this.isMadeByPackage(expr.whenFalse, depth);
     if (!ts.isCallExpression(expr) && !ts.isNewExpression(expr)) return false;
+    const made = expr;
     expr = expr.expression;
     while (ts.isPropertyAccessExpression(expr) || ts.isCallExpression(expr)) expr = expr.expression;
     if (!ts.isIdentifier(expr)) return false;
     const binding = this.resolver.lookup(expr);
-    return binding?.kind === "external" && isIoPackage(binding.module);
+    if (binding?.kind === "external") return isIoPackage(binding.module);
+    if (depth > 0 || !ts.isCallExpression(made)) return false;
+    const factory = this.resolver.calleeFunction(made);
+    const body = factory?.node.body;
+    if (!body || this.functionQuery(factory, 0)) return false;
+    return ts.isBlock(body) ? returnExpressions(body).some((returned) => this.isMadeByPackage(returned, depth + 1)) : this.isMadeByPackage(body, depth + 1);
   }
 
   private isConstantIteration(frame: LoopFrame): boolean {

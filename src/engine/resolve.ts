@@ -1304,7 +1304,7 @@ function operandsOf(expression: ts.Expression): ts.Expression[] {
   return [expr];
 }
 
-function returnExpressions(body: ts.Block): ts.Expression[] {
+export function returnExpressions(body: ts.Block): ts.Expression[] {
   const found: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
     if (isFunctionLike(node) || ts.isClassLike(node)) return;

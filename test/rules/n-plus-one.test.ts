@@ -999,6 +999,113 @@ export async function reconcile(payoutIds: string[]) {
       await expectMarked(files, RULE);
     });
 
+    it("per-item workflows through project wrappers: an HTTP client class over fetch, a factory-made SDK client, a client made only when configured", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "package.json": JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^5.22.0", stripe: "^15.0.0", resend: "^4.0.0", zod: "^3.23.8" } }),
+        "src/http/base-client.ts": `export abstract class HttpBaseClient {
+  protected abstract readonly baseUrl: string;
+
+  async get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  private async request<T>(method: string, path: string): Promise<T> {
+    const response = await fetch(this.baseUrl + path, { method });
+    return (await response.json()) as T;
+  }
+}
+`,
+        "src/http/ratings.ts": `import { HttpBaseClient } from './base-client';
+
+class RatingsClient extends HttpBaseClient {
+  protected readonly baseUrl = 'https://ratings.example.com';
+
+  async rating(domain: string) {
+    const data = await this.get<{ rating: number }>('/rating?domain=' + domain);
+    return data.rating;
+  }
+}
+
+export const ratings = new RatingsClient();
+`,
+        "src/clients.ts": `import Stripe from 'stripe';
+import { Resend } from 'resend';
+
+export const stripeFor = (key: string) => {
+  return new Stripe(key);
+};
+
+export const resend = process.env.RESEND_KEY ? new Resend(process.env.RESEND_KEY) : null;
+`,
+        "src/jobs.ts": `import { z } from 'zod';
+import { prisma } from './db';
+import { ratings } from './http/ratings';
+import { resend, stripeFor } from './clients';
+
+const Site = z.object({ domain: z.string() });
+
+export async function refreshRatings(sites: { id: number; domain: string }[]) {
+  for (const site of sites) {
+    const rating = await ratings.rating(site.domain);
+    await prisma.post.update({ where: { id: site.id }, data: { title: String(rating) } });
+  }
+}
+
+export async function syncCustomers(ids: number[], key: string) {
+  const stripe = stripeFor(key);
+  for (const id of ids) {
+    const found = await stripe.customers.search({ query: String(id) });
+    await prisma.user.update({ where: { id }, data: { name: found.data[0]?.name ?? '' } });
+  }
+}
+
+export async function verifyDomains(domains: { id: number; resendId: string }[]) {
+  for (const domain of domains) {
+    const remote = await resend!.domains.get(domain.resendId);
+    await prisma.post.update({ where: { id: domain.id }, data: { published: remote.data?.status === 'verified' } });
+  }
+}
+
+export async function validated(sites: unknown[]) {
+  for (const site of sites) {
+    const { domain } = await Site.parseAsync(site);
+    await prisma.post.update({ where: { id: 1 }, data: { title: domain } }); // expect: n-plus-one
+  }
+}
+`,
+      };
+      await expectMarked(files, RULE);
+    });
+
+    it("batches of a chunked list are one query each, also through a helper and over .entries()", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "package.json": JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^5.22.0", "lodash": "^4.17.21" } }),
+          "src/cleanup.ts": `import { chunk } from 'lodash';
+import { prisma } from './db';
+
+async function deleteBatch(posts: { id: number }[]) {
+  await prisma.comment.deleteMany({ where: { postId: { in: posts.map((post) => post.id) } } });
+  return prisma.post.deleteMany({ where: { id: { in: posts.map((post) => post.id) } } });
+}
+
+export async function deletePosts(posts: { id: number }[]) {
+  const batches = chunk(posts, 100);
+  for (const [index, batch] of batches.entries()) {
+    await deleteBatch(batch);
+    console.log('batch', index);
+  }
+  for (const part of chunk(posts, 500)) await deleteBatch(part);
+  for (const post of posts) await deleteBatch([post]); // expect: n-plus-one
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("queries behind a Map memo (has/get then set), in the loop or in a helper, run once per key; without the set they still count", async () => {
       await expectMarked(
         {
