@@ -13,6 +13,8 @@ export const inMemoryFilter: Rule = {
       .filter((call) => isUnboundedRead(call, facts.maxPageSize))
       // Rows that are needed whole anyway (returned, passed on) must be fetched: the JS pass is a side computation.
       .filter((call) => !facts.rowUsage(call).neededWhole)
+      // Rows split by two or more filters (`logs.filter(l => l.type === A)`, `… === B`) are grouped: each group is kept.
+      .filter((call) => facts.rowUsage(call).filters.length < 2)
       .flatMap((call) => {
         const overPage = overPageSize(call, facts.maxPageSize);
         return facts.rowUsage(call).filters.map((site) =>

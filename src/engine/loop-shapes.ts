@@ -153,10 +153,14 @@ export function isRetryLoop(loop: ts.ForStatement): boolean {
   return retries;
 }
 
-/** The list is a whole variable (`in: chunk`, `In(batch)`), not a field of the loop element (`in: user.friendIds`). */
+/**
+ * The list is a whole variable (`in: chunk`, `In(batch)`), not a field of the loop element (`in: user.friendIds`)
+ * nor a module constant (`status: { in: OPEN_STATUSES }` filters every iteration's query the same way).
+ */
 export function filtersByWholeList(db: DbCall): boolean {
   if (!db.filteredByList || !db.options) return false;
-  return /(\bin\s*:|\bIn\(|\[Op\.in\]\s*:|\$in\s*:)\s*\[?\s*(\.\.\.)?[\w$]+\s*\]?\s*[,)}\]]/.test(db.options.getText());
+  const lists = db.options.getText().matchAll(/(?:\bin\s*:|\bIn\(|\[Op\.in\]\s*:|\$in\s*:)\s*\[?\s*(?:\.\.\.)?([\w$]+)\s*\]?\s*[,)}\]]/g);
+  return [...lists].some((match) => !/^[A-Z][A-Z0-9_]*$/.test(match[1]!));
 }
 
 /**

@@ -696,6 +696,21 @@ export function objectLiteralOf(expression: ts.Expression, resolver: Resolver): 
 const NEGATED_FILTER_KEYS = new Set(["notIn", "not", "NOT", "none", "[Op.notIn]", "[Op.ne]", "[Op.not]", "$nin", "$ne"]);
 
 /** `{ id: { in: ids } }`, `{ id: In(ids) }`, `{ id: { [Op.in]: ids } }`, `{ id: ids }` (Sequelize arrays). */
+const LIKELY_KEY_COLUMN = /^(id|_id|uuid|pk|key|slug|code|email)$/;
+
+/** `["open", "pending"]`, `[Status.Open, Status.Paid]`, `OPEN_STATUSES`, `[...OPEN_STATUSES]`: constants, not an input list. */
+function isFixedValueList(node: ts.Expression): boolean {
+  const list = unwrapExpression(node);
+  const isConstantName = (expr: ts.Expression): boolean => ts.isIdentifier(expr) && /^[A-Z][A-Z0-9_]*$/.test(expr.text);
+  if (isConstantName(list)) return true;
+  if (!ts.isArrayLiteralExpression(list) || list.elements.length === 0) return false;
+  return list.elements.every((element) => {
+    const value = ts.isSpreadElement(element) ? unwrapExpression(element.expression) : unwrapExpression(element);
+    if (ts.isSpreadElement(element)) return isConstantName(value);
+    return ts.isStringLiteralLike(value) || ts.isNumericLiteral(value) || (ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression) && /^[A-Z]/.test(value.expression.text));
+  });
+}
+
 function hasListFilter(where: ts.ObjectLiteralExpression): boolean {
   for (const property of where.properties) {
     if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
@@ -706,10 +721,14 @@ function hasListFilter(where: ts.ObjectLiteralExpression): boolean {
       continue;
     }
     const value = unwrapExpression(property.initializer);
+    // `status: ["open", "paid"]` (Sequelize's IN), `in: [...OPEN]`: a fixed set of values bounds nothing (unless the
+    // column is a key: `id: { in: [1, 2, 3] }` is three rows).
+    if (!LIKELY_KEY_COLUMN.test(property.name.getText().replace(/^["'`]|["'`]$/g, "")) && isFixedValueList(value)) continue;
     if (ts.isObjectLiteralExpression(value)) {
       for (const inner of value.properties) {
         const key = inner.name?.getText() ?? "";
-        if (key === "in" || key === "[Op.in]" || key === "hasSome" || key === "$in") return true;
+        // `status: { in: ["open", "pending"] }`, `in: OPEN_STATUSES`: a fixed set of values bounds nothing.
+        if ((key === "in" || key === "[Op.in]" || key === "hasSome" || key === "$in") && !(ts.isPropertyAssignment(inner) && isFixedValueList(inner.initializer))) return true;
       }
       if (hasListFilter(value)) return true;
     } else if (ts.isCallExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === "In") {

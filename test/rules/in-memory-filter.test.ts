@@ -29,6 +29,35 @@ export async function admins() {
       expect(finding.fix).toContain("where");
     });
 
+    it("a fixed set of statuses bounds nothing; rows split into groups by several filters are all kept", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/orders.ts": `import { prisma } from './db';
+
+const OPEN = ['PENDING', 'PAID'] as const;
+
+export async function bigOpenOrders() {
+  const open = await prisma.order.findMany({ where: { status: { in: [...OPEN] } } });
+  return open.filter((order) => order.amount > 10_000); // expect: in-memory-filter
+}
+
+export async function byStatus(userId: number) {
+  const orders = await prisma.order.findMany({ where: { userId, status: { in: ['PENDING', 'PAID'] } } });
+  return { pending: orders.filter((o) => o.status === 'PENDING'), paid: orders.filter((o) => o.status === 'PAID') };
+}
+
+export async function picked(ids: number[]) {
+  const orders = await prisma.order.findMany({ where: { id: { in: [1, 2, 3] } } });
+  const chosen = await prisma.order.findMany({ where: { id: { in: ids } } });
+  return [...orders.filter((o) => o.amount > 5), ...chosen.filter((o) => o.amount > 5)];
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("Prisma rows.find() by a column against a parameter (fetch all, keep one)", async () => {
       await expectMarked(
         {

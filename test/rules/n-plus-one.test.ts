@@ -1078,6 +1078,31 @@ export async function validated(sites: unknown[]) {
       await expectMarked(files, RULE);
     });
 
+    it("a query filtered by a constant list still runs once per element (an async reduce accumulator)", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/report.ts": `import { prisma } from './db';
+
+const OPEN_STATUSES = ['PENDING', 'PAID'];
+
+export async function openBySite(userIds: number[]) {
+  return userIds.reduce<Promise<Record<number, number>>>(async (pending, userId) => {
+    const acc = await pending;
+    acc[userId] = await prisma.order.count({ where: { userId, status: { in: [...OPEN_STATUSES] } } }); // expect: n-plus-one
+    return acc;
+  }, Promise.resolve({}));
+}
+
+export async function perChunk(chunks: number[][]) {
+  for (const part of chunks) await prisma.order.findMany({ where: { userId: { in: part }, status: { in: OPEN_STATUSES } } });
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("batches of a chunked list are one query each, also through a helper and over .entries()", async () => {
       await expectMarked(
         {

@@ -1,0 +1,31 @@
+import { Router } from "express";
+import { createInventoryService } from "../services/inventory.js";
+import { findByTrackingNumber } from "../repositories/shipment-repo.js";
+import { rateTable, zoneFor } from "../lib/rate-table.js";
+
+export const warehouseRouter = Router();
+
+const inventory = createInventoryService({ historyLimit: 50 });
+
+warehouseRouter.post("/warehouse/rate-quotes", (req, res) => {
+  const parcels = Array.isArray(req.body.parcels) ? req.body.parcels : [];
+  const quotes = [];
+  for (const parcel of parcels) {
+    const zone = zoneFor(parcel.country);
+    const cheapest = rateTable.findOne({ where: { carrier: parcel.carrier, zone }, grams: parcel.grams });
+    const alternatives = rateTable.findAll({ where: { zone } }).filter((rate) => rate.maxGrams >= parcel.grams);
+    quotes.push({ reference: parcel.reference, cheapest, alternatives });
+  }
+  res.json({ quotes });
+});
+
+warehouseRouter.get("/warehouse/shipments/:trackingNumber", async (req, res) => {
+  const shipment = await findByTrackingNumber(req.params.trackingNumber);
+  if (!shipment) return res.status(404).json({ error: "unknown tracking number" });
+  res.json(shipment);
+});
+
+warehouseRouter.get("/warehouse/products/:id/movements", async (req, res) => {
+  const limit = Number(req.query.limit) || 50;
+  res.json({ movements: await inventory.history(Number(req.params.id), limit) });
+});
