@@ -17,7 +17,8 @@ export const inMemoryFilter: Rule = {
       .filter((call) => facts.rowUsage(call).filters.length < 2)
       .flatMap((call) => {
         const overPage = overPageSize(call, facts.maxPageSize);
-        return facts.rowUsage(call).filters.map((site) =>
+        // A filter or find run per element of another collection joins the rows to it: every row may be used.
+        return facts.rowUsage(call).filters.filter((site) => !site.perElement).map((site) =>
           finding("in-memory-filter", call, locate(site.module, site.node), {
             message: overPage
               ? `Rows of ${describeCall(call)} are filtered in JavaScript: up to ${call.limit} ${call.model ?? "row"} rows are fetched to keep a few (${overPageText(call, facts.maxPageSize!)}).`

@@ -235,6 +235,8 @@ export interface PaginationSite {
 export interface RowOperationSite {
   node: ts.Node;
   module: ModuleInfo;
+  /** Runs once per element of another collection: a look-up or join (`CONFIG.map((c) => rows.find(…))`), not a thinning. */
+  perElement: boolean;
 }
 
 /** How the rows of a list query are used after it returns. */
@@ -387,7 +389,7 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
       const rowOperation = analysis.rowOperationAt(node);
       if (rowOperation) {
         const entry = rowOperations.get(rowOperation.call) ?? { aggregations: [], filters: [] };
-        entry[rowOperation.kind === "aggregation" ? "aggregations" : "filters"].push({ node: rowOperation.node, module });
+        entry[rowOperation.kind === "aggregation" ? "aggregations" : "filters"].push({ node: rowOperation.node, module, perElement: analysis.loopFrames(rowOperation.node).length > 0 });
         rowOperations.set(rowOperation.call, entry);
       }
     }

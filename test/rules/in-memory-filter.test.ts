@@ -58,6 +58,34 @@ export async function picked(ids: number[]) {
       );
     });
 
+    it("a find or filter run per element of another list joins the rows to it (a look-up), it does not thin them", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/settings.ts": `import { prisma } from './db';
+
+const KINDS = ['PENDING', 'PAID', 'SHIPPED'] as const;
+
+export async function perKind(userId: number) {
+  const orders = await prisma.order.findMany({ where: { userId } });
+  return KINDS.map((kind) => ({ kind, first: orders.find((order) => order.status === kind) ?? null }));
+}
+
+export async function withOrders(users: { id: number }[], userId: number) {
+  const orders = await prisma.order.findMany({ where: { userId } });
+  return users.map((user) => ({ ...user, orders: orders.filter((order) => order.userId === user.id) }));
+}
+
+export async function large(userId: number) {
+  const orders = await prisma.order.findMany({ where: { userId } });
+  return orders.filter((order) => order.amount > 1000); // expect: in-memory-filter
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("Prisma rows.find() by a column against a parameter (fetch all, keep one)", async () => {
       await expectMarked(
         {
