@@ -646,6 +646,13 @@ function scopingKey(where: ts.ObjectLiteralExpression): string | null {
     }
     // { merchant: { id } } (TypeORM/Prisma relation filter), AND: [...] is not followed
     if (value && ts.isObjectLiteralExpression(value) && value.properties.some((p) => p.name && KEY_COLUMN.test(p.name.getText()) && !(ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(unwrapExpression(p.initializer))))) return key;
+    // { links: { some: { linkId } } }, { author: { is: { id } } }: the rows related to one parent (Prisma)
+    if (value && ts.isObjectLiteralExpression(value)) {
+      for (const inner of value.properties) {
+        const innerValue = ts.isPropertyAssignment(inner) ? unwrapExpression(inner.initializer) : undefined;
+        if ((inner.name?.getText() === "some" || inner.name?.getText() === "is") && innerValue && ts.isObjectLiteralExpression(innerValue) && scopingKey(innerValue) !== null) return key;
+      }
+    }
   }
   return null;
 }

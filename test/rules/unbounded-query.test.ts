@@ -151,6 +151,37 @@ export async function authorTitles(authorIds: number[]) {
       expect(findingAt(result, "n-plus-one", "src/feed.ts", lineOf(files, "src/feed.ts", "byAuthor(id)")).message).toContain("byAuthor");
     });
 
+    it("a Prisma relation filter on one parent's key (some / is) scopes the read like a key column", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/tags.ts": `import { prisma } from './db';
+
+export async function commentsOfPost(postId: number) {
+  const comments = await prisma.comment.findMany({ where: { post: { is: { id: postId } } } });
+  return comments.map((comment) => comment.body);
+}
+
+export async function postsOfUser(userId: number) {
+  const posts = await prisma.post.findMany({ where: { author: { is: { id: userId } } } });
+  return posts.map((post) => post.title);
+}
+
+export async function withComments(body: string) {
+  const posts = await prisma.post.findMany({ where: { comments: { some: { body } } } }); // expect: unbounded-query
+  return posts.map((post) => post.title);
+}
+
+export async function wordsOfUser(userId: number) {
+  const posts = await prisma.post.findMany({ where: { author: { is: { id: userId } } } }); // expect: unbounded-query
+  return posts.reduce((sum, post) => sum + post.body.length, 0);
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("Sequelize findAll() and findAll({ where }) without limit", async () => {
       const files = {
         ...sequelizeProject("none"),
