@@ -33,15 +33,17 @@ export interface LoadedConfig {
 export class ConfigError extends Error {}
 
 /**
- * Found from `searchFrom` upwards: `perf-scan.config.json`, `.perfscanrc.json` or a `perfScan` key in package.json.
+ * Found from `searchFrom` upwards (to the repository's top, or outside one to the nearest package.json's folder):
+ * `perf-scan.config.json`, `.perfscanrc.json` or a `perfScan` key in package.json.
  * Only JSON is searched for, so scanning a checkout never runs its code; a JavaScript config (`.js`, `.mjs`, `.cjs`)
  * is loaded only when named with `--config`.
  */
 export async function loadConfig(searchFrom: string, explicit?: string): Promise<LoadedConfig | null> {
   const explorer = lilconfig("perfScan", {
     searchPlaces: ["package.json", ".perfscanrc.json", "perf-scan.config.json"],
-    // Up to the repository's top, never into unrelated parent folders; outside a repository, the folder itself.
-    stopDir: repositoryTop(searchFrom) ?? searchFrom,
+    // Up to the repository's top, never into unrelated parent folders; outside a repository, up to the nearest
+    // folder with a package.json (the project's), else the folder itself.
+    stopDir: repositoryTop(searchFrom) ?? nearestPackageDir(searchFrom) ?? searchFrom,
     loaders: { ".json": (filepath: string, content: string) => parseJson(filepath, content) },
   });
   let found: { config: unknown; filepath: string; isEmpty?: boolean } | null;
@@ -95,6 +97,13 @@ function parseJson(filepath: string, content: string): unknown {
 function repositoryTop(dir: string): string | undefined {
   for (let current = resolve(dir); ; current = dirname(current)) {
     if (existsSync(join(current, ".git"))) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+function nearestPackageDir(dir: string): string | undefined {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    if (existsSync(join(current, "package.json"))) return current;
     if (dirname(current) === current) return undefined;
   }
 }

@@ -398,6 +398,16 @@ describe("perf-scan CLI", () => {
       expect(rulesAt(perfScan(["--format", "json", "--fail-on", "none", "."], { cwd: viaPackage }))).toEqual(["src/feed.ts n-plus-one warning", "src/legacy/old.ts n-plus-one warning"]);
     });
 
+    it("is found from the scanned folder upwards: to the project's package.json outside a repository, never above it", () => {
+      const root = project({ ...files, ".perfscanrc.json": JSON.stringify({ rules: { "n-plus-one": "error" } }) });
+      const fromSrc = rulesAt(perfScan(["--format", "json", "--fail-on", "none", "src"], { cwd: root }));
+      expect(fromSrc).toContain("src/feed.ts n-plus-one error");
+      expect(rulesAt(perfScan(["--format", "json", "--fail-on", "none", "."], { cwd: join(root, "src") }))).toContain("feed.ts n-plus-one error");
+      // A config above the project's package.json belongs to something else.
+      const outer = project({ ".perfscanrc.json": JSON.stringify({ rules: { "n-plus-one": "off" } }), ...Object.fromEntries(Object.entries(files).map(([path, text]) => [`app/${path}`, text])) });
+      expect(rulesAt(perfScan(["--format", "json", "--fail-on", "none", "."], { cwd: join(outer, "app") }))).toContain("src/feed.ts n-plus-one warning");
+    });
+
     it("a config that breaks the schema is one line naming the file, the key and what was expected (exit 2); --config points at one", () => {
       const root = project({ ...files, "perf-scan.config.json": JSON.stringify({ rules: { "n-plus-one": "loud" } }), "ci/strict.json": JSON.stringify({ rules: { "select-star": "error" }, minConfidence: "high" }) });
       const bad = perfScan(["."], { cwd: root });

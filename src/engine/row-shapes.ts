@@ -20,6 +20,15 @@ export function isNumericReducer(call: ts.CallExpression, fn: ts.ArrowFunction |
 }
 
 /** The callback compares row columns: `p => p.stock < p.reorderAt`, `({ status }) => status === "paid"`. */
+/** `r._count.posts`, `r.group._count.events`: Prisma's relation counts, which a `where` cannot compare. */
+function readsRelationCount(access: ts.PropertyAccessExpression): boolean {
+  for (let node: ts.Node = access; ts.isPropertyAccessExpression(node); node = node.parent) {
+    if (node.name.text === "_count") return true;
+    if (!ts.isPropertyAccessExpression(node.parent) || node.parent.expression !== node) break;
+  }
+  return false;
+}
+
 export function callbackReadsColumns(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
   const param = fn.parameters[0];
   if (!param) return false;
@@ -29,7 +38,7 @@ export function callbackReadsColumns(fn: ts.ArrowFunction | ts.FunctionExpressio
   let reads = false;
   let membership = false;
   walk(fn.body, (node) => {
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) reads = true;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && !readsRelationCount(node)) reads = true;
     // `ids.has(r.id)`, `allowed.includes(r.role)`: matching rows against another collection is a join in JS
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(has|includes)$/.test(node.expression.name.text) && node.arguments.some((a) => a.getText().startsWith(`${name}.`))) membership = true;
   });

@@ -76,6 +76,11 @@ export async function withOrders(users: { id: number }[], userId: number) {
   return users.map((user) => ({ ...user, orders: orders.filter((order) => order.userId === user.id) }));
 }
 
+export async function busyUsers() {
+  const users = await prisma.user.findMany({ include: { _count: { select: { posts: true } } } });
+  return users.filter((user) => user._count.posts > 10).map((user) => user.id);
+}
+
 export async function large(userId: number) {
   const orders = await prisma.order.findMany({ where: { userId } });
   return orders.filter((order) => order.amount > 1000); // expect: in-memory-filter
