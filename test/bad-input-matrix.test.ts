@@ -420,6 +420,17 @@ describe.concurrent("bad input matrix: never crash, never lose a finding", () =>
       expect(run.warnings).toEqual([]);
       expect(nPlusOnes(run)).toEqual([GOOD]);
     });
+
+    it("`extends` naming a package that node_modules lacks: one line; installed, nothing", async () => {
+      const root = shop({ "tsconfig.json": JSON.stringify({ extends: "@tsconfig/node20/tsconfig.json", compilerOptions: { strict: true } }), "node_modules/.keep": "" });
+      const run = await scanCli(root, ["."], {}, NO_DEBUG_TWIN);
+      expect(run.status).toBe(1);
+      expect(run.warnings).toEqual(['perf-scan: warning: tsconfig.json: "extends" names @tsconfig/node20/tsconfig.json, whose package is not installed; options and path aliases defined there are not applied']);
+      expect(nPlusOnes(run)).toEqual([GOOD]);
+      mkdirSync(join(root, "node_modules/@tsconfig/node20"), { recursive: true });
+      writeFileSync(join(root, "node_modules/@tsconfig/node20/tsconfig.json"), TSCONFIG);
+      expect((await scanCli(root, ["."], {}, NO_DEBUG_TWIN)).warnings).toEqual([]);
+    });
   });
 
   it("11. a project with no node_modules: one note, and the N+1 is found without the type checker", async () => {

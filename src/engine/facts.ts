@@ -333,7 +333,8 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   const projectDirs = [...new Set([...project.packageJsons.map((p) => p.dir).sort((a, b) => b.length - a.length), discovery.root])];
   resolver.typeOracle = typeProgram ? TypeOracle.fromProgram(typeProgram) : TypeOracle.forProject(projectDirs, discovery.files);
   // Said here, not in discovery: reading tsconfig as TypeScript does needs the compiler, which a cached scan never loads.
-  errors.push(...tsconfigProblems(discovery.root, project.directories));
+  const extendsProbes: string[] = [];
+  errors.push(...tsconfigProblems(discovery.root, project.directories, extendsProbes));
   errors.push(...environmentNotes(discovery, projectDirs, project.directories));
   const orm = new OrmRecognizer(resolver);
   resolver.queryValue = (call) => orm.valueOfQueryCall(call);
@@ -443,7 +444,7 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
         listings: [...fromProject.listings, ...schemaPlaces.listings, ...schemaFiles.map((file) => dirname(file)), ...databaseRead.foldersListed],
         // Typings are large and change with installs and `prisma generate`: stamped (size, times, inode), not hashed;
         // the type checker's program adds what its module resolution looked for and did not find.
-        stamps: [...projectDirs.flatMap(installedOrmProbes), ...(typeOracle?.filesRead() ?? []).filter((file) => !project.modules.get(file)?.scanned)],
+        stamps: [...projectDirs.flatMap(installedOrmProbes), ...extendsProbes, ...(typeOracle?.filesRead() ?? []).filter((file) => !project.modules.get(file)?.scanned)],
         tsconfigs: fromProject.tsconfigs,
       };
     },
