@@ -196,6 +196,20 @@ function iteratesBatches(loop: ts.Node): boolean {
   return !!calleeName && /^(chunk|chunks|chunkArray|chunked|inChunks|batch|batches|toBatches|splitIntoChunks)$/i.test(calleeName);
 }
 
+/**
+ * `for (const shippingMethodId of input.shippingMethodIds)`, `channelIds.map(…)`: ids of a small reference table,
+ * so N is bounded by that table as when its rows are iterated.
+ */
+function iteratesLookupIds(loop: ts.Node): boolean {
+  let collection = iteratedCollection(loop);
+  if (!collection) return false;
+  collection = unwrapExpression(collection);
+  if (ts.isCallExpression(collection) && ts.isPropertyAccessExpression(collection.expression) && /^(entries|values)$/.test(collection.expression.name.text)) collection = unwrapExpression(collection.expression.expression);
+  const name = ts.isIdentifier(collection) ? collection.text : ts.isPropertyAccessExpression(collection) ? collection.name.text : "";
+  const model = /^(\w+?)(Ids|IDs|_ids)$/.exec(name)?.[1];
+  return model !== undefined && isLookupModel(model);
+}
+
 /** A query that runs once per element of a collection. */
 export interface LoopQuery {
   /** The call inside the loop body: the query itself or the helper that reaches it. */
@@ -898,7 +912,7 @@ class Analysis {
 
   private iteratesLookupRows(loop: ts.Node): boolean {
     const rows = this.iteratedRows(loop);
-    return rows !== null && isLookupModel(rows.model);
+    return (rows !== null && isLookupModel(rows.model)) || iteratesLookupIds(loop);
   }
 
   // ---------- responses ----------

@@ -1078,6 +1078,23 @@ export async function validated(sites: unknown[]) {
       await expectMarked(files, RULE);
     });
 
+    it("ids of a small reference table (roleIds, channelIds) bound the loop like its rows; other ids do not", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/admins.ts": `import { prisma } from './db';
+
+export async function grant(input: { userId: number; roleIds: number[]; postIds: number[] }) {
+  for (const roleId of input.roleIds) await prisma.user.update({ where: { id: input.userId }, data: { role: String(roleId) } });
+  for (const [index, channelId] of input.roleIds.entries()) await prisma.post.findFirst({ where: { id: channelId + index } });
+  for (const postId of input.postIds) await prisma.post.findFirst({ where: { id: postId } }); // expect: n-plus-one
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("a query filtered by a constant list still runs once per element (an async reduce accumulator)", async () => {
       await expectMarked(
         {
