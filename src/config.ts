@@ -73,6 +73,8 @@ export function validateConfig(config: unknown): string | null {
   const path = error?.instancePath ? `\`${error.instancePath}\`` : "the config";
   const allowed = error?.params?.allowedValues as unknown[] | undefined;
   const extra = error?.params?.additionalProperty ?? error?.params?.propertyName;
+  // `{ "rules": { "nope": "error" } }`: the key itself is what is wrong.
+  if (allowed && error?.propertyName !== undefined) return `${path} has an unknown key \`${error.propertyName}\` (expected one of ${allowed.join(", ")})`;
   if (allowed) return `${path} must be one of ${allowed.join(", ")}`;
   if (extra) return `${path} has an unknown key \`${String(extra)}\``;
   // `{ "name": "db", "module": "…" }`: the schema forbids the key outright (`false`), which ajv words as "boolean schema is false".

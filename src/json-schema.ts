@@ -6,6 +6,8 @@ export interface SchemaError {
   keyword?: string;
   message?: string;
   params?: Record<string, unknown>;
+  /** The key that failed a `propertyNames` rule (ajv sets it on that rule's own error). */
+  propertyName?: string;
 }
 
 type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };

@@ -83,6 +83,7 @@ describe("config validation of clients, frameworks and pagination", () => {
     ["a page size that is not a whole number", { pagination: { maxPageSize: "100" } }, "`/pagination/maxPageSize` must be integer"],
     ["a page size below one", { pagination: { maxPageSize: 0 } }, "`/pagination/maxPageSize` must be >= 1"],
     ["an unknown pagination key", { pagination: { maxTake: 100 } }, "`/pagination` has an unknown key `maxTake`"],
+    ["a rule that does not exist", { rules: { "n-plus-two": "error" } }, "`/rules` has an unknown key `n-plus-two` (expected one of n-plus-one, unbounded-query, missing-pagination, select-star, count-via-length, in-memory-aggregation, in-memory-filter, client-per-request, unindexed-filter, unindexed-foreign-key)"],
   ];
   const source = { "src/a.ts": "export const a = 1;\n" };
   for (const [title, config, message] of cases) {
