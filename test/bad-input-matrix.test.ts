@@ -349,7 +349,7 @@ describe.concurrent("bad input matrix: never crash, never lose a finding", () =>
     const pretty = await perfScan(empty, ["."]);
     expect(pretty.status).toBe(0);
     expect(pretty.stderr).toBe("");
-    expect(pretty.stdout).toBe("No database performance problems found in 0 files.\n");
+    expect(pretty.stdout).toBe("No files to scan: no JavaScript or TypeScript source files were found.\n");
     const run = await scanCli(empty);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
@@ -359,7 +359,7 @@ describe.concurrent("bad input matrix: never crash, never lose a finding", () =>
     const noSources = await perfScan(docsOnly, ["."]);
     expect(noSources.status).toBe(0);
     expect(noSources.stderr).toBe("");
-    expect(noSources.stdout).toBe("No database performance problems found in 0 files.\n");
+    expect(noSources.stdout).toBe("No files to scan: no JavaScript or TypeScript source files were found.\n");
   });
 
   describe("9. a schema.prisma that does not parse", () => {

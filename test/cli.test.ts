@@ -151,7 +151,7 @@ describe("perf-scan CLI", () => {
     const run = perfScan([root]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
-    expect(run.stdout).toBe("No database performance problems found in 0 files.\n");
+    expect(run.stdout).toBe("No files to scan: no JavaScript or TypeScript source files were found.\n");
   });
 
   it("--format json prints JSON that matches the published schema", () => {

@@ -120,7 +120,10 @@ function summary(result: ScanResult, paint: Paint): string[] {
   const { findings, summary } = result;
   const files = plural(summary.files, "file");
   const lines: string[] = [];
-  if (findings.length === 0) {
+  if (summary.files === 0) {
+    // An empty folder, or one without source files: say so plainly rather than report a clean scan of nothing.
+    lines.push(result.shard ? `No files to scan in shard ${result.shard.index}/${result.shard.count}.` : "No files to scan: no JavaScript or TypeScript source files were found.");
+  } else if (findings.length === 0) {
     lines.push(paint("green", `No database performance problems found in ${files}.`));
   } else {
     const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
