@@ -13,12 +13,10 @@ export const inMemoryFilter: Rule = {
       .filter((call) => isUnboundedRead(call, facts.maxPageSize))
       // Rows that are needed whole anyway (returned, passed on) must be fetched: the JS pass is a side computation.
       .filter((call) => !facts.rowUsage(call).neededWhole)
-      // Rows split by two or more filters (`logs.filter(l => l.type === A)`, `… === B`) are grouped: each group is kept.
-      .filter((call) => facts.rowUsage(call).filters.length < 2)
       .flatMap((call) => {
         const overPage = overPageSize(call, facts.maxPageSize);
-        // A filter or find run per element of another collection joins the rows to it: every row may be used.
-        return facts.rowUsage(call).filters.filter((site) => !site.perElement).map((site) =>
+        // Only filters that thin the rows: not groups split by several filters, not joins run per element (facts.ts).
+        return facts.rowUsage(call).thinningFilters.map((site) =>
           finding("in-memory-filter", call, locate(site.module, site.node), {
             message: overPage
               ? `Rows of ${describeCall(call)} are filtered in JavaScript: up to ${call.limit} ${call.model ?? "row"} rows are fetched to keep a few (${overPageText(call, facts.maxPageSize!)}).`

@@ -51,7 +51,7 @@ export function pageSizeFix(call: DbCall, maxPageSize: number): string {
  */
 function hasConsequence(call: DbCall, facts: ProjectFacts): boolean {
   const usage = facts.rowUsage(call);
-  return facts.loopSourceCalls.has(call) || usage.aggregations.length > 0 || usage.filters.length > 0 || usage.onlyLength || usage.savedBack;
+  return facts.loopSourceCalls.has(call) || usage.aggregations.length > 0 || usage.thinningFilters.length > 0 || usage.onlyLength || usage.savedBack;
 }
 
 function sitesReportedByOtherRules(facts: ProjectFacts): Set<unknown> {

@@ -265,6 +265,11 @@ export interface RowUsage {
   aggregations: RowOperationSite[];
   /** `rows.filter(r => r.col …)`, `rows.find(...)`. */
   filters: RowOperationSite[];
+  /**
+   * The filters that keep a few rows and drop the rest: none when two or more split the rows into groups (each is
+   * kept), and not those run per element of another list (a join).
+   */
+  thinningFilters: RowOperationSite[];
   /** When every use reads the same one or two fields through `.map(r => r.field)`. */
   pluckedFields: string[] | null;
 }
@@ -483,7 +488,9 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
       let usage = usageCache.get(call);
       if (!usage) {
         const operations = rowOperations.get(call);
-        usage = { ...analysis.rowUsage(call), aggregations: operations?.aggregations ?? [], filters: operations?.filters ?? [] };
+        const filters = operations?.filters ?? [];
+        const thinningFilters = filters.length >= 2 ? [] : filters.filter((site) => !site.perElement);
+        usage = { ...analysis.rowUsage(call), aggregations: operations?.aggregations ?? [], filters, thinningFilters };
         usageCache.set(call, usage);
       }
       return usage;

@@ -197,19 +197,28 @@ export function isInnerOfChain(node: ts.Node): boolean {
  * `const hit = map.get(name); if (hit) … else query` with `map.set` after the check. It runs once per distinct key.
  */
 export function isMemoisedQuery(site: ts.Node, scope: ts.Node): boolean {
-  /** The Map a positive hit test reads (`m.has(k)`, `m?.get(k)`, or a variable initialised by `m.get(k)`). */
+  /**
+   * The memo a positive hit test reads: a Map (`m.has(k)`, `m?.get(k)`, or a variable initialised by `m.get(k)`),
+   * or a plain object (`cache[k]`, `k in cache`), returned as `cache[` so that the fill below is `cache[k] = …`.
+   */
   const memoMap = (condition: ts.Expression, block: ts.Node): string | null => {
     const text = condition.getText().trim();
     if (text.startsWith("!")) return null; // a miss test: the guarded branch is the hit path
     const direct = /^([\w$.]+?)\??\.(?:has|get)\(/.exec(text);
     if (direct) return direct[1]!;
+    const indexed = /^([\w$.]+?)\[[^\]]+\]$/.exec(text) ?? /^[\w$.]+\s+in\s+([\w$.]+)$/.exec(text);
+    if (indexed) return `${indexed[1]!}[`;
     const name = /^([\w$]+)$/.exec(text)?.[1];
     if (!name) return null;
     const declaration = new RegExp(`\\b${name.replace(/[$]/g, "\\$&")}\\s*=\\s*([\\w$.]+?)\\??\\.get\\(`).exec(block.getText());
     return declaration ? declaration[1]! : null;
   };
   // The memo is filled after the check, in the same scope.
-  const setsAfter = (map: string, check: ts.Node): boolean => scope.getText().slice(check.getEnd() - scope.getStart()).includes(`${map}.set(`);
+  const setsAfter = (map: string, check: ts.Node): boolean => {
+    const after = scope.getText().slice(check.getEnd() - scope.getStart());
+    if (!map.endsWith("[")) return after.includes(`${map}.set(`);
+    return new RegExp(`${map.slice(0, -1).replace(/[.$]/g, "\\$&")}\\[[^\\]]+\\]\\s*=[^=]`).test(after);
+  };
   for (let node: ts.Node = site; node !== scope && node.parent; node = node.parent) {
     const parent = node.parent;
     if (ts.isIfStatement(parent) && parent.elseStatement === node) {

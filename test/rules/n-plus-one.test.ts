@@ -1148,6 +1148,37 @@ export async function deletePosts(posts: { id: number }[]) {
       );
     });
 
+    it("queries behind a plain-object memo (cache[k] then cache[k] = …) in a helper run once per key; without the fill they still count", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/admins.ts": `import { prisma } from './db';
+
+const adminsCache: Record<number, number[]> = {};
+
+async function adminIds(userId: number): Promise<number[]> {
+  if (adminsCache[userId]) return adminsCache[userId];
+  const posts = await prisma.post.findMany({ where: { authorId: userId }, take: 5 });
+  adminsCache[userId] = posts.map((post) => post.id);
+  return adminsCache[userId];
+}
+
+async function uncached(userId: number): Promise<number[]> {
+  if (adminsCache[userId]) return adminsCache[userId];
+  const posts = await prisma.post.findMany({ where: { authorId: userId }, take: 5 });
+  return posts.map((post) => post.id);
+}
+
+export async function notify(comments: { userId: number }[]) {
+  for (const comment of comments) await adminIds(comment.userId);
+  for (const comment of comments) await uncached(comment.userId); // expect: n-plus-one
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("queries behind a Map memo (has/get then set), in the loop or in a helper, run once per key; without the set they still count", async () => {
       await expectMarked(
         {
