@@ -891,7 +891,9 @@ class Analysis {
     if (cached !== undefined) return cached;
     // while/do loops that do not consume a queue are retry, polling, paging or chain-walking loops
     // (`while (id) { row = findUnique(id); id = row.parentId }`: each step needs the previous row).
-    let found = (ts.isWhileStatement(node) || ts.isDoStatement(node)) && !consumesQueue(node);
+    // `for (;;)`, `for (let n = 1; ; n++)`: `while (true)`, a probe for a free slug or a retry, unless it takes jobs off a queue.
+    const forever = ts.isForStatement(node) && !node.condition && !/\.(shift|pop|dequeue)\s*\(/.test(node.statement.getText());
+    let found = ((ts.isWhileStatement(node) || ts.isDoStatement(node)) && !consumesQueue(node)) || forever;
     const body = loopBody(node);
     const visit = (child: ts.Node): void => {
       if (found || isFunctionLike(child) || isLoopStatement(child)) return;

@@ -1148,6 +1148,44 @@ export async function deletePosts(posts: { id: number }[]) {
       );
     });
 
+    it("for (;;) is while (true): a probe for a free slug is not an N+1; one that takes jobs off a queue is", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/slugs.ts": `import { prisma } from './db';
+
+export async function freeEmail(base: string) {
+  let email = base;
+  for (let n = 1; ; n++) {
+    const taken = await prisma.user.findFirst({ where: { email } });
+    if (!taken) return email;
+    email = \`\${n}-\${base}\`;
+  }
+}
+
+export async function freeName(base: string) {
+  let name = base;
+  for (;;) {
+    const taken = await prisma.user.findFirst({ where: { name } });
+    if (!taken) break;
+    name = name + '-1';
+  }
+  return name;
+}
+
+export async function drain(jobs: { userId: number }[]) {
+  for (;;) {
+    const job = jobs.shift();
+    if (!job) break;
+    await prisma.user.findFirst({ where: { id: job.userId } }); // expect: n-plus-one
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("queries behind a plain-object memo (cache[k] then cache[k] = …) in a helper run once per key; without the fill they still count", async () => {
       await expectMarked(
         {
