@@ -174,6 +174,13 @@ function isTransactionBatch(iteration: ts.Node): boolean {
   return !!call && ts.isCallExpression(call) && call.arguments.includes(node as ts.Expression) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === "$transaction";
 }
 
+/** The list an iteration walks: `batches` for `batches.entries()` or `batches.values()`. */
+function listOf(iterated: ts.Expression): ts.Expression {
+  const collection = unwrapExpression(iterated);
+  const isEntries = ts.isCallExpression(collection) && ts.isPropertyAccessExpression(collection.expression) && /^(entries|values)$/.test(collection.expression.name.text) && collection.arguments.length === 0;
+  return isEntries ? unwrapExpression((collection.expression as ts.PropertyAccessExpression).expression) : collection;
+}
+
 /**
  * `for (const chunk of chunks)`, `for (const batch of …)`, `for (const [i, batch] of batches.entries())`,
  * `for (const part of chunk(ids, 100))`: each element is itself a batch.
@@ -185,10 +192,7 @@ function iteratesBatches(loop: ts.Node): boolean {
   const elementName = declaration && (ts.isIdentifier(declaration.name) ? declaration.name : ts.isArrayBindingPattern(declaration.name) ? declaration.name.elements.at(-1) : undefined);
   const element = elementName && ts.isBindingElement(elementName) ? elementName.name : elementName;
   if (element && ts.isIdentifier(element) && /^(chunk|batch|page|slice)\w*$/i.test(element.text)) return true;
-  let collection = unwrapExpression(loop.expression);
-  if (ts.isCallExpression(collection) && ts.isPropertyAccessExpression(collection.expression) && /^(entries|values)$/.test(collection.expression.name.text) && collection.arguments.length === 0) {
-    collection = unwrapExpression(collection.expression.expression);
-  }
+  const collection = listOf(loop.expression);
   if (/^(chunks|batches|pages|slices)$/i.test(collection.getText())) return true;
   // `chunk(ids, 100)`, `_.chunk(ids, 100)`, `chunkArray(ids, 100)`: a list cut into batches.
   const callee = ts.isCallExpression(collection) ? collection.expression : undefined;
@@ -201,10 +205,9 @@ function iteratesBatches(loop: ts.Node): boolean {
  * so N is bounded by that table as when its rows are iterated.
  */
 function iteratesLookupIds(loop: ts.Node): boolean {
-  let collection = iteratedCollection(loop);
-  if (!collection) return false;
-  collection = unwrapExpression(collection);
-  if (ts.isCallExpression(collection) && ts.isPropertyAccessExpression(collection.expression) && /^(entries|values)$/.test(collection.expression.name.text)) collection = unwrapExpression(collection.expression.expression);
+  const iterated = iteratedCollection(loop);
+  if (!iterated) return false;
+  const collection = listOf(iterated);
   const name = ts.isIdentifier(collection) ? collection.text : ts.isPropertyAccessExpression(collection) ? collection.name.text : "";
   const model = /^(\w+?)(Ids|IDs|_ids)$/.exec(name)?.[1];
   return model !== undefined && isLookupModel(model);
