@@ -8,7 +8,7 @@ import type { Orm, ScanError, ScanProgress } from "../types.js";
 import type { CacheDependencies } from "../cache.js";
 import type { Discovery } from "./discover.js";
 import { Project, type ModuleInfo } from "./project.js";
-import { Resolver, enclosingClass, isFunctionLike, returnExpressions, unwrapExpression } from "./resolve.js";
+import { CONSTANT_NAME, Resolver, enclosingClass, isFunctionLike, returnExpressions, unwrapExpression } from "./resolve.js";
 import { OrmRecognizer, isLookupModel, isUnboundedRead, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, prismaSchemaFiles, prismaSchemaPlaces, readSchemaTexts, type PrismaSchemaInfo } from "./prisma-schema.js";
 import { parseSchemasAside } from "./schema-parse-aside.js";
@@ -760,8 +760,7 @@ class Analysis {
       const call = unwrapExpression(awaited);
       if (!ts.isCallExpression(call) || this.dbCallAt(call)) return;
       if (returned) {
-        const wrapper = depth < MAX_IO_WRAPPER_DEPTH ? this.resolver.calleeFunction(call) : undefined;
-        if (wrapper?.node.body && !this.functionQuery(wrapper, 0) && this.awaitsExternalIo(wrapper.node.body, depth + 1)) found = true;
+        found = this.wrapperAwaitsExternalIo(call, depth);
         return;
       }
       let root: ts.Expression = call.expression;
@@ -777,9 +776,8 @@ class Analysis {
         return;
       }
       // `await this.request(…)` in an HTTP client class whose base class calls `fetch`: a wrapper, like a function.
-      if (root.kind === ts.SyntaxKind.ThisKeyword && depth < MAX_IO_WRAPPER_DEPTH) {
-        const wrapper = this.resolver.calleeFunction(call);
-        if (wrapper?.node.body && !this.functionQuery(wrapper, 0) && this.awaitsExternalIo(wrapper.node.body, depth + 1)) found = true;
+      if (root.kind === ts.SyntaxKind.ThisKeyword) {
+        found = this.wrapperAwaitsExternalIo(call, depth);
         return;
       }
       if (!ts.isIdentifier(root)) return;
@@ -797,13 +795,17 @@ class Analysis {
         found = true;
         return;
       }
-      if (depth < MAX_IO_WRAPPER_DEPTH) {
-        const wrapper = this.resolver.calleeFunction(call);
-        if (wrapper?.node.body && !this.functionQuery(wrapper, 0) && this.awaitsExternalIo(wrapper.node.body, depth + 1)) found = true;
-      }
+      found = this.wrapperAwaitsExternalIo(call, depth);
     });
     this.externalIoCache.set(body, found);
     return found;
+  }
+
+  /** The project function `call` runs (no query of its own) awaits an external call, within the wrapper depth. */
+  private wrapperAwaitsExternalIo(call: ts.CallExpression, depth: number): boolean {
+    if (depth >= MAX_IO_WRAPPER_DEPTH) return false;
+    const wrapper = this.resolver.calleeFunction(call);
+    return !!wrapper?.node.body && !this.functionQuery(wrapper, 0) && this.awaitsExternalIo(wrapper.node.body, depth + 1);
   }
 
   /** An awaited external call in a statement of the loop body that runs before the one holding `site`. */
@@ -864,7 +866,7 @@ class Analysis {
         const bound = unwrapExpression(condition.right);
         if (ts.isNumericLiteral(bound)) return true;
         if (ts.isIdentifier(bound) && this.resolver.evaluate(bound).kind === "constant") return true;
-        if (ts.isIdentifier(bound) && /^[A-Z][A-Z0-9_]*$/.test(bound.text)) return true;
+        if (ts.isIdentifier(bound) && CONSTANT_NAME.test(bound.text)) return true;
       }
     }
     return false;
@@ -872,7 +874,7 @@ class Analysis {
 
   private isConstantCollection(expression: ts.Expression): boolean {
     const expr = unwrapExpression(expression);
-    if (ts.isIdentifier(expr) && /^[A-Z][A-Z0-9_]*$/.test(expr.text)) return true; // imported or module CONSTANT_LIST
+    if (ts.isIdentifier(expr) && CONSTANT_NAME.test(expr.text)) return true; // imported or module CONSTANT_LIST
     if (ts.isConditionalExpression(expr)) return this.isConstantCollection(expr.whenTrue) && this.isConstantCollection(expr.whenFalse);
     // `[a, b]`, `[args.fromAccount, args.host]`: as many elements as written, whatever they hold.
     if (ts.isArrayLiteralExpression(expr)) return !expr.elements.some(ts.isSpreadElement);

@@ -1,5 +1,5 @@
 import ts from "#typescript";
-import { ITERATION_METHODS, isConstantExpression, isFunctionLike, isPrismaModule, isSequelizeModule, isTypeormModule, unwrapExpression } from "./resolve.js";
+import { CONSTANT_NAME, ITERATION_METHODS, isConstantExpression, isFunctionLike, isPrismaModule, isSequelizeModule, isTypeormModule, unwrapExpression } from "./resolve.js";
 import type { DbCall } from "./orm.js";
 import type { LoopFrame } from "./facts.js";
 import { boundNames, walk } from "./syntax.js";
@@ -160,7 +160,7 @@ export function isRetryLoop(loop: ts.ForStatement): boolean {
 export function filtersByWholeList(db: DbCall): boolean {
   if (!db.filteredByList || !db.options) return false;
   const lists = db.options.getText().matchAll(/(?:\bin\s*:|\bIn\(|\[Op\.in\]\s*:|\$in\s*:)\s*\[?\s*(?:\.\.\.)?([\w$]+)\s*\]?\s*[,)}\]]/g);
-  return [...lists].some((match) => !/^[A-Z][A-Z0-9_]*$/.test(match[1]!));
+  return [...lists].some((match) => !CONSTANT_NAME.test(match[1]!));
 }
 
 /**
@@ -199,25 +199,26 @@ export function isInnerOfChain(node: ts.Node): boolean {
 export function isMemoisedQuery(site: ts.Node, scope: ts.Node): boolean {
   /**
    * The memo a positive hit test reads: a Map (`m.has(k)`, `m?.get(k)`, or a variable initialised by `m.get(k)`),
-   * or a plain object (`cache[k]`, `k in cache`), returned as `cache[` so that the fill below is `cache[k] = …`.
+   * or a plain object (`cache[k]`, `k in cache`), filled by `cache[k] = …`.
    */
-  const memoMap = (condition: ts.Expression, block: ts.Node): string | null => {
+  type Memo = { name: string; object: boolean };
+  const memoMap = (condition: ts.Expression, block: ts.Node): Memo | null => {
     const text = condition.getText().trim();
     if (text.startsWith("!")) return null; // a miss test: the guarded branch is the hit path
     const direct = /^([\w$.]+?)\??\.(?:has|get)\(/.exec(text);
-    if (direct) return direct[1]!;
+    if (direct) return { name: direct[1]!, object: false };
     const indexed = /^([\w$.]+?)\[[^\]]+\]$/.exec(text) ?? /^[\w$.]+\s+in\s+([\w$.]+)$/.exec(text);
-    if (indexed) return `${indexed[1]!}[`;
+    if (indexed) return { name: indexed[1]!, object: true };
     const name = /^([\w$]+)$/.exec(text)?.[1];
     if (!name) return null;
     const declaration = new RegExp(`\\b${name.replace(/[$]/g, "\\$&")}\\s*=\\s*([\\w$.]+?)\\??\\.get\\(`).exec(block.getText());
-    return declaration ? declaration[1]! : null;
+    return declaration ? { name: declaration[1]!, object: false } : null;
   };
   // The memo is filled after the check, in the same scope.
-  const setsAfter = (map: string, check: ts.Node): boolean => {
+  const setsAfter = (memo: Memo, check: ts.Node): boolean => {
     const after = scope.getText().slice(check.getEnd() - scope.getStart());
-    if (!map.endsWith("[")) return after.includes(`${map}.set(`);
-    return new RegExp(`${map.slice(0, -1).replace(/[.$]/g, "\\$&")}\\[[^\\]]+\\]\\s*=[^=]`).test(after);
+    if (!memo.object) return after.includes(`${memo.name}.set(`);
+    return new RegExp(`${memo.name.replace(/[.$]/g, "\\$&")}\\[[^\\]]+\\]\\s*=[^=]`).test(after);
   };
   for (let node: ts.Node = site; node !== scope && node.parent; node = node.parent) {
     const parent = node.parent;

@@ -2,7 +2,7 @@ import ts from "#typescript";
 import type { Confidence, Orm } from "../types.js";
 import type { ModuleInfo } from "./project.js";
 import type { Resolver } from "./resolve.js";
-import { capitalize, constantNumber, entityName, unwrapExpression } from "./resolve.js";
+import { CONSTANT_NAME, capitalize, constantNumber, entityName, unwrapExpression } from "./resolve.js";
 import type { ClassRef, Value } from "./values.js";
 import { lowerConfidence } from "./values.js";
 
@@ -705,15 +705,19 @@ const NEGATED_FILTER_KEYS = new Set(["notIn", "not", "NOT", "none", "[Op.notIn]"
 /** `{ id: { in: ids } }`, `{ id: In(ids) }`, `{ id: { [Op.in]: ids } }`, `{ id: ids }` (Sequelize arrays). */
 const LIKELY_KEY_COLUMN = /^(id|_id|uuid|pk|key|slug|code|email)$/;
 
+const isConstantName = (expression: ts.Expression): boolean => {
+  const expr = unwrapExpression(expression);
+  return ts.isIdentifier(expr) && CONSTANT_NAME.test(expr.text);
+};
+
 /** `["open", "pending"]`, `[Status.Open, Status.Paid]`, `OPEN_STATUSES`, `[...OPEN_STATUSES]`: constants, not an input list. */
 function isFixedValueList(node: ts.Expression): boolean {
   const list = unwrapExpression(node);
-  const isConstantName = (expr: ts.Expression): boolean => ts.isIdentifier(expr) && /^[A-Z][A-Z0-9_]*$/.test(expr.text);
   if (isConstantName(list)) return true;
   if (!ts.isArrayLiteralExpression(list) || list.elements.length === 0) return false;
   return list.elements.every((element) => {
-    const value = ts.isSpreadElement(element) ? unwrapExpression(element.expression) : unwrapExpression(element);
-    if (ts.isSpreadElement(element)) return isConstantName(value);
+    if (ts.isSpreadElement(element)) return isConstantName(element.expression);
+    const value = unwrapExpression(element);
     return ts.isStringLiteralLike(value) || ts.isNumericLiteral(value) || (ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression) && /^[A-Z]/.test(value.expression.text));
   });
 }
@@ -728,14 +732,14 @@ function hasListFilter(where: ts.ObjectLiteralExpression): boolean {
       continue;
     }
     const value = unwrapExpression(property.initializer);
-    // `status: ["open", "paid"]` (Sequelize's IN), `in: [...OPEN]`: a fixed set of values bounds nothing (unless the
-    // column is a key: `id: { in: [1, 2, 3] }` is three rows).
-    if (!LIKELY_KEY_COLUMN.test(property.name.getText().replace(/^["'`]|["'`]$/g, "")) && isFixedValueList(value)) continue;
+    // `status: ["open", "paid"]` (Sequelize's IN), `status: { in: [...OPEN] }`: a fixed set of values bounds nothing,
+    // unless the column is a key (`id: { in: [1, 2, 3] }` is three rows).
+    const fixedSetBoundsNothing = !LIKELY_KEY_COLUMN.test(property.name.getText().replace(/^["'`]|["'`]$/g, ""));
+    if (fixedSetBoundsNothing && isFixedValueList(value)) continue;
     if (ts.isObjectLiteralExpression(value)) {
       for (const inner of value.properties) {
         const key = inner.name?.getText() ?? "";
-        // `status: { in: ["open", "pending"] }`, `in: OPEN_STATUSES`: a fixed set of values bounds nothing.
-        if ((key === "in" || key === "[Op.in]" || key === "hasSome" || key === "$in") && !(ts.isPropertyAssignment(inner) && isFixedValueList(inner.initializer))) return true;
+        if ((key === "in" || key === "[Op.in]" || key === "hasSome" || key === "$in") && !(fixedSetBoundsNothing && ts.isPropertyAssignment(inner) && isFixedValueList(inner.initializer))) return true;
       }
       if (hasListFilter(value)) return true;
     } else if (ts.isCallExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === "In") {

@@ -1377,6 +1377,9 @@ export function constantNumber(expression: ts.Expression, resolver: Resolver): n
   return ts.isNumericLiteral(initial) ? Number(initial.text) : null;
 }
 
+/** A module constant's name: `OPEN_STATUSES`, `MAX`. */
+export const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
+
 export function isConstantExpression(expression: ts.Expression): boolean {
   const expr = unwrap(expression);
   if (ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr) || expr.kind === ts.SyntaxKind.TrueKeyword || expr.kind === ts.SyntaxKind.FalseKeyword || expr.kind === ts.SyntaxKind.NullKeyword) return true;
@@ -1384,7 +1387,7 @@ export function isConstantExpression(expression: ts.Expression): boolean {
   if (ts.isObjectLiteralExpression(expr)) return expr.properties.every((p) => ts.isPropertyAssignment(p) && isConstantExpression(p.initializer));
   if (ts.isArrayLiteralExpression(expr)) return expr.elements.every((e) => isConstantExpression(e));
   if (ts.isPropertyAccessExpression(expr)) return /^[A-Z]/.test(expr.expression.getText()); // Enum.Member, CONSTANTS.X
-  if (ts.isIdentifier(expr)) return /^[A-Z][A-Z0-9_]*$/.test(expr.text);
+  if (ts.isIdentifier(expr)) return CONSTANT_NAME.test(expr.text);
   return false;
 }
 

@@ -182,6 +182,23 @@ export async function wordsOfUser(userId: number) {
       );
     });
 
+    it("Sequelize: a fixed set of statuses bounds nothing; a fixed set of ids (a key column) does", async () => {
+      await expectMarked(
+        {
+          ...sequelizeProject("none"),
+          "src/orders.ts": `import { Op } from 'sequelize';
+import { Order } from './models';
+
+export const open = () => Order.findAll({ where: { status: { [Op.in]: ['PENDING', 'PAID'] } } }); // expect: unbounded-query
+export const listed = () => Order.findAll({ where: { status: ['PENDING', 'PAID'] } }); // expect: unbounded-query
+export const picked = () => Order.findAll({ where: { id: { [Op.in]: [1, 2, 3] } } });
+export const pickedShort = () => Order.findAll({ where: { id: [1, 2, 3] } });
+`,
+        },
+        RULE,
+      );
+    });
+
     it("Sequelize findAll() and findAll({ where }) without limit", async () => {
       const files = {
         ...sequelizeProject("none"),
