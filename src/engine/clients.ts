@@ -2,7 +2,7 @@ import ts from "#typescript";
 import type { Orm } from "../types.js";
 import type { ClientCreation, LoopFrame } from "./facts.js";
 import type { Handler } from "./http.js";
-import type { ModuleInfo } from "./project.js";
+import { sitesInside, type ModuleInfo } from "./project.js";
 import { isFunctionLike, type Resolver } from "./resolve.js";
 import { enclosingFunctions, walk } from "./syntax.js";
 import type { FunctionRef, Value } from "./values.js";
@@ -70,13 +70,14 @@ export function requestReachableFunctions(handlers: Handler[], resolver: Resolve
     if (reached.has(fn.node)) continue;
     reached.set(fn.node, handler);
     if (depth >= 6 || !fn.node.body) continue;
-    walk(fn.node.body, (node) => {
-      if (isFunctionLike(node)) reached.set(node, reached.get(node) ?? handler);
+    // Nested functions first: a call to one of them (hoisted, perhaps) needs no visit of its own.
+    for (const node of sitesInside(fn.module.functionSites, fn.node.body)) reached.set(node, reached.get(node) ?? handler);
+    for (const node of sitesInside(fn.module.factSites, fn.node.body)) {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         const callee = resolver.calleeFunction(node);
         if (callee && !reached.has(callee.node)) queue.push({ fn: callee, handler, depth: depth + 1 });
       }
-    });
+    }
   }
   return reached;
 }

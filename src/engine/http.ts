@@ -96,10 +96,18 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
     }
   }
 
-  const visit = (node: ts.Node): void => {
-    if (ts.isMethodDeclaration(node) && node.body) {
-      const operation = graphqlOperation(node);
-      if (operation) graphql.push({ fn: { node, module }, framework: "graphql", endpoint: `graphql ${operation}`, registration: node });
+  // The fact sites hold every call and decorator in walk order; a decorated method or class is met at its first
+  // decorator, which a walk meets right after the declaration itself.
+  for (const node of module.factSites) {
+    if (ts.isDecorator(node)) {
+      const declaration = node.parent;
+      if (!ts.canHaveDecorators(declaration) || ts.getDecorators(declaration)?.[0] !== node) continue;
+      if (ts.isMethodDeclaration(declaration) && declaration.body) {
+        const operation = graphqlOperation(declaration);
+        if (operation) graphql.push({ fn: { node: declaration, module }, framework: "graphql", endpoint: `graphql ${operation}`, registration: declaration });
+      }
+      if (ts.isClassDeclaration(declaration)) handlers.push(...nestHandlers(declaration, module));
+      continue;
     }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const method = node.expression.name.text;
@@ -135,10 +143,7 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
         if (fn) handlers.push({ fn, framework: "trpc", endpoint: `trpc ${procedurePath(node) ?? method}`, registration: node });
       }
     }
-    if (ts.isClassDeclaration(node)) handlers.push(...nestHandlers(node, module));
-    ts.forEachChild(node, visit);
-  };
-  visit(module.sourceFile);
+  }
   return { handlers, graphql, mounts };
 }
 
