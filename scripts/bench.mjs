@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark (not a test): everything is measured in one run on the same checkout, so the ratios hold on a noisy
 // machine even when the absolute times do not.
-//   - perf-scan cold (no cache), cold writing the cache, warm (cache, nothing changed), warm after one file changed;
+//   - perf-scan cold (no result cache), cold without the code cache of the compiler (a first run after install),
+//     cold writing the cache, warm (cache, nothing changed), warm after one file changed;
 //   - tsc --noEmit with TypeScript 6 (this package's) and with the native TypeScript 7 (installed into a scratch
 //     folder for the benchmark only, never as a dependency), on the same TypeScript files;
 //   - peak RSS of each (GNU time);
@@ -30,10 +31,10 @@ const work = mkdtempSync(join(tmpdir(), "perf-scan-bench-"));
 const bin = join(packageRoot, "bin", "perf-scan.js");
 
 /** Runs a command once: wall ms and peak RSS (KiB, with GNU time). */
-function measureOnce(command, commandArgs, cwd) {
+function measureOnce(command, commandArgs, cwd, env = process.env) {
   const started = process.hrtime.bigint();
   const timed = gnuTime ? [gnuTime, ["-f", "__RSS_KB=%M", command, ...commandArgs]] : [command, commandArgs];
-  const result = spawnSync(timed[0], timed[1], { cwd, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+  const result = spawnSync(timed[0], timed[1], { cwd, env, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const rss = /__RSS_KB=(\d+)/.exec(result.stderr ?? "");
   return { wallMs, rssKb: rss ? Number(rss[1]) : null, stdout: result.stdout ?? "", stderr: result.stderr ?? "", status: result.status };
@@ -49,6 +50,8 @@ const task = (name, command, commandArgs, cwd, options = {}) => tasks.push({ nam
 const cacheDir = join(work, "cache");
 const cached = ["--cache", "--cache-location", cacheDir];
 task("perf-scan cold", process.execPath, scanArgs(dir), dir);
+// As the first run after an install: V8 compiles the TypeScript compiler again (no code cache, see lib/typescript.cjs).
+task("perf-scan cold, no code cache", process.execPath, scanArgs(dir), dir, { env: { ...process.env, PERF_SCAN_CODE_CACHE: "off" } });
 task("perf-scan cold, writing the cache", process.execPath, scanArgs(dir, cached), dir, { before: () => rmSync(cacheDir, { recursive: true, force: true }) });
 task("perf-scan warm, nothing changed", process.execPath, scanArgs(dir, cached), dir);
 
@@ -99,7 +102,7 @@ for (const t of tasks) t.prepare?.();
 for (let round = 0; round < runs; round++) {
   for (const t of tasks) {
     t.before?.();
-    t.runs.push(measureOnce(t.command, t.commandArgs, t.cwd));
+    t.runs.push(measureOnce(t.command, t.commandArgs, t.cwd, t.env));
   }
 }
 restoreChanged();
