@@ -123,6 +123,18 @@ describe("scan cache: what the analysis read, wherever it is", () => {
     expect(nPlusOne(fresh)).toBe(0);
   });
 
+  it("prisma.config.ts starts naming another schema", async () => {
+    const p = emptyProject();
+    p.write("package.json", PRISMA_PACKAGE);
+    p.write("prisma.config.ts", 'export default { schema: "db/a.prisma" };\n');
+    p.write("db/a.prisma", USER_ONLY);
+    p.write("db/b.prisma", USER_AND_ORDER);
+    writeShopCode(p, "../lib/orders");
+    const { before, fresh } = await cachedAfterEdit(p, {}, () => p.write("prisma.config.ts", 'export default { schema: "db/b.prisma" };\n'));
+    expect(nPlusOne(before)).toBe(0);
+    expect(nPlusOne(fresh)).toBe(1);
+  });
+
   it("a .prisma file is added to a subfolder of a multi-file schema that held none", async () => {
     const p = emptyProject();
     p.write("package.json", PRISMA_PACKAGE);

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import ts from "#typescript";
 import { createRequire } from "node:module";
 import type { getSchema as GetSchema } from "@mrleebo/prisma-ast";
 import type { ScanError } from "../types.js";
@@ -62,7 +63,7 @@ export function prismaSchemaPlaces(root: string, candidateDirs: string[]): { con
     const places = conventionalSchemaPlaces(dir);
     const configured = configuredSchemaPath(dir);
     if (configured) places.unshift(configured);
-    contents.push(join(dir, "package.json"), ...places);
+    contents.push(join(dir, "package.json"), ...PRISMA_CONFIG_FILES.map((name) => join(dir, name)), ...places);
     for (const place of places) listings.push(place, ...subfolders(place));
   }
   return { contents, listings };
@@ -73,14 +74,68 @@ function conventionalSchemaPlaces(dir: string): string[] {
   return [join(dir, "prisma", "schema"), join(dir, "prisma", "schema.prisma"), join(dir, "schema.prisma")];
 }
 
-/** The schema path `package.json#prisma.schema` names, or null (none, or no readable package.json). */
+/** Prisma's config files, in the order Prisma looks for them (Prisma 6.x+; the only place Prisma 7 reads). */
+const PRISMA_CONFIG_FILES = ["ts", "mts", "cts", "js", "mjs", "cjs"].flatMap((extension) => [`prisma.config.${extension}`, `.config/prisma.${extension}`]);
+
+/**
+ * The schema path the project names: the `schema` of its Prisma config file, else `package.json#prisma.schema`;
+ * null when neither does (or neither can be read).
+ */
 function configuredSchemaPath(dir: string): string | null {
+  for (const name of PRISMA_CONFIG_FILES) {
+    const path = join(dir, name);
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      continue;
+    }
+    // The first config file there is is Prisma's config, whether or not its schema can be read without running it.
+    return schemaOfConfig(path, text);
+  }
   try {
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { prisma?: { schema?: string } };
     return pkg.prisma?.schema ? resolve(dir, pkg.prisma.schema) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * `schema` in `export default defineConfig({ schema: "./schema" })` (or a plain object, `satisfies PrismaConfig`),
+ * read from the syntax, never run: a string, or `path.join`/`path.resolve` of strings and `__dirname`. Relative to the
+ * config file's folder, as Prisma resolves it.
+ */
+function schemaOfConfig(path: string, text: string): string | null {
+  const configDir = dirname(path);
+  const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const strip = (node: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) ? strip(node.expression) : node);
+  const pathOf = (node: ts.Expression): string | null => {
+    const value = strip(node);
+    if (ts.isStringLiteralLike(value)) return value.text;
+    if (ts.isIdentifier(value) && value.text === "__dirname") return configDir;
+    if (ts.isPropertyAccessExpression(value) && value.getText(file) === "import.meta.dirname") return configDir;
+    if (ts.isCallExpression(value) && /^(path\.)?(join|resolve)$/.test(value.expression.getText(file))) {
+      const parts = value.arguments.map(pathOf);
+      return parts.every((part): part is string => part !== null) ? join(...parts) : null;
+    }
+    return null;
+  };
+  for (const statement of file.statements) {
+    const exported = ts.isExportAssignment(statement) ? statement.expression : null;
+    if (!exported) continue;
+    let config = strip(exported);
+    if (ts.isCallExpression(config) && config.arguments[0]) config = strip(config.arguments[0]);
+    if (!ts.isObjectLiteralExpression(config)) return null;
+    for (const property of config.properties) {
+      if (ts.isPropertyAssignment(property) && property.name.getText(file).replace(/^["']|["']$/g, "") === "schema") {
+        const schema = pathOf(property.initializer);
+        return schema === null ? null : resolve(configDir, schema);
+      }
+    }
+    return null;
+  }
+  return null;
 }
 
 function subfolders(path: string): string[] {

@@ -604,6 +604,34 @@ export const byIso = (iso: string) => prisma.country.findFirst({ where: { iso } 
     expect(findingObjects(result, RULE)[0]!.related[0]!.file).toBe("prisma/schema/shop.prisma");
   });
 
+  describe("the schema a Prisma config file names (prisma.config.ts, read without running it)", () => {
+    const schema = shopSchema("postgresql", "  @@index([customerId])");
+    const queries = QUERIES.replace("take: 50 }); // expect: unindexed-filter\nexport const byId", "take: 50 });\nexport const byId");
+    const withConfig = (config: string, schemaFiles: Record<string, string>): Record<string, string> => {
+      const files = prismaShop("", queries, { "prisma.config.ts": config });
+      delete files["prisma/schema.prisma"];
+      return { ...files, ...schemaFiles };
+    };
+
+    it("a folder named by defineConfig({ schema }) is the schema (Prisma 7 reads nothing else)", async () => {
+      const config = 'import { defineConfig } from "prisma/config";\n\nexport default defineConfig({\n  schema: "./schema",\n  migrations: { path: "./migrations" },\n});\n';
+      const result = await expectMarked(withConfig(config, { "schema/main.prisma": schema }), RULE);
+      expect(findingObjects(result, RULE)[0]!.related[0]!.file).toBe("schema/main.prisma");
+    });
+
+    it("a path.join(__dirname, …) of strings, in a plain object that satisfies PrismaConfig", async () => {
+      const config = 'import path from "node:path";\nimport type { PrismaConfig } from "prisma";\n\nexport default {\n  schema: path.join(__dirname, "db", "shop.prisma"),\n} satisfies PrismaConfig;\n';
+      const result = await expectMarked(withConfig(config, { "db/shop.prisma": schema }), RULE);
+      expect(findingObjects(result, RULE)[0]!.related[0]!.file).toBe("db/shop.prisma");
+    });
+
+    it("a schema path only running the config would give: Prisma's usual places", async () => {
+      const config = 'import { defineConfig } from "prisma/config";\n\nexport default defineConfig({ schema: process.env.SCHEMA_PATH });\n';
+      const result = await expectMarked(withConfig(config, { "prisma/schema.prisma": schema }), RULE);
+      expect(findingObjects(result, RULE)[0]!.related[0]!.file).toBe("prisma/schema.prisma");
+    });
+  });
+
   describe("TypeORM", () => {
     const entities = (indexes: string, type = "postgres") => ({
       "package.json": packageJson({ typeorm: "^0.3.20", pg: "^8.13.1", mysql2: "^3.11.0" }),
