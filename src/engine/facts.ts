@@ -150,7 +150,16 @@ function isSliceStepLoop(loop: ts.Node, site: ts.Node): boolean {
   const isChunkSize = (ts.isNumericLiteral(size) && Number(size.text) > 1) || (ts.isIdentifier(size) && /^[A-Z][A-Z0-9_]*$|size$|Size$/.test(size.text));
   if (!isChunkSize) return false;
   const escape = (text: string): string => text.replace(/[$]/g, "\\$&");
-  return new RegExp(`\\.slice\\(\\s*${escape(step.left.text)}\\s*,\\s*${escape(step.left.text)}\\s*\\+\\s*${escape(size.getText())}\\s*\\)`).test(site.getText());
+  const slice = new RegExp(`\\.slice\\(\\s*${escape(step.left.text)}\\s*,\\s*${escape(step.left.text)}\\s*\\+\\s*${escape(size.getText())}\\s*\\)`);
+  if (slice.test(site.getText())) return true;
+  // `const batch = keys.slice(i, i + BATCH_SIZE);` in the body, then the query uses `batch`.
+  const sliceNames = new Set<string>();
+  walk(loop.statement, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && slice.test(node.initializer.getText())) sliceNames.add(node.name.text);
+  });
+  let usesSlice = false;
+  if (sliceNames.size > 0) walk(site, (node) => (usesSlice ||= ts.isIdentifier(node) && sliceNames.has(node.text)));
+  return usesSlice;
 }
 
 /** Node modules that wait or compute but talk to no other service (`await setTimeout(…)`, `promisify(…)`). */

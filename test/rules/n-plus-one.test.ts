@@ -1601,6 +1601,33 @@ export async function deactivate(ids: number[]) {
       );
     });
 
+    it("a slice taken into a variable per step (const batch = keys.slice(i, i + SIZE)) is one query per batch, also inside a raw template", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/keys.ts": `import { Prisma } from '@prisma/client';
+import { prisma } from './db';
+
+const BATCH_SIZE = 5000;
+
+export async function upsertKeys(keys: { key: string; name: string }[], workspaceId: string) {
+  for (let i = 0; i < keys.length; i += BATCH_SIZE) {
+    const batch = keys.slice(i, i + BATCH_SIZE);
+    await prisma.$queryRaw\`INSERT INTO "Key" ("key", "workspaceId") SELECT unnest(\${Prisma.sql\`ARRAY[\${batch.map((k) => k.key)}]\`}), \${workspaceId}\`;
+  }
+  // positive control: a slice in a variable the query does not use
+  for (let i = 0; i < keys.length; i += BATCH_SIZE) {
+    const batch = keys.slice(i, i + BATCH_SIZE);
+    console.log(batch.length);
+    await prisma.user.update({ where: { id: i }, data: { name: 'x' } }); // expect: n-plus-one
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("TypeORM: In(ids) once after the loop, and a lazy relation preloaded with relations", async () => {
       await expectNone(
         {
