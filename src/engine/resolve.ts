@@ -1126,13 +1126,28 @@ function withStatementCalls(builder: Extract<Value, { kind: "typeorm-query-build
   let scope: ts.Node | undefined = declaration.parent;
   while (scope && !isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
   if (!scope) return builder;
-  const text = scope.getText();
-  const escaped = name.replace(/[$]/g, "\\$&");
-  const bounded = new RegExp(`\\b${escaped}\\s*\\.\\s*(take|limit)\\s*\\(`).test(text) || new RegExp(`\\b${escaped}\\s*\\.\\s*setFindOptions\\s*\\(\\s*\\{[^;]*\\btake\\b`).test(text);
-  const listFilter = new RegExp(`\\b${escaped}\\s*\\.\\s*(\\w*[wW]here\\w*)\\s*\\([^;]*IN\\s*\\(\\s*:\\.\\.\\.`).test(text);
-  // `qb.take(500);` as a statement: its number, for `pagination.maxPageSize`.
-  const literal = new RegExp(`\\b${escaped}\\s*\\.\\s*(?:take|limit)\\s*\\(\\s*(\\d+)\\s*\\)`).exec(text);
-  const limit = builder.limit ?? (literal ? Number(literal[1]) : null);
+  // Every call chained on the variable, `qb.take(5)` as well as `qb.andWhere(…).orderBy(…).limit(5)`.
+  let bounded = false;
+  let listFilter = false;
+  let literal: number | null = null;
+  const visit = (node: ts.Node): void => {
+    ts.forEachChild(node, visit);
+    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return;
+    let receiver: ts.Expression = node.expression.expression;
+    while (ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression)) receiver = receiver.expression.expression;
+    if (!ts.isIdentifier(receiver) || receiver.text !== name) return;
+    const method = node.expression.name.text;
+    const first = node.arguments[0];
+    if (method === "take" || method === "limit") {
+      bounded = true;
+      // `qb.take(500)`: its number, for `pagination.maxPageSize`.
+      if (first && ts.isNumericLiteral(first)) literal ??= Number(first.text);
+    }
+    if (method === "setFindOptions" && first && ts.isObjectLiteralExpression(first) && first.properties.some((property) => property.name?.getText() === "take")) bounded = true;
+    if (/where/i.test(method) && first && /IN\s*\(\s*:\.\.\./.test(first.getText())) listFilter = true;
+  };
+  visit(scope);
+  const limit = builder.limit ?? literal;
   return { ...builder, bounded: builder.bounded || bounded, listFilter: builder.listFilter || listFilter, limit };
 }
 

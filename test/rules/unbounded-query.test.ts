@@ -396,9 +396,24 @@ export async function builder() {
   return users.createQueryBuilder('u').where('u.active = true').take(25).getMany();
 }
 
+// A builder in a variable, configured by statements: the limit ends a chain of them.
+export async function topTitles() {
+  const query = users.createQueryBuilder();
+  query.select(\`COUNT("\${query.alias}"."id")\`, 'sessions').addGroupBy(\`"\${query.alias}"."name"\`);
+  query.andWhere(\`"\${query.alias}"."active" = true\`).orderBy('sessions', 'DESC').limit(5);
+  return query.getRawMany();
+}
+
 // positive control
 export async function all() {
   return users.find({ where: { active: false } }); // expect: unbounded-query
+}
+
+// positive control: chained statements with no limit
+export async function allTitles() {
+  const query = users.createQueryBuilder();
+  query.select('name').where('active = false').orderBy('name');
+  return query.getRawMany(); // expect: unbounded-query
 }
 `,
         },
