@@ -302,6 +302,14 @@ export class OrmRecognizer {
     const args = ts.isCallExpression(node) ? node.arguments : [];
     const base = (orm: Orm, model: string | null, modelClass: ClassRef | null, kind: QueryKind, confidence: Confidence, options: ts.Expression | undefined): DbCall => {
       const shape = readOptions(options, orm, this.resolver);
+      // `distinct: ["type"]` on enum or Boolean fields: at most as many rows as the values those fields can take.
+      const fields = orm === "prisma" && model ? this.resolver.prismaSchema?.models.get(model)?.fields : undefined;
+      const schemaEnums = this.resolver.prismaSchema?.enums;
+      const fewValues = (name: string): boolean => {
+        const type = fields?.get(name)?.type;
+        return type === "Boolean" || (type !== undefined && (schemaEnums?.has(type) ?? false));
+      };
+      if (shape.distinct.length > 0 && shape.distinct.every(fewValues)) shape.bounded = true;
       return {
         node,
         module,
@@ -553,11 +561,13 @@ interface OptionsShape {
   filteredByUnique: boolean;
   scopeKey: string | null;
   whereKeys: string[];
+  /** Prisma `distinct: ["type"]`: the fields whose distinct values the rows are. */
+  distinct: string[];
 }
 
 /** Reads take/limit and the where filter from an options object literal (followed through one variable). */
 function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Resolver): OptionsShape {
-  const shape: OptionsShape = { bounded: false, limit: null, opaque: false, filteredByList: false, filteredByUnique: false, scopeKey: null, whereKeys: [] };
+  const shape: OptionsShape = { bounded: false, limit: null, opaque: false, filteredByList: false, filteredByUnique: false, scopeKey: null, whereKeys: [], distinct: [] };
   if (!options) return shape;
   const literal = objectLiteralOf(options, resolver);
   if (!literal) {
@@ -574,6 +584,11 @@ function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Res
     if (name === "take" || name === "limit" || name === "first" || name === "last") {
       shape.bounded = true;
       if (ts.isPropertyAssignment(property)) shape.limit = constantNumber(property.initializer, resolver);
+    }
+    if (name === "distinct" && ts.isPropertyAssignment(property)) {
+      const value = unwrapExpression(property.initializer);
+      const items = ts.isArrayLiteralExpression(value) ? [...value.elements] : [value];
+      shape.distinct = items.every((item) => ts.isStringLiteralLike(item)) ? items.map((item) => (item as ts.StringLiteralLike).text) : [];
     }
     if (name === "where") {
       const whereExpression = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;

@@ -38,6 +38,8 @@ export interface PrismaSchemaInfo {
   /** Delegate name → model. */
   byDelegate: Map<string, PrismaModel>;
   files: string[];
+  /** Names of the schema's enums. */
+  enums: Set<string>;
   /** Each schema file's parse, for the index rules' schema reader (src/engine/schema/prisma.ts). */
   parsedFiles: ParsedSchemaFile[];
 }
@@ -167,7 +169,7 @@ export function readSchemaTexts(files: string[]): SchemaText[] {
  */
 export function loadPrismaSchema(root: string, texts: SchemaText[], errors: ScanError[], parsedAside?: (unknown[] | null)[]): PrismaSchemaInfo | null {
   if (texts.length === 0) return null;
-  const info: PrismaSchemaInfo = { models: new Map(), byDelegate: new Map(), files: texts.map((entry) => entry.file), parsedFiles: [] };
+  const info: PrismaSchemaInfo = { models: new Map(), byDelegate: new Map(), files: texts.map((entry) => entry.file), enums: new Set(), parsedFiles: [] };
   const parsed = info.parsedFiles;
   // A schema that cannot be read whole is not used at all: with a known schema, a delegate it lacks is not a model,
   // so a partial (or empty) one would silently drop every query on the models it misses.
@@ -191,6 +193,7 @@ export function loadPrismaSchema(root: string, texts: SchemaText[], errors: Scan
     }
     parsed.push({ file, text: entry.text, blocks: schema.list });
     for (const block of schema.list) {
+      if (block.type === "enum") info.enums.add(block.name);
       if (block.type !== "model") continue;
       const fields = new Map<string, PrismaField>();
       for (const property of block.properties) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectMarked, expectNone, findingAt, lineOf, prismaProject, sequelizeProject, typeormProject } from "../support/project.js";
+import { expectMarked, expectNone, findingAt, lineOf, PRISMA_SCHEMA, prismaProject, sequelizeProject, typeormProject } from "../support/project.js";
 
 const RULE = "unbounded-query" as const;
 
@@ -367,6 +367,26 @@ export async function postsOf(authorId: number) {
 // positive control
 export async function all() {
   return prisma.post.findMany(); // expect: unbounded-query
+}
+`,
+        },
+        RULE,
+      );
+    });
+
+    it("Prisma distinct on enum or Boolean fields returns at most their values; distinct on a string field is still unbounded", async () => {
+      const project = prismaProject("none");
+      project["prisma/schema.prisma"] = PRISMA_SCHEMA.replace('  status    String   @default("PENDING")', "  status    OrderStatus @default(PENDING)") + "\nenum OrderStatus {\n  PENDING\n  PAID\n}\n";
+      await expectMarked(
+        {
+          ...project,
+          "src/telemetry.ts": `import { prisma } from './db';
+
+export async function usage() {
+  const statuses = await prisma.order.findMany({ select: { status: true }, distinct: ['status'] });
+  const flags = await prisma.post.findMany({ select: { published: true }, distinct: 'published' });
+  const categories = await prisma.product.findMany({ select: { category: true }, distinct: ['category'] }); // expect: unbounded-query
+  return { statuses: statuses.length, flags: flags.length, categories: categories.length };
 }
 `,
         },
