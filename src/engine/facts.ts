@@ -17,7 +17,7 @@ import { TypeOracle, hasInstalledOrm, installedOrmProbes } from "./type-oracle.j
 import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable,
   inEqualityOnConstant,
   iteratedCollection, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
-import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, isNotAColumn, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
+import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, filtersComputedValues, isNotAColumn, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
 import { classifyClientCreations, clientKind, requestReachableFunctions } from "./clients.js";
 import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
 import { findHandlers, isAllowedHandler, routeFramework, withMountPrefixes, responseValues, type Framework, type Handler } from "./http.js";
@@ -1072,7 +1072,7 @@ class Analysis {
     const fn = callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) ? callback : undefined;
     if (!fn) return null;
     const isAggregation = ((name === "reduce" || name === "reduceRight") && isNumericReducer(node, fn)) || (name === "forEach" && accumulates(fn.body, fn.parameters[0]));
-    const isFilter = (name === "filter" || name === "find" || name === "findLast") && callbackReadsColumns(fn);
+    const isFilter = (name === "filter" || name === "find" || name === "findLast") && callbackReadsColumns(fn) && !filtersComputedValues(callee.expression, fn);
     if (!isAggregation && !isFilter) return null;
     const rows = this.resolver.evaluate(callee.expression);
     if (rows.kind !== "rows" || isAlreadyAggregated(rows.call)) return null;

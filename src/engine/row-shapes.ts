@@ -20,10 +20,13 @@ export function isNumericReducer(call: ts.CallExpression, fn: ts.ArrowFunction |
 }
 
 /** The callback compares row columns: `p => p.stock < p.reorderAt`, `({ status }) => status === "paid"`. */
-/** `r._count.posts`, `r.group._count.events`: Prisma's relation counts, which a `where` cannot compare. */
+/**
+ * `r._count.posts`, `r.group._count.events`: Prisma's relation counts, and `r.memberships.length`, the size of an
+ * included relation or list: a `where` cannot compare them.
+ */
 function readsRelationCount(access: ts.PropertyAccessExpression): boolean {
   for (let node: ts.Node = access; ts.isPropertyAccessExpression(node); node = node.parent) {
-    if (node.name.text === "_count") return true;
+    if (node.name.text === "_count" || (node !== access && node.name.text === "length")) return true;
     if (!ts.isPropertyAccessExpression(node.parent) || node.parent.expression !== node) break;
   }
   return false;
@@ -140,4 +143,62 @@ function includedNames(call: DbCall): Set<string> {
     }
   }
   return names;
+}
+
+/**
+ * `rows.map((r) => ({ r, plan: planFor(r) })).filter(({ plan }) => …)`: the filter reads only values the map
+ * computed in JavaScript (calls, not the row's columns), which no `where` can express. `mapped` is the receiver
+ * of the filter (the `.map(…)` call, or a const holding one).
+ */
+export function filtersComputedValues(mapped: ts.Expression, filter: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  let receiver = unwrapExpression(mapped);
+  if (ts.isIdentifier(receiver)) {
+    const declaration = constInitializer(receiver);
+    if (declaration) receiver = unwrapExpression(declaration);
+  }
+  if (!ts.isCallExpression(receiver) || !ts.isPropertyAccessExpression(receiver.expression) || receiver.expression.name.text !== "map") return false;
+  const mapper = receiver.arguments[0];
+  if (!mapper || !(ts.isArrowFunction(mapper) || ts.isFunctionExpression(mapper))) return false;
+  const result = ts.isBlock(mapper.body) ? undefined : unwrapExpression(mapper.body);
+  if (!result || !ts.isObjectLiteralExpression(result)) return false;
+  const computed = new Set<string>();
+  for (const property of result.properties) {
+    if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
+    if (ts.isCallExpression(unwrapExpression(property.initializer))) computed.add(property.name.text);
+  }
+  const read = propertiesRead(filter);
+  return read !== null && read.length > 0 && read.every((name) => computed.has(name));
+}
+
+/** The properties a callback reads of its first parameter, or null when it uses the parameter some other way. */
+function propertiesRead(fn: ts.ArrowFunction | ts.FunctionExpression): string[] | null {
+  const param = fn.parameters[0];
+  if (!param) return null;
+  if (ts.isObjectBindingPattern(param.name)) {
+    const names = param.name.elements.map((element) => (element.propertyName ?? element.name));
+    return names.every(ts.isIdentifier) ? names.map((name) => (name as ts.Identifier).text) : null;
+  }
+  if (!ts.isIdentifier(param.name)) return null;
+  const name = param.name.text;
+  const read: string[] = [];
+  let other = false;
+  walk(fn.body, (node) => {
+    if (!ts.isIdentifier(node) || node.text !== name || isPropertyNameNode(node)) return;
+    if (ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node) read.push(node.parent.name.text);
+    else other = true;
+  });
+  return other ? null : read;
+}
+
+function constInitializer(identifier: ts.Identifier): ts.Expression | undefined {
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
+    for (const statement of scope.statements) {
+      if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === identifier.text) return declaration.initializer;
+      }
+    }
+  }
+  return undefined;
 }

@@ -81,9 +81,34 @@ export async function busyUsers() {
   return users.filter((user) => user._count.posts > 10).map((user) => user.id);
 }
 
+export async function soleAuthors() {
+  const posts = await prisma.post.findMany({ include: { comments: true } });
+  return posts.filter((post) => post.comments.length === 1);
+}
+
+export async function pendingPlans(userId: number) {
+  const orders = await prisma.order.findMany({ where: { userId } });
+  const planned = orders.map((order) => ({ order, plan: planFor(order.status, order.amount) }));
+  const direct = orders.map((order) => ({ order, due: dueDate(order.createdAt) })).filter(({ due }) => due < new Date());
+  return { pending: planned.filter((entry) => entry.plan.steps > 0), direct };
+}
+
+export async function mappedColumns(userId: number) {
+  const orders = await prisma.order.findMany({ where: { userId } });
+  return orders.map((order) => ({ id: order.id, amount: order.amount, label: String(order.id) })).filter((row) => row.amount > 1000); // expect: in-memory-filter
+}
+
 export async function large(userId: number) {
   const orders = await prisma.order.findMany({ where: { userId } });
   return orders.filter((order) => order.amount > 1000); // expect: in-memory-filter
+}
+
+function planFor(status: string, amount: number) {
+  return { steps: status === 'PENDING' ? amount : 0 };
+}
+
+function dueDate(createdAt: Date) {
+  return new Date(createdAt.getTime() + 86_400_000);
 }
 `,
         },
