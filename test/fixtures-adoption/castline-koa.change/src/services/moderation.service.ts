@@ -1,0 +1,21 @@
+import { Comment } from "../models/Comment";
+
+// Three independent reports hide a comment until a host looks at it.
+const REPORT_THRESHOLD = 3;
+
+export type ModerationVerdict = "approve" | "hide" | "ignore";
+
+export function verdictFor(reports: number, approved: boolean): ModerationVerdict {
+  if (approved) return "ignore";
+  return reports >= REPORT_THRESHOLD ? "hide" : "approve";
+}
+
+export async function reportedComments(episodeId: number) {
+  const comments = await Comment.findAll({ where: { episodeId }, order: [["createdAt", "DESC"]] }); // expect: unbounded-query
+  return comments.filter((comment) => !comment.approved && comment.reports >= REPORT_THRESHOLD); // expect: in-memory-filter
+}
+
+export async function approveComment(episodeId: number, commentId: number) {
+  const [updated] = await Comment.update({ approved: true, reports: 0 }, { where: { id: commentId, episodeId } });
+  return updated === 1;
+}
