@@ -1143,8 +1143,10 @@ function withStatementCalls(builder: Extract<Value, { kind: "typeorm-query-build
       // `qb.take(500)`: its number, for `pagination.maxPageSize`.
       if (first && ts.isNumericLiteral(first)) literal ??= Number(first.text);
     }
-    if (method === "setFindOptions" && first && ts.isObjectLiteralExpression(first) && first.properties.some((property) => property.name?.getText() === "take")) bounded = true;
-    if (/where/i.test(method) && first && /IN\s*\(\s*:\.\.\./.test(first.getText())) listFilter = true;
+    // `setFindOptions({ take })`, also a take under a spread (`...(paged ? { take } : {})`).
+    if (method === "setFindOptions" && first && ts.isObjectLiteralExpression(first) && first.properties.some((property) => property.name?.getText() === "take" || (ts.isSpreadAssignment(property) && /\btake\b/.test(property.expression.getText())))) bounded = true;
+    // A condition written out (a string, `p(\`…\`)`), not one built in a callback or Brackets, which may add it only sometimes.
+    if (/where/i.test(method) && first && !isFunctionLike(first) && !ts.isNewExpression(first) && /IN\s*\(\s*:\.\.\./.test(first.getText())) listFilter = true;
   };
   visit(scope);
   const limit = builder.limit ?? literal;

@@ -429,6 +429,23 @@ export async function all() {
   return users.find({ where: { active: false } }); // expect: unbounded-query
 }
 
+// A take under a spread of setFindOptions: paged when the request asks, read as bounded (as before).
+export async function paged(limit: number) {
+  const query = users.createQueryBuilder('u');
+  query.setFindOptions({ ...(limit > 0 ? { take: limit, skip: 0 } : {}), order: { name: 'ASC' } });
+  return query.getMany();
+}
+
+// positive control: a spread with no take, and an IN list only added inside a where callback (sometimes)
+export async function filtered(where: object, ids: number[]) {
+  const query = users.createQueryBuilder('u');
+  query.setFindOptions({ ...(where ? { where } : {}) });
+  query.where((qb) => {
+    if (ids.length) qb.andWhere('u.id IN (:...ids)', { ids });
+  });
+  return query.getMany(); // expect: unbounded-query
+}
+
 // positive control: chained statements with no limit
 export async function allTitles() {
   const query = users.createQueryBuilder();
