@@ -676,7 +676,7 @@ function scopingKey(where: ts.ObjectLiteralExpression): string | null {
  * Configuration and reference tables that stay small whatever the traffic (roles, countries, currencies, payment and
  * shipping methods, settings). Reading them whole is normal; a later issue makes the list configurable.
  */
-const LOOKUP_MODEL = /^(role|permission|country|countries|zone|region|currency|currencies|language|locale|tax_?rate|tax_?category|channel|payment_?method|shipping_?method|stock_?location|seller|setting|settings|global_?settings?|config|configuration|feature_?flag|plan|scheduled_?task)s?$/i;
+const LOOKUP_MODEL = /^(role|permission|country|countries|zone|region|currency|currencies|language|locale|tax_?rate|tax_?category|channel|payment_?method|shipping_?method|stock_?location|seller|setting|settings|config|configuration|(global|infra|app|system|site|platform|instance)_?(settings?|config|configuration)|feature_?flag|plan|scheduled_?task)s?$/i;
 
 /**
  * Code the class itself declares under that name: a method with a body, a property holding a function, or (with

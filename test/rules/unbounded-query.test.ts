@@ -374,6 +374,29 @@ export async function all() {
       );
     });
 
+    it("the config of the whole install is a small table (InfraConfig); per-user settings are not", async () => {
+      const project = prismaProject("none");
+      project["prisma/schema.prisma"] = PRISMA_SCHEMA + "\nmodel InfraConfig {\n  id    Int    @id\n  name  String @unique\n  value String\n}\n\nmodel UserSetting {\n  id     Int    @id\n  userId Int\n  value  String\n}\n";
+      await expectMarked(
+        {
+          ...project,
+          "src/config.ts": `import { prisma } from './db';
+
+export async function loadConfig() {
+  const rows = await prisma.infraConfig.findMany();
+  return rows.filter((row) => row.value !== '').length;
+}
+
+export async function allUserSettings() {
+  const rows = await prisma.userSetting.findMany(); // expect: unbounded-query
+  return rows.filter((row) => row.value !== '').length;
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("Prisma distinct on enum or Boolean fields returns at most their values; distinct on a string field is still unbounded", async () => {
       const project = prismaProject("none");
       project["prisma/schema.prisma"] = PRISMA_SCHEMA.replace('  status    String   @default("PENDING")', "  status    OrderStatus @default(PENDING)") + "\nenum OrderStatus {\n  PENDING\n  PAID\n}\n";
