@@ -1072,11 +1072,18 @@ class Analysis {
     const fn = callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) ? callback : undefined;
     if (!fn) return null;
     const isAggregation = ((name === "reduce" || name === "reduceRight") && isNumericReducer(node, fn)) || (name === "forEach" && accumulates(fn.body, fn.parameters[0]));
-    const isFilter = (name === "filter" || name === "find" || name === "findLast") && callbackReadsColumns(fn) && !filtersComputedValues(callee.expression, fn);
+    const isFilter = (name === "filter" || name === "find" || name === "findLast") && callbackReadsColumns(fn) && !filtersComputedValues(callee.expression, fn, (name) => this.constInitializer(name));
     if (!isAggregation && !isFilter) return null;
     const rows = this.resolver.evaluate(callee.expression);
     if (rows.kind !== "rows" || isAlreadyAggregated(rows.call)) return null;
     return { call: rows.call, kind: isAggregation ? "aggregation" : "filter", node };
+  }
+
+  /** What a `const` a name refers to was declared with. */
+  private constInitializer(name: ts.Identifier): ts.Expression | undefined {
+    const binding = this.resolver.lookup(name);
+    if (binding?.kind !== "node" || !ts.isVariableDeclaration(binding.node)) return undefined;
+    return ts.isVariableDeclarationList(binding.node.parent) && binding.node.parent.flags & ts.NodeFlags.Const ? binding.node.initializer : undefined;
   }
 
   rowUsage(call: DbCall): Pick<RowUsage, "onlyLength" | "pluckedFields" | "savedBack" | "neededWhole"> {

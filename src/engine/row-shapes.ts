@@ -148,13 +148,13 @@ function includedNames(call: DbCall): Set<string> {
 /**
  * `rows.map((r) => ({ r, plan: planFor(r) })).filter(({ plan }) => …)`: the filter reads only values the map
  * computed in JavaScript (calls, not the row's columns), which no `where` can express. `mapped` is the receiver
- * of the filter (the `.map(…)` call, or a const holding one).
+ * of the filter (the `.map(…)` call, or a const holding one, which `initializerOf` reads).
  */
-export function filtersComputedValues(mapped: ts.Expression, filter: ts.ArrowFunction | ts.FunctionExpression): boolean {
+export function filtersComputedValues(mapped: ts.Expression, filter: ts.ArrowFunction | ts.FunctionExpression, initializerOf: (name: ts.Identifier) => ts.Expression | undefined): boolean {
   let receiver = unwrapExpression(mapped);
   if (ts.isIdentifier(receiver)) {
-    const declaration = constInitializer(receiver);
-    if (declaration) receiver = unwrapExpression(declaration);
+    const initializer = initializerOf(receiver);
+    if (initializer) receiver = unwrapExpression(initializer);
   }
   if (!ts.isCallExpression(receiver) || !ts.isPropertyAccessExpression(receiver.expression) || receiver.expression.name.text !== "map") return false;
   const mapper = receiver.arguments[0];
@@ -188,17 +188,4 @@ function propertiesRead(fn: ts.ArrowFunction | ts.FunctionExpression): string[] 
     else other = true;
   });
   return other ? null : read;
-}
-
-function constInitializer(identifier: ts.Identifier): ts.Expression | undefined {
-  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
-    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
-    for (const statement of scope.statements) {
-      if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
-      for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && declaration.name.text === identifier.text) return declaration.initializer;
-      }
-    }
-  }
-  return undefined;
 }
