@@ -1,16 +1,13 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
 import module from "node:module";
-import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import codeCache from "../lib/code-cache.cjs";
 
 // Node 22+: V8 keeps the compiled code of perf-scan and the TypeScript compiler between runs, as tsc does
-// (on Node 20, lib/typescript.cjs keeps the compiler's). Same folder as lib/typescript.cjs uses.
-if (typeof module.enableCompileCache === "function" && process.env.PERF_SCAN_CODE_CACHE !== "off") {
-  const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-  const nodeModules = basename(dirname(packageRoot)) === "node_modules" ? dirname(packageRoot) : join(packageRoot, "node_modules");
+// (on Node 20, lib/typescript.cjs keeps the compiler's).
+if (typeof module.enableCompileCache === "function" && !codeCache.codeCacheOff) {
   try {
-    module.enableCompileCache(join(nodeModules, ".cache", "perf-scan-code"));
+    module.enableCompileCache(codeCache.codeCacheDirectory);
   } catch {
     // no cache: every run compiles
   }

@@ -14,14 +14,14 @@ module.exports = typescript;
  */
 function loadWithCodeCache() {
   const Module = require("node:module");
-  if (typeof Module.enableCompileCache === "function" || process.env.PERF_SCAN_CODE_CACHE === "off") return null;
+  const { codeCacheDirectory: directory, codeCacheOff } = require("./code-cache.cjs");
+  if (typeof Module.enableCompileCache === "function" || codeCacheOff) return null;
   try {
     const { readFileSync, readdirSync, mkdirSync, rmSync, writeFileSync, renameSync, statSync } = require("node:fs");
-    const { basename, dirname, join } = require("node:path");
+    const { dirname, join } = require("node:path");
     const vm = require("node:vm");
     const file = require.resolve("typescript");
     const stat = statSync(file);
-    const directory = codeCacheDirectory(basename, dirname, join);
     const cacheName = `typescript-${process.version}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}.bin`;
     const cachePath = join(directory, cacheName);
     let cachedData;
@@ -61,14 +61,6 @@ function loadWithCodeCache() {
     return null;
   }
 }
-
-/** node_modules/.cache/perf-scan-code of the project perf-scan is installed in, or of this checkout. */
-function codeCacheDirectory(basename, dirname, join) {
-  const packageRoot = join(__dirname, "..");
-  const nodeModules = basename(dirname(packageRoot)) === "node_modules" ? dirname(packageRoot) : join(packageRoot, "node_modules");
-  return join(nodeModules, ".cache", "perf-scan-code");
-}
-
 
 /** How long the process that wrote the cache ran, in seconds (0 when unknown: any longer run replaces it). */
 function readSidecar(readFileSync, path) {

@@ -550,10 +550,6 @@ function sitesWithin(sourceFile: ts.SourceFile, limit: number): { facts: ts.Node
     depths.push(depth + 1);
     return undefined;
   };
-  const pushAll = (children: ts.NodeArray<ts.Node>): undefined => {
-    for (const child of children) push(child);
-    return undefined;
-  };
   while (nodes.length > 0) {
     const node = nodes.pop()!;
     depth = depths.pop()!;
@@ -562,7 +558,7 @@ function sitesWithin(sourceFile: ts.SourceFile, limit: number): { facts: ts.Node
     else if (FUNCTION_KINDS.has(node.kind)) functions.push(node);
     const first = nodes.length;
     parent = node;
-    ts.forEachChild(node, push, pushAll);
+    ts.forEachChild(node, push);
     // Children were pushed in order; reversed, the first child is popped first (the depths pushed are all equal).
     for (let low = first, high = nodes.length - 1; low < high; low++, high--) {
       const swap = nodes[low]!;

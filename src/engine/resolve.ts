@@ -1,7 +1,7 @@
 import { dirname } from "node:path";
 import ts from "#typescript";
 import type { ModuleInfo, Project } from "./project.js";
-import { requireSpecifier } from "./project.js";
+import { requireSpecifier, sitesInside } from "./project.js";
 import type { ClassRef, FunctionRef, Value } from "./values.js";
 import { UNKNOWN, lowerConfidence, confidenceOf } from "./values.js";
 import type { PrismaSchemaInfo } from "./prisma-schema.js";
@@ -320,7 +320,7 @@ export class Resolver {
         const initial = this.evaluate(node.initializer);
         if (initial.kind !== "unknown") {
           if (initial.kind === "constant" && !isConstDeclaration(node)) return UNKNOWN;
-          if (initial.kind === "typeorm-query-builder" && ts.isIdentifier(node.name)) return withStatementCalls(initial, node.name.text, node);
+          if (initial.kind === "typeorm-query-builder" && ts.isIdentifier(node.name)) return withStatementCalls(initial, node.name.text, node, this.moduleOf(node)?.factSites ?? []);
           return initial;
         }
       } else if (ts.isIdentifier(node.name)) {
@@ -1120,36 +1120,36 @@ function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
 
 /**
  * A query builder held in a variable and configured by statements (`qb.take(n)`, `qb.setFindOptions({ take })`,
- * `qb.where("id IN (:...ids)")`) rather than one chain: read those calls in the declaring function.
+ * `qb.where("id IN (:...ids)")`) rather than one chain: read those calls in the declaring function, from the
+ * module's fact sites (`sites`), which hold every call.
  */
-function withStatementCalls(builder: Extract<Value, { kind: "typeorm-query-builder" }>, name: string, declaration: ts.Node): Value {
+function withStatementCalls(builder: Extract<Value, { kind: "typeorm-query-builder" }>, name: string, declaration: ts.Node, sites: readonly ts.Node[]): Value {
   let scope: ts.Node | undefined = declaration.parent;
   while (scope && !isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
-  if (!scope) return builder;
+  if (!scope || sites.length === 0) return builder;
   // Every call chained on the variable, `qb.take(5)` as well as `qb.andWhere(…).orderBy(…).limit(5)`.
   let bounded = false;
   let listFilter = false;
-  let literal: number | null = null;
-  const visit = (node: ts.Node): void => {
-    ts.forEachChild(node, visit);
-    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return;
+  // The first constant take/limit in the text (a chain's inner call comes after its outer one in walk order).
+  let literal: { value: number; at: number } | null = null;
+  for (const node of sitesInside(sites, scope)) {
+    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) continue;
     let receiver: ts.Expression = node.expression.expression;
     while (ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression)) receiver = receiver.expression.expression;
-    if (!ts.isIdentifier(receiver) || receiver.text !== name) return;
+    if (!ts.isIdentifier(receiver) || receiver.text !== name) continue;
     const method = node.expression.name.text;
     const first = node.arguments[0];
     if (method === "take" || method === "limit") {
       bounded = true;
       // `qb.take(500)`: its number, for `pagination.maxPageSize`.
-      if (first && ts.isNumericLiteral(first)) literal ??= Number(first.text);
+      if (first && ts.isNumericLiteral(first) && (literal === null || node.expression.name.pos < literal.at)) literal = { value: Number(first.text), at: node.expression.name.pos };
     }
     // `setFindOptions({ take })`, also a take under a spread (`...(paged ? { take } : {})`).
     if (method === "setFindOptions" && first && ts.isObjectLiteralExpression(first) && first.properties.some((property) => property.name?.getText() === "take" || (ts.isSpreadAssignment(property) && /\btake\b/.test(property.expression.getText())))) bounded = true;
     // A condition written out (a string, `p(\`…\`)`), not one built in a callback or Brackets, which may add it only sometimes.
     if (/where/i.test(method) && first && !isFunctionLike(first) && !ts.isNewExpression(first) && /IN\s*\(\s*:\.\.\./.test(first.getText())) listFilter = true;
-  };
-  visit(scope);
-  const limit = builder.limit ?? literal;
+  }
+  const limit = builder.limit ?? literal?.value ?? null;
   return { ...builder, bounded: builder.bounded || bounded, listFilter: builder.listFilter || listFilter, limit };
 }
 
