@@ -14,6 +14,7 @@ import { loadPrismaSchema, prismaSchemaFiles, prismaSchemaPlaces, readSchemaText
 import { parseSchemasAside } from "./schema-parse-aside.js";
 import { tsconfigProblems } from "./tsconfig-check.js";
 import { TypeOracle, hasInstalledOrm, installedOrmProbes } from "./type-oracle.js";
+import { GraphqlListedTypes } from "./graphql-types.js";
 import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable,
   inEqualityOnConstant,
   iteratedCollection, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
@@ -577,13 +578,17 @@ export interface LoopFrame {
 class Analysis {
   private readonly functionQueryCache = new Map<ts.Node, ReachedQuery | null>();
   private readonly batchLoopCache = new Map<ts.Node, boolean>();
+  private readonly graphqlTypes: GraphqlListedTypes;
 
   constructor(
     private readonly resolver: Resolver,
     private readonly orm: OrmRecognizer,
     /** `pagination.maxPageSize`: a larger constant take does not make a response a page. */
     private readonly maxPageSize: number | null = null,
-  ) {}
+  ) {
+    let scanned: ModuleInfo[] | null = null;
+    this.graphqlTypes = new GraphqlListedTypes(() => (scanned ??= resolver.project.scannedModules));
+  }
 
   dbCallAt(node: ts.Node): DbCall | null {
     if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) {
@@ -672,7 +677,8 @@ class Analysis {
           continue;
         }
         const resolver = fieldResolverDecorator(parent);
-        if (resolver) frames.push({ node: resolver, kind: "resolver" });
+        // A field of a type only root operations return, one at a time, resolves once per request.
+        if (resolver && !this.graphqlTypes.runsOncePerRequest(parent as ts.MethodDeclaration)) frames.push({ node: resolver, kind: "resolver" });
         break;
       }
       current = parent;

@@ -1755,4 +1755,114 @@ async function importTitles(titles: string[]) {
       expect(high.summary.findings).toBe(3);
     });
   });
+
+  describe("GraphQL field resolvers run once per parent in the response", () => {
+    // A root type only `@Query(() => Dashboard)` returns; `exposure` adds one more place the schema names it.
+    const dashboardProject = (exposure: string, marker: string): Record<string, string> => ({
+      ...prismaProject("nestjs"),
+      "src/dashboard/dashboard.model.ts": `import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType()
+export class Dashboard {
+  @Field(() => Int) userId: number;
+}
+`,
+      "src/dashboard/dashboard.resolver.ts": `import { Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { prisma } from '../db';
+import { Dashboard } from './dashboard.model';
+
+@Resolver(() => Dashboard)
+export class DashboardResolver {
+  @Query(() => Dashboard)
+  dashboard(): Dashboard {
+    const dashboard: Dashboard = { userId: 1 };
+    return dashboard;
+  }
+
+  @ResolveField(() => Int)
+  postCount(@Parent() dashboard: Dashboard) {
+    return prisma.post.count({ where: { authorId: dashboard.userId } });${marker}
+  }
+}
+`,
+      "src/exposure.ts": exposure,
+    });
+
+    it("not on a type that only root operations return one at a time", async () => {
+      await expectNone(dashboardProject("export const unrelated = 1;\n", ""), RULE);
+    });
+
+    it("not on a type held singly by another such type", async () => {
+      const files = dashboardProject(
+        `import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Dashboard } from './dashboard/dashboard.model';
+
+@ObjectType()
+export class Viewer {
+  @Field(() => Dashboard) dashboard: Dashboard;
+}
+
+@Resolver(() => Viewer)
+export class ViewerResolver {
+  @Query(() => Viewer)
+  viewer(): Viewer {
+    return { dashboard: { userId: 1 } };
+  }
+}
+`,
+        "",
+      );
+      await expectNone(files, RULE);
+    });
+
+    it.each([
+      ["a list another resolver returns", `import { Query, Resolver } from '@nestjs/graphql';
+import { Dashboard } from './dashboard/dashboard.model';
+
+@Resolver()
+export class TeamDashboards {
+  @Query(() => [Dashboard])
+  teamDashboards(): Dashboard[] {
+    return [];
+  }
+}
+`],
+      ["a field of a listed type", `import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Dashboard } from './dashboard/dashboard.model';
+
+@ObjectType()
+export class Team {
+  @Field(() => Dashboard) dashboard: Dashboard;
+}
+
+@Resolver(() => Team)
+export class TeamResolver {
+  @Query(() => [Team])
+  teams(): Team[] {
+    return [];
+  }
+}
+`],
+      ["a list read from the annotation", `import { Query, Resolver } from '@nestjs/graphql';
+import { Dashboard } from './dashboard/dashboard.model';
+
+@Resolver()
+export class TeamDashboards {
+  @Query()
+  async teamDashboards(): Promise<Dashboard[]> {
+    return [];
+  }
+}
+`],
+      ["a page type built by a class factory", `import { ObjectType } from '@nestjs/graphql';
+import { Dashboard } from './dashboard/dashboard.model';
+import { Paginated } from './paginated';
+
+@ObjectType()
+export class DashboardPage extends Paginated(Dashboard) {}
+`],
+    ])("on a type the schema also returns in %s", async (_case, exposure) => {
+      await expectMarked(dashboardProject(exposure, " // expect: n-plus-one"), RULE);
+    });
+  });
 });
