@@ -19,7 +19,8 @@ export const nPlusOne: Rule = {
       const key = `${loopQuery.module.relPath}:${loopQuery.site.getStart()}`;
       if (seen.has(key)) return [];
       seen.add(key);
-      const target = loopQuery.target;
+      // The model the loop reads, which a generic base class's query only names as `T`.
+      const target = loopQuery.model === loopQuery.target.model ? loopQuery.target : { ...loopQuery.target, model: loopQuery.model };
       const query = describeCall(target);
       const via = loopQuery.chain.length > 0 ? ` through ${loopQuery.chain.map(functionName).join(" → ")}` : "";
       const perParent = !isLoop(loopQuery.loop);
@@ -27,7 +28,7 @@ export const nPlusOne: Rule = {
       if (loopQuery.chain.length > 0) relatedLocations.push(related(target.module, target.node, `the query it reaches: ${query}`));
       const write = target.kind === "write" || target.kind === "write-many";
       // The batched query filters the same column: the index it needs belongs to the same fix.
-      const index = facts.indexAdvisor?.needsOf(target).find((need) => need.table.model === target.model);
+      const index = facts.indexAdvisor?.needsOf(loopQuery.target).find((need) => need.table.model === target.model);
       if (index?.table.site) relatedLocations.push(relatedSchema(facts.root, index.table.site, `the ${index.table.model} definition: the batched query needs ${indexDeclaration(index.table, index.fields)}`));
       const indexNote = index ? ` The batched query filters ${index.table.model} on ${index.constrained.join(", ")} too, which no index leads with: add \`${indexDeclaration(index.table, index.fields)}\` with it (see unindexed-filter).` : "";
       return [
@@ -36,7 +37,7 @@ export const nPlusOne: Rule = {
             ? `${query} runs once per parent row${via}: this field resolver is called for every item of a list, 1 + N queries; batch it with a DataLoader.`
             : `${query} runs once per element of the loop${via}: 1 + N ${write ? "writes" : "queries"} where one would do.`,
           fix: fixFor(loopQuery) + indexNote,
-          perIteration: facts.indexAdvisor?.schemaFor(target) ? perIteration(target) : undefined,
+          perIteration: facts.indexAdvisor?.schemaFor(loopQuery.target) ? perIteration(target) : undefined,
           queryCount: loopQuery.depth > 1 ? `1 + N^${loopQuery.depth}` : "1 + N",
           confidence: confidenceFor(loopQuery),
           scale: loopScale(loopQuery),
@@ -75,7 +76,7 @@ function loopHead(loopQuery: LoopQuery): ts.Node {
 }
 
 function fixFor(loopQuery: LoopQuery): string {
-  const target = loopQuery.target;
+  const target = { ...loopQuery.target, model: loopQuery.model };
   const write = target.kind === "write" || target.kind === "write-many";
   switch (target.orm) {
     case "prisma":

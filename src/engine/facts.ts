@@ -27,7 +27,7 @@ import { readDatabaseSchemas } from "./schema/database.js";
 import { IndexAdvisor } from "./schema/index-needs.js";
 import { ConfiguredClients } from "./configured-clients.js";
 import type { ClientSpec, ScanOptions } from "../types.js";
-import type { FunctionRef } from "./values.js";
+import type { ClassRef, FunctionRef } from "./values.js";
 
 /** Rows that are already GROUP BY results (raw SQL, Sequelize `group`, TypeORM `groupBy`): adding them up in JS is cheap. */
 function isAlreadyAggregated(call: DbCall): boolean {
@@ -232,6 +232,8 @@ export interface LoopQuery {
   loop: ts.Node;
   /** The query reached. */
   target: DbCall;
+  /** The model it reads here: a generic base class's `T`, bound by the receiver's class (`extends CrudService<Role>`). */
+  model: string | null;
   /** Functions between the site and the query (empty when the site is the query). */
   chain: FunctionRef[];
   /** Number of enclosing per-element loops (nested loops multiply). */
@@ -747,11 +749,38 @@ class Analysis {
       module,
       loop: loop.node,
       target,
+      model: this.modelInContext(node, reached) ?? target.model,
       chain: reached.chain,
       depth: frames2.length,
       origin: "unknown", // set once the request handlers are known
       sourceRows: null,
     };
+  }
+
+  /**
+   * `this.findOneByOptions()` in `class RoleService extends CrudService<Role>`, reaching `this.repository.findOne`
+   * of `CrudService<T>`: the query reads `Role`. Only when every step stays on the same object (`this.…` or
+   * `super.…` calls of methods of the receiver's class or its bases), so that the subclass's type arguments apply.
+   */
+  private modelInContext(site: ts.Node, reached: { call: DbCall; chain: FunctionRef[] }): string | null {
+    const { call, chain } = reached;
+    if (!call.model || chain.length === 0 || !ts.isCallExpression(site) || !ts.isPropertyAccessExpression(site.expression)) return null;
+    const queryClass = enclosingClass(call.node);
+    if (!queryClass || !(queryClass.typeParameters ?? []).some((declared) => declared.name.text === call.model)) return null;
+    const receiver = this.resolver.evaluate(site.expression.expression);
+    if (receiver.kind !== "instance") return null;
+    const lineage = new Set<ts.Node>();
+    for (let cls: ClassRef | undefined = receiver.cls, depth = 0; cls && depth < 10; cls = this.resolver.baseClass(cls), depth++) lineage.add(cls.node);
+    if (!lineage.has(queryClass)) return null;
+    for (const [index, fn] of chain.entries()) {
+      if (!ts.isMethodDeclaration(fn.node) || !lineage.has(fn.node.parent) || !ts.isIdentifier(fn.node.name)) return null;
+      const text = index > 0 ? chain[index - 1]!.node.getText() : "";
+      if (index > 0 && !text.includes(`this.${fn.node.name.text}(`) && !text.includes(`super.${fn.node.name.text}(`)) return null;
+    }
+    const last = chain[chain.length - 1]!;
+    const inLast = call.module === last.module && call.node.pos >= last.node.pos && call.node.end <= last.node.end;
+    if (!inLast || !call.node.getText().startsWith("this.")) return null;
+    return this.resolver.typeArgumentThrough(receiver.cls, queryClass, call.model);
   }
 
   private readonly externalIoCache = new Map<ts.Node, boolean>();

@@ -743,6 +743,46 @@ export class Resolver {
     return undefined;
   }
 
+  /**
+   * A member a generic base class declares, read on a subclass: `typeOrmRepository: Repository<T>` in
+   * `CrudService<T>`, on `class RoleService extends CrudService<Role>`, is the repository of `Role`.
+   */
+  private inheritedMemberValue(cls: ClassRef, member: ts.Node, value: Value): Value {
+    if (value.kind !== "typeorm-repository" || !value.entity) return value;
+    const declaring = ts.isParameter(member) ? member.parent.parent : member.parent;
+    if (!ts.isClassLike(declaring) || declaring === cls.node) return value;
+    const entity = this.typeArgumentThrough(cls, declaring, value.entity);
+    return entity ? { ...value, entity } : value;
+  }
+
+  /** What a type parameter of an ancestor class stands for in a subclass, following `extends Base<…>` up to it. */
+  typeArgumentThrough(start: ClassRef, ancestor: ts.ClassLikeDeclaration, parameter: string): string | null {
+    if (!(ancestor.typeParameters ?? []).some((declared) => declared.name.text === parameter)) return null;
+    let current: ClassRef | undefined = start;
+    // The type parameters of `current`, bound to a concrete type name (null: still generic, or not a plain name).
+    let bound = new Map<string, string | null>();
+    for (let depth = 0; current && depth < 10; depth++) {
+      if (current.node === ancestor) return bound.get(parameter) ?? null;
+      const heritage = this.baseClassExpression(current.node);
+      const base = this.baseClass(current);
+      if (!heritage || !base) return null;
+      const own = new Set((current.node.typeParameters ?? []).map((declared) => declared.name.text));
+      const next = new Map<string, string | null>();
+      (base.node.typeParameters ?? []).forEach((declared, index) => {
+        const argument = heritage.typeArguments?.[index] ?? declared.default;
+        let name: string | null = null;
+        if (argument && ts.isTypeReferenceNode(argument) && ts.isIdentifier(argument.typeName) && !argument.typeArguments) {
+          const text = argument.typeName.text;
+          name = bound.has(text) ? bound.get(text)! : own.has(text) ? null : text;
+        }
+        next.set(declared.name.text, name);
+      });
+      bound = next;
+      current = base;
+    }
+    return null;
+  }
+
   // ---------- members and calls ----------
 
   member(object: Value, name: string, site: ts.Node): Value {
@@ -756,7 +796,7 @@ export class Resolver {
         return { kind: "prisma-delegate", model: this.prismaSchema?.byDelegate.get(name)?.name ?? capitalize(name), confidence: object.confidence };
       case "instance": {
         const found = this.classMember(object.cls, name, false);
-        if (found) return this.memberDeclarationValue(found.node, found.module);
+        if (found) return this.inheritedMemberValue(object.cls, found.node, this.memberDeclarationValue(found.node, found.module));
         return UNKNOWN;
       }
       case "class": {

@@ -1865,4 +1865,62 @@ export class DashboardPage extends Paginated(Dashboard) {}
       await expectMarked(dashboardProject(exposure, " // expect: n-plus-one"), RULE);
     });
   });
+
+  describe("generic base services", () => {
+    const crudFiles = (): Record<string, string> => ({
+      ...typeormProject("none"),
+      "src/crud.service.ts": `import { Repository } from 'typeorm';
+
+export abstract class CrudService<T extends { id: number }> {
+  constructor(protected readonly repository: Repository<T>) {}
+
+  findById(id: number) {
+    return this.repository.findOne({ where: { id } as never });
+  }
+}
+
+export abstract class AuditedCrudService<T extends { id: number }> extends CrudService<T> {
+  findById(id: number) {
+    return super.findById(id);
+  }
+}
+`,
+      "src/post.service.ts": `import { AppDataSource } from './data-source';
+import { AuditedCrudService } from './crud.service';
+import { Post } from './entities';
+
+export class PostService extends AuditedCrudService<Post> {
+  constructor() {
+    super(AppDataSource.getRepository(Post));
+  }
+
+  async byIds(ids: number[]) {
+    const posts = [];
+    for (const id of ids) {
+      posts.push(await this.findById(id)); // expect: n-plus-one
+    }
+    return posts;
+  }
+}
+`,
+      "src/feed.ts": `import { PostService } from './post.service';
+
+const postService = new PostService();
+
+export async function feed(ids: number[]) {
+  return Promise.all(ids.map((id) => postService.findById(id))); // expect: n-plus-one
+}
+`,
+    });
+
+    it("names the model the subclass binds, not the base class's type parameter", async () => {
+      const files = crudFiles();
+      const result = await expectMarked(files, RULE);
+      for (const [file, needle] of [["src/post.service.ts", "this.findById(id)"], ["src/feed.ts", "postService.findById(id)"]] as const) {
+        const finding = findingAt(result, RULE, file, lineOf(files, file, needle));
+        expect(finding.model).toBe("Post");
+        expect(finding.fix).toContain("relations: { posts: true }");
+      }
+    });
+  });
 });

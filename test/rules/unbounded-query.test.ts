@@ -573,4 +573,56 @@ export function all() {
       );
     });
   });
+
+  describe("generic base services", () => {
+    it("a repository a generic base class holds reads the model the subclass binds; a lookup table stays exempt", async () => {
+      const files = {
+        ...typeormProject("none"),
+        "src/crud.service.ts": `import { Repository } from 'typeorm';
+
+export abstract class CrudService<T> {
+  constructor(protected readonly repository: Repository<T>) {}
+}
+`,
+        "src/post.service.ts": `import { AppDataSource } from './data-source';
+import { CrudService } from './crud.service';
+import { Post } from './entities';
+
+export class PostService extends CrudService<Post> {
+  constructor() {
+    super(AppDataSource.getRepository(Post));
+  }
+
+  async exportAll() {
+    const posts = await this.repository.createQueryBuilder('post').orderBy('post.id').getMany(); // expect: unbounded-query
+    return posts.map((post) => ({ id: post.id, title: post.title, published: post.published }));
+  }
+}
+`,
+        "src/role.service.ts": `import { Entity, PrimaryGeneratedColumn, Column } from 'typeorm';
+import { AppDataSource } from './data-source';
+import { CrudService } from './crud.service';
+
+@Entity()
+export class Role {
+  @PrimaryGeneratedColumn() id: number;
+  @Column() name: string;
+}
+
+export class RoleService extends CrudService<Role> {
+  constructor() {
+    super(AppDataSource.getRepository(Role));
+  }
+
+  async all() {
+    const roles = await this.repository.find();
+    return roles.map((role) => ({ id: role.id, name: role.name }));
+  }
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "src/post.service.ts", lineOf(files, "src/post.service.ts", "getMany()")).model).toBe("Post");
+    });
+  });
 });
