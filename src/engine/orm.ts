@@ -310,6 +310,9 @@ export class OrmRecognizer {
         return type === "Boolean" || (type !== undefined && (schemaEnums?.has(type) ?? false));
       };
       if (shape.distinct.length > 0 && shape.distinct.every(fewValues)) shape.bounded = true;
+      // `where: { userUid }` where the schema's relation names `userUid`: the rows of one parent, whatever its name.
+      const foreignKeys = orm === "prisma" && model ? this.resolver.prismaSchema?.models.get(model)?.foreignKeys : undefined;
+      const scopeKey = shape.scopeKey ?? shape.keyEqualities.find((key) => foreignKeys?.has(key)) ?? null;
       return {
         node,
         module,
@@ -326,8 +329,8 @@ export class OrmRecognizer {
         optionsOpaque: shape.opaque,
         filteredByList: shape.filteredByList || inLoaderBatch(node),
         filteredByUnique: shape.filteredByUnique || (orm === "prisma" && this.prismaWhereIsUnique(model, shape.whereKeys)),
-        scopedByKey: shape.scopeKey !== null,
-        scopeKey: shape.scopeKey,
+        scopedByKey: scopeKey !== null,
+        scopeKey,
         rawSql: null,
       };
     };
@@ -561,13 +564,15 @@ interface OptionsShape {
   filteredByUnique: boolean;
   scopeKey: string | null;
   whereKeys: string[];
+  /** Where keys compared for equality (`{ userUid }`, `{ userUid: id }`, `{ userUid: { equals: id } }`). */
+  keyEqualities: string[];
   /** Prisma `distinct: ["type"]`: the fields whose distinct values the rows are. */
   distinct: string[];
 }
 
 /** Reads take/limit and the where filter from an options object literal (followed through one variable). */
 function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Resolver): OptionsShape {
-  const shape: OptionsShape = { bounded: false, limit: null, opaque: false, filteredByList: false, filteredByUnique: false, scopeKey: null, whereKeys: [], distinct: [] };
+  const shape: OptionsShape = { bounded: false, limit: null, opaque: false, filteredByList: false, filteredByUnique: false, scopeKey: null, whereKeys: [], keyEqualities: [], distinct: [] };
   if (!options) return shape;
   const literal = objectLiteralOf(options, resolver);
   if (!literal) {
@@ -600,6 +605,9 @@ function readOptions(options: ts.Expression | undefined, orm: Orm, resolver: Res
         for (const whereProperty of where.properties) {
           const key = whereProperty.name && (ts.isIdentifier(whereProperty.name) || ts.isStringLiteral(whereProperty.name)) ? whereProperty.name.text : undefined;
           if (key) shape.whereKeys.push(key);
+          const value = ts.isPropertyAssignment(whereProperty) ? unwrapExpression(whereProperty.initializer) : undefined;
+          const equality = ts.isShorthandPropertyAssignment(whereProperty) || (value && (!ts.isObjectLiteralExpression(value) || value.properties.some((p) => p.name?.getText() === "equals")));
+          if (key && equality) shape.keyEqualities.push(key);
         }
         shape.scopeKey = scopingKey(where);
         if (isTimeWindow(where)) shape.bounded = true;
@@ -647,7 +655,7 @@ function hasPluralListValue(where: ts.ObjectLiteralExpression): boolean {
   });
 }
 
-const KEY_COLUMN = /^(id|_id|uuid)$|Id$|_id$|Uuid$/;
+const KEY_COLUMN = /^(id|_id|uuid)$|Id$|ID$|_id$|Uuid$|Uid$/;
 
 /** An equality on a key column, or a relation filter by key: the rows belong to one parent. */
 function scopingKey(where: ts.ObjectLiteralExpression): string | null {

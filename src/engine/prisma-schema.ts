@@ -30,6 +30,8 @@ export interface PrismaModel {
   /** Delegate name on the client: `OrderItem` → `orderItem`. */
   delegate: string;
   fields: Map<string, PrismaField>;
+  /** Scalar fields a relation names in `@relation(fields: […])`: an equality on one scopes rows to one parent. */
+  foreignKeys: Set<string>;
   file: string;
 }
 
@@ -196,9 +198,11 @@ export function loadPrismaSchema(root: string, texts: SchemaText[], errors: Scan
       if (block.type === "enum") info.enums.add(block.name);
       if (block.type !== "model") continue;
       const fields = new Map<string, PrismaField>();
+      const foreignKeys = new Set<string>();
       for (const property of block.properties) {
         if (property.type !== "field" || typeof property.fieldType !== "string") continue;
         const attributes = property.attributes ?? [];
+        for (const key of relationFieldsOf(attributes)) foreignKeys.add(key);
         fields.set(property.name, {
           name: property.name,
           type: property.fieldType,
@@ -212,9 +216,10 @@ export function loadPrismaSchema(root: string, texts: SchemaText[], errors: Scan
       const existing = info.models.get(block.name);
       if (existing) {
         for (const [fieldName, field] of fields) if (!existing.fields.has(fieldName)) existing.fields.set(fieldName, field);
+        for (const key of foreignKeys) existing.foreignKeys.add(key);
         continue;
       }
-      const model: PrismaModel = { name: block.name, delegate: block.name.charAt(0).toLowerCase() + block.name.slice(1), fields, file };
+      const model: PrismaModel = { name: block.name, delegate: block.name.charAt(0).toLowerCase() + block.name.slice(1), fields, foreignKeys, file };
       info.models.set(model.name, model);
       info.byDelegate.set(model.delegate, model);
     }
@@ -224,6 +229,16 @@ export function loadPrismaSchema(root: string, texts: SchemaText[], errors: Scan
     for (const field of model.fields.values()) if (info.models.has(field.type)) field.relationTo = field.type;
   }
   return info;
+}
+
+/** `@relation(fields: [authorUid], references: [uid])`: `authorUid`. */
+function relationFieldsOf(attributes: readonly { name: string; args?: unknown[] }[]): string[] {
+  const relation = attributes.find((attribute) => attribute.name === "relation");
+  for (const argument of relation?.args ?? []) {
+    const value = (argument as { value?: { type?: string; key?: string; value?: { type?: string; args?: unknown[] } } }).value;
+    if (value?.type === "keyValue" && value.key === "fields" && value.value?.type === "array") return (value.value.args ?? []).filter((key): key is string => typeof key === "string");
+  }
+  return [];
 }
 
 function firstLine(error: unknown): string {

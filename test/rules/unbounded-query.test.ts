@@ -625,4 +625,51 @@ export class RoleService extends CrudService<Role> {
       expect(findingAt(result, RULE, "src/post.service.ts", lineOf(files, "src/post.service.ts", "getMany()")).model).toBe("Post");
     });
   });
+
+  describe("the rows of one parent, by the schema's relation or a key-like name", () => {
+    it("a key the Prisma schema's @relation names, or one ending in ID or Uid, scopes the read; any other filter does not", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "prisma/schema.prisma": `datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model Workspace {
+  uid   String @id
+  name  String
+  notes Note[]
+}
+
+model Note {
+  id        Int       @id @default(autoincrement())
+  title     String
+  ownerRef  String
+  owner     Workspace @relation(fields: [ownerRef], references: [uid])
+  folderID  String
+  authorUid String
+}
+`,
+        "src/notes.ts": `import { prisma } from './db';
+
+export async function notesOf(workspace: string) {
+  const notes = await prisma.note.findMany({ where: { ownerRef: workspace } });
+  return notes.map((note) => ({ id: note.id, title: note.title }));
+}
+
+export async function notesIn(folderID: string, authorUid: string) {
+  const inFolder = await prisma.note.findMany({ where: { folderID } });
+  const byAuthor = await prisma.note.findMany({ where: { authorUid: { equals: authorUid } } });
+  return [...inFolder, ...byAuthor].map((note) => note.title);
+}
+
+export async function titled(title: string) {
+  const notes = await prisma.note.findMany({ where: { title } }); // expect: unbounded-query
+  return notes.map((note) => ({ id: note.id, title: note.title }));
+}
+`,
+      };
+      await expectMarked(files, RULE);
+    });
+  });
 });
