@@ -23,7 +23,7 @@ export const nPlusOne: Rule = {
       const target = loopQuery.model === loopQuery.target.model ? loopQuery.target : { ...loopQuery.target, model: loopQuery.model };
       const query = describeCall(target);
       const via = loopQuery.chain.length > 0 ? ` through ${loopQuery.chain.map(functionName).join(" → ")}` : "";
-      const perParent = !isLoop(loopQuery.loop);
+      const perParent = loopQuery.origin === "field-resolver";
       const relatedLocations: (RelatedNode | RelatedText)[] = [related(loopQuery.module, loopHead(loopQuery), perParent ? "the field resolver that runs once per parent row" : "the loop that runs it once per element")];
       if (loopQuery.chain.length > 0) relatedLocations.push(related(target.module, target.node, `the query it reaches: ${query}`));
       const write = target.kind === "write" || target.kind === "write-many";
@@ -56,9 +56,6 @@ function perIteration(target: DbCall): "key-lookup" | "row-set" | undefined {
   return undefined;
 }
 
-function isLoop(node: ts.Node): boolean {
-  return !ts.isDecorator(node);
-}
 
 function functionName(fn: { node: ts.FunctionLikeDeclaration }): string {
   const node = fn.node;

@@ -2,7 +2,7 @@ import ts from "#typescript";
 import type { Resolver } from "./resolve.js";
 import { unwrapExpression } from "./resolve.js";
 import { decoratorName } from "./http.js";
-import { iteratedCollection } from "./loop-shapes.js";
+import { isResolverMapField, iteratedCollection } from "./loop-shapes.js";
 
 /**
  * Where the collection of a per-element loop comes from, which says how large N gets:
@@ -59,7 +59,7 @@ export class CollectionOrigins {
 
   /** The origin of what a loop (`for…of`, `xs.map(…)`, a field resolver decorator) iterates. */
   ofLoop(loop: ts.Node): CollectionOrigin {
-    if (ts.isDecorator(loop)) return "field-resolver";
+    if (ts.isDecorator(loop) || isResolverMapField(loop)) return "field-resolver";
     const collection = iteratedCollection(loop);
     if (!collection) return this.ofCountedLoop(loop);
     return this.of(collection, 0);

@@ -7,7 +7,7 @@ import ts from "#typescript";
 import type { Orm, ScanError, ScanProgress } from "../types.js";
 import type { CacheDependencies } from "../cache.js";
 import type { Discovery } from "./discover.js";
-import { Project, type ModuleInfo } from "./project.js";
+import { Project, sitesInside, type ModuleInfo } from "./project.js";
 import { CONSTANT_NAME, Resolver, enclosingClass, isFunctionLike, returnExpressions, unwrapExpression } from "./resolve.js";
 import { OrmRecognizer, isLookupModel, isUnboundedRead, mightBeOrmCall, type DbCall } from "./orm.js";
 import { loadPrismaSchema, prismaSchemaFiles, prismaSchemaPlaces, readSchemaTexts, type PrismaSchemaInfo } from "./prisma-schema.js";
@@ -15,7 +15,7 @@ import { parseSchemasAside } from "./schema-parse-aside.js";
 import { tsconfigProblems } from "./tsconfig-check.js";
 import { TypeOracle, hasInstalledOrm, installedOrmProbes } from "./type-oracle.js";
 import { GraphqlListedTypes } from "./graphql-types.js";
-import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, filtersByWholeList, inSwitchOnLoopVariable,
+import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, resolverMapField, filtersByWholeList, inSwitchOnLoopVariable,
   inEqualityOnConstant,
   iteratedCollection, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
 import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, filtersComputedValues, isNotAColumn, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
@@ -513,6 +513,10 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   };
 }
 
+function contains(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.getSourceFile() === outer.getSourceFile() && inner.pos >= outer.pos && inner.end <= outer.end;
+}
+
 /** For a file: its package folder and every workspace package it depends on, transitively. */
 function workspaceReach(project: Project, packageDirs: readonly string[]): (file: string) => ReadonlySet<string> {
   const dependencies = new Map(project.packageJsons.map((pkg) => [pkg.dir, [...pkg.deps].flatMap((name) => project.workspacePackages.get(name) ?? [])]));
@@ -681,6 +685,8 @@ class Analysis {
         const resolver = fieldResolverDecorator(parent);
         // A field of a type only root operations return, one at a time, resolves once per request.
         if (resolver && !this.graphqlTypes.runsOncePerRequest(parent as ts.MethodDeclaration)) frames.push({ node: resolver, kind: "resolver" });
+        const mapField = resolver ? undefined : resolverMapField(parent);
+        if (mapField) frames.push({ node: mapField, kind: "resolver" });
         break;
       }
       current = parent;
@@ -744,6 +750,8 @@ class Analysis {
     if (loop.kind !== "resolver" && inEqualityOnConstant(node, loop.node)) return null;
     // The helper already runs the query in a loop of its own: that site is the N+1 to fix, reported there.
     if (reached.chain.length > 0 && this.loopFrames(target.node).some((frame) => !this.isConstantIteration(frame) && !this.isBatchLoop(frame))) return null;
+    // A tree walk recursing per child, beside the child query in the same loop body: that query is the N+1 reported.
+    if (loopBodyNode && this.recursesBesideQuery(node, reached, loopBodyNode, module)) return null;
     return {
       site: node as LoopQuery["site"],
       module,
@@ -781,6 +789,22 @@ class Analysis {
     const inLast = call.module === last.module && call.node.pos >= last.node.pos && call.node.end <= last.node.end;
     if (!inLast || !call.node.getText().startsWith("this.")) return null;
     return this.resolver.typeArgumentThrough(receiver.cls, queryClass, call.model);
+  }
+
+  /**
+   * `for (const child of nodes) { child.children = await repo.childrenOf(child.id); await this.attach(child.children); }`
+   * inside `attach`: the recursive call reaches the query the loop's other call runs, reported there. A walk whose
+   * query comes before its loop (`for (const c of children) await walk(c.id)`) makes one more per child: reported.
+   */
+  private recursesBesideQuery(site: ts.Node, reached: { call: DbCall; chain: FunctionRef[] }, loopBody: ts.Node, module: ModuleInfo): boolean {
+    const callee = reached.chain[0]?.node;
+    if (!callee || !contains(callee, site)) return false;
+    return sitesInside(module.factSites, loopBody).some((other) => {
+      if (other === site || contains(site, other) || contains(other, site)) return false;
+      if (!ts.isCallExpression(other) && !ts.isTaggedTemplateExpression(other)) return false;
+      // The same query: a walk that queries children before its loop makes one more query per child, kept.
+      return this.queryReachedBy(other, this.dbCallAt(other))?.call === reached.call;
+    });
   }
 
   private readonly externalIoCache = new Map<ts.Node, boolean>();

@@ -30,6 +30,49 @@ export function fieldResolverDecorator(fn: ts.FunctionLikeDeclaration): ts.Decor
   return (ts.getDecorators(fn) ?? []).find((d) => /^(ResolveField|FieldResolver|ResolveProperty)$/.test((ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).getText()));
 }
 
+const ROOT_RESOLVER_TYPE = /^(Query|Mutation|Subscription)$/;
+
+/**
+ * A field resolver of a resolver map, `{ Club: { members: (club, args) => … } }` (Apollo Server, GraphQL Yoga,
+ * Mercurius): the function runs once per `Club` in the response. The map is known by a root type beside it, its
+ * name (`clubResolvers`), its type (`Resolvers`) or its place (`resolvers: { … }`). Returns the field's property.
+ */
+export function resolverMapField(fn: ts.Node): ts.PropertyAssignment | ts.MethodDeclaration | undefined {
+  let field: ts.PropertyAssignment | ts.MethodDeclaration;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isPropertyAssignment(fn.parent) && fn.parent.initializer === fn) field = fn.parent;
+  else if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) field = fn;
+  else return undefined;
+  if ((fn as ts.FunctionLikeDeclaration).parameters.length === 0 || propertyNameText(field.name)?.startsWith("__") !== false) return undefined;
+  const typeObject = field.parent;
+  const typeEntry = typeObject.parent;
+  if (!ts.isObjectLiteralExpression(typeObject) || !ts.isPropertyAssignment(typeEntry)) return undefined;
+  const typeName = propertyNameText(typeEntry.name);
+  if (!typeName || !/^[A-Z]\w*$/.test(typeName) || ROOT_RESOLVER_TYPE.test(typeName)) return undefined;
+  const map = typeEntry.parent;
+  return ts.isObjectLiteralExpression(map) && isResolverMap(map) ? field : undefined;
+}
+
+/** The node a resolver-map field's frame is reported at: its property. */
+export function isResolverMapField(node: ts.Node): boolean {
+  if (ts.isPropertyAssignment(node)) return resolverMapField(node.initializer) === node;
+  return ts.isMethodDeclaration(node) && resolverMapField(node) === node;
+}
+
+function isResolverMap(map: ts.ObjectLiteralExpression): boolean {
+  if (map.properties.some((property) => ROOT_RESOLVER_TYPE.test(propertyNameText(property.name) ?? ""))) return true;
+  let holder: ts.Node = map.parent;
+  while (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isParenthesizedExpression(holder)) {
+    if (!ts.isParenthesizedExpression(holder) && /\bI?Resolvers\b/.test(holder.type.getText())) return true;
+    holder = holder.parent;
+  }
+  if (ts.isVariableDeclaration(holder)) return (ts.isIdentifier(holder.name) && /resolvers?$/i.test(holder.name.text)) || (holder.type !== undefined && /\bI?Resolvers\b/.test(holder.type.getText()));
+  return ts.isPropertyAssignment(holder) && propertyNameText(holder.name) === "resolvers";
+}
+
+function propertyNameText(name: ts.PropertyName | undefined): string | undefined {
+  return name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? name.text : undefined;
+}
+
 export const ITERATION_HELPERS = /^(Promise|Bluebird|bluebird|P)\.(map|mapSeries|each|filter)$|^(pMap|pMapSeries|mapSeries|eachSeries|mapLimit|eachLimit|asyncPool)$|^Array\.from$|^(_|lodash|async)\.(map|forEach|each|eachSeries|mapSeries|flatMap|filter|reduce|forEachOf|eachOf|times)$/;
 
 export function isIterationCall(call: ts.CallExpression, callback: ts.Node): boolean {

@@ -1923,4 +1923,90 @@ export async function feed(ids: number[]) {
       }
     });
   });
+
+  describe("resolver maps (Apollo Server, GraphQL Yoga, Mercurius)", () => {
+    it("a field resolver of a type in a resolver map runs once per parent; root fields, loaders and other objects do not", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "src/resolvers/user.ts": `import { prisma } from '../db';
+import type { Loaders } from '../loaders';
+
+export const userResolvers = {
+  User: {
+    posts: (user: { id: number }) => prisma.post.findMany({ where: { authorId: user.id }, take: 20 }), // expect: n-plus-one
+    async orderCount(user: { id: number }) {
+      return prisma.order.count({ where: { userId: user.id } }); // expect: n-plus-one
+    },
+    manager: (user: { managerId: number | null }, _args: unknown, ctx: { loaders: Loaders }) => (user.managerId ? ctx.loaders.userById.load(user.managerId) : null),
+  },
+};
+`,
+        "src/resolvers/query.ts": `import { prisma } from '../db';
+
+export const resolvers = {
+  Query: {
+    user: (_parent: unknown, args: { id: number }) => prisma.user.findUniqueOrThrow({ where: { id: args.id } }),
+  },
+  Post: {
+    comments: (post: { id: number }) => prisma.comment.findMany({ where: { postId: post.id }, take: 10 }), // expect: n-plus-one
+  },
+};
+`,
+        "src/loaders.ts": `import DataLoader from 'dataloader';
+import { prisma } from './db';
+
+export function createLoaders() {
+  return { userById: new DataLoader(async (ids: readonly number[]) => prisma.user.findMany({ where: { id: { in: [...ids] } } })) };
+}
+export type Loaders = ReturnType<typeof createLoaders>;
+`,
+        "src/reports.ts": `import { prisma } from './db';
+
+// Not a resolver map: a table of report builders, each run once.
+export const reportBuilders = {
+  Weekly: {
+    build: (since: Date) => prisma.order.count({ where: { createdAt: { gte: since } } }),
+  },
+};
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      const finding = findingAt(result, RULE, "src/resolvers/query.ts", lineOf(files, "src/resolvers/query.ts", "prisma.comment.findMany"));
+      expect(finding.message).toContain("field resolver");
+    });
+  });
+
+  describe("recursive tree walks", () => {
+    it("reports the child query in the loop, not the recursive call reaching it again; a walk querying before its loop reports the recursion", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "src/categories.ts": `import { prisma } from './db';
+
+interface CategoryNode { id: number; children: CategoryNode[] }
+
+export async function attachChildren(nodes: CategoryNode[], depth: number): Promise<void> {
+  if (depth > 5) return;
+  for (const node of nodes) {
+    node.children = (await childrenOf(node.id)).map((row) => ({ id: row.id, children: [] })); // expect: n-plus-one
+    await attachChildren(node.children, depth + 1);
+  }
+}
+
+async function childrenOf(parentId: number) {
+  return prisma.user.findMany({ where: { managerId: parentId }, take: 100 });
+}
+
+export async function reportingChain(managerId: number): Promise<number[]> {
+  const reports = await prisma.user.findMany({ where: { managerId }, take: 100 });
+  const ids: number[] = [];
+  for (const report of reports) {
+    ids.push(report.id, ...(await reportingChain(report.id))); // expect: n-plus-one
+  }
+  return ids;
+}
+`,
+      };
+      await expectMarked(files, RULE);
+    });
+  });
 });
