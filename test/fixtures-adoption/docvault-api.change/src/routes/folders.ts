@@ -1,0 +1,54 @@
+import { Router } from "express";
+import type { FolderTreeService } from "../services/folder-tree.service";
+import { clampPage, type FolderService } from "../services/folder.service";
+
+function actorOf(header: string | undefined): string {
+  if (!header) throw Object.assign(new Error("x-member-id is required"), { status: 401 });
+  return header;
+}
+
+export function foldersRouter(folders: FolderService, trees: FolderTreeService): Router {
+  const router = Router();
+
+  router.get("/workspaces/:workspaceId/folders", async (req, res, next) => {
+    try {
+      const page = clampPage(req.query.page);
+      res.json({ page, folders: await folders.listWithCounts(req.params.workspaceId, page) });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get("/folders/:folderId/tree", async (req, res, next) => {
+    try {
+      const tree = await trees.tree(req.params.folderId);
+      if (!tree) {
+        res.status(404).json({ error: "Folder not found" });
+        return;
+      }
+      res.json(tree);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get("/folders/:folderId/stale-drafts", async (req, res, next) => {
+    try {
+      const days = Math.min(Math.max(Number(req.query.days) || 30, 1), 365);
+      res.json({ drafts: await folders.staleDrafts(req.params.folderId, days) });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.delete("/workspaces/:workspaceId/folders/:folderId", async (req, res, next) => {
+    try {
+      await folders.deleteIfEmpty(req.params.workspaceId, req.params.folderId, actorOf(req.header("x-member-id")));
+      res.status(204).end();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  return router;
+}

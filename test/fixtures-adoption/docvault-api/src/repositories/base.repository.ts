@@ -1,0 +1,25 @@
+import type { DeepPartial, FindOptionsWhere, ObjectLiteral, Repository } from "typeorm";
+
+/**
+ * Shared data access for every entity. Subclasses add the queries of their own table and
+ * reach TypeORM only through `this.repo`.
+ */
+export abstract class BaseRepository<T extends ObjectLiteral & { id: string | number }> {
+  constructor(protected readonly repo: Repository<T>) {}
+
+  findAll(): Promise<T[]> {
+    return this.repo.find(); // expect: missing-pagination
+  }
+
+  findById(id: T["id"]): Promise<T | null> {
+    return this.repo.findOneBy({ id } as FindOptionsWhere<T>);
+  }
+
+  async create(data: DeepPartial<T>): Promise<T> {
+    return this.repo.save(this.repo.create(data));
+  }
+
+  async remove(id: T["id"]): Promise<void> {
+    await this.repo.delete(id);
+  }
+}

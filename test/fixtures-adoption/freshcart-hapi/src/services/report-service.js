@@ -1,0 +1,34 @@
+// @ts-check
+'use strict';
+
+const { QueryTypes } = require('sequelize');
+const { sequelize, Order } = require('../models');
+
+const ORDER_STATUSES = ['pending', 'paid', 'picking', 'ready', 'collected', 'cancelled'];
+
+/** @param {number} storeId */
+async function collectedRevenue(storeId) {
+  const orders = await Order.findAll({ where: { storeId, status: 'collected' } }); // expect: unbounded-query
+  let revenueCents = 0;
+  for (const order of orders) { // expect: in-memory-aggregation
+    revenueCents += order.totalCents;
+  }
+  return { storeId, revenueCents };
+}
+
+/** @param {number} storeId */
+async function statusCounts(storeId) {
+  /** @type {Record<string, number>} */
+  const counts = {};
+  for (const status of ORDER_STATUSES) {
+    counts[status] = await Order.count({ where: { storeId, status } });
+  }
+  return counts;
+}
+
+/** @param {number} storeId */
+function upcomingSlots(storeId) {
+  return sequelize.query('SELECT * FROM "pickup_slots" WHERE "storeId" = :storeId AND "startsAt" >= NOW() ORDER BY "startsAt" LIMIT 48', { replacements: { storeId }, type: QueryTypes.SELECT }); // expect: select-star
+}
+
+module.exports = { collectedRevenue, statusCounts, upcomingSlots };
