@@ -214,7 +214,7 @@ function tsconfigHash(path: string): string | null {
 let build: string | null = null;
 
 /** Packages whose version can change what the analysis finds (the compiler, the schema parser, tsconfig reading). */
-const ANALYSIS_DEPENDENCIES = ["typescript", "@mrleebo/prisma-ast", "get-tsconfig", "ignore", "tinyglobby"];
+const ANALYSIS_DEPENDENCIES = ["typescript", "@mrleebo/prisma-ast", "get-tsconfig", "ignore", "tinyglobby", "resolve.exports"];
 
 /** perf-scan's own compiled files by size and time: a rebuilt perf-scan never reuses an older one's analysis. */
 function buildStamp(): string {

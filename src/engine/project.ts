@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import ts from "#typescript";
 import { createPathsMatcher, getTsconfig } from "get-tsconfig";
+import { exports as resolveExports } from "resolve.exports";
 import type { ScanError, ScanProgress } from "../types.js";
 import type { CacheDependencies } from "../cache.js";
 import type { Discovery } from "./discover.js";
@@ -245,9 +246,16 @@ export class Project {
     const dir = this.workspacePackages.get(name);
     if (!dir) return undefined;
     const subpath = parts.slice(nameLength).join("/");
-    if (subpath) return resolveFile(join(dir, subpath)) ?? resolveFile(join(dir, "src", subpath));
+    let pkg: Record<string, unknown> | null = null;
     try {
-      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Record<string, unknown>;
+      pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Record<string, unknown>;
+    } catch {
+      // no readable package.json: the conventional places below
+    }
+    const exported = pkg ? this.exportedFile(pkg, dir, subpath) : undefined;
+    if (exported) return exported;
+    if (subpath) return resolveFile(join(dir, subpath)) ?? resolveFile(join(dir, "src", subpath));
+    if (pkg) {
       for (const field of ["types", "main", "module"]) {
         const value = pkg[field];
         if (typeof value === "string") {
@@ -255,10 +263,30 @@ export class Project {
           if (found && !found.endsWith(".d.ts")) return found;
         }
       }
-    } catch {
-      // fall through to index files
     }
     return resolveFile(join(dir, "index")) ?? resolveFile(join(dir, "src", "index"));
+  }
+
+  /**
+   * A workspace package's `exports` map (`".": "./src/client.ts"`, `"./*": { "types": …, "import": … }`): the first
+   * source file a condition leads to, type conditions first (they name the sources in a workspace; builds are absent).
+   */
+  private exportedFile(pkg: Record<string, unknown>, dir: string, subpath: string): string | undefined {
+    if (pkg.exports === undefined || pkg.exports === null) return undefined;
+    const entry = subpath ? `./${subpath}` : ".";
+    for (const conditions of [["types"], ["import"], ["require"]]) {
+      let targets: string[] | void;
+      try {
+        targets = resolveExports(pkg, entry, { unsafe: true, conditions: [...conditions, "node", "default"] });
+      } catch {
+        return undefined; // the map does not export this entry
+      }
+      for (const target of targets ?? []) {
+        const found = resolveFile(join(dir, target));
+        if (found && !/\.d\.[cm]?ts$/.test(found)) return found;
+      }
+    }
+    return undefined;
   }
 
   private pathsMatcherFor(dir: string): ((specifier: string) => string[]) | null {
