@@ -137,6 +137,11 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
         // fastify.route({ method, url, handler }) and Hapi's server.route({ method, path, handler })
         if (fn) handlers.push({ fn, framework: frameworkOf(node) === "hapi" ? "hapi" : "fastify", endpoint: `${verb && ts.isStringLiteralLike(verb) ? verb.text.toUpperCase() : "ANY"} ${url && isRoutePath(url) ? routeText(url) : "?"}`, registration: node });
       }
+      // oRPC: protectedProcedure.route({ method: "GET", path: "/typebots" }).input(schema).handler(({ input }) => …)
+      if (method === "handler" && node.arguments.length === 1 && isProcedureChain(node.expression.expression, ORPC_ROOT)) {
+        const fn = fnRef(node.arguments[0]);
+        if (fn) handlers.push({ fn, framework: "orpc", endpoint: orpcRoute(node.expression.expression) ?? `orpc ${procedurePath(node) ?? "handler"}`, registration: node });
+      }
       // tRPC: publicProcedure.input(...).query(({ ctx, input }) => ...)
       if ((method === "query" || method === "mutation" || method === "subscription") && node.arguments.length === 1 && isProcedureChain(node.expression.expression)) {
         const fn = fnRef(node.arguments[0]);
@@ -230,17 +235,35 @@ function objectProperty(object: ts.ObjectLiteralExpression, name: string): ts.Ex
 }
 
 /** `publicProcedure`, `protectedProcedure.input(z)`, `t.procedure.use(auth)`: a chain rooted at a name ending in "procedure". */
-function isProcedureChain(expression: ts.Expression): boolean {
+function isProcedureChain(expression: ts.Expression, root: RegExp = PROCEDURE_ROOT): boolean {
   let current: ts.Expression = expression;
   for (let depth = 0; depth < 12; depth++) {
     if (ts.isCallExpression(current)) current = current.expression;
     else if (ts.isPropertyAccessExpression(current)) {
-      if (/procedure$/i.test(current.name.text)) return true;
+      if (PROCEDURE_ROOT.test(current.name.text)) return true;
       current = current.expression;
-    } else if (ts.isIdentifier(current)) return /procedure$/i.test(current.text);
+    } else if (ts.isIdentifier(current)) return root.test(current.text);
     else return false;
   }
   return false;
+}
+
+const PROCEDURE_ROOT = /procedure$/i;
+/** oRPC's builder is `os` (`os.input(z).handler(…)`), or procedures derived from it. */
+const ORPC_ROOT = /procedure$|^os$/i;
+
+/** `.route({ method: "GET", path: "/typebots" })` in an oRPC chain: `GET /typebots`. */
+function orpcRoute(expression: ts.Expression): string | null {
+  for (let current: ts.Expression = expression, depth = 0; depth < 12 && (ts.isCallExpression(current) || ts.isPropertyAccessExpression(current)); depth++) {
+    if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression) && current.expression.name.text === "route") {
+      const options = current.arguments[0];
+      const path = options && ts.isObjectLiteralExpression(options) ? objectProperty(options, "path") : undefined;
+      const verb = options && ts.isObjectLiteralExpression(options) ? objectProperty(options, "method") : undefined;
+      if (path && ts.isStringLiteralLike(path)) return `${verb && ts.isStringLiteralLike(verb) ? verb.text.toUpperCase() : "POST"} ${path.text}`;
+    }
+    current = current.expression;
+  }
+  return null;
 }
 
 /** The key path of a procedure inside `router({ user: router({ list: … }) })`. */
@@ -344,7 +367,7 @@ export function withMountPrefixes(handlers: Handler[], mountCalls: ts.CallExpres
   };
 
   return handlers.map((handler) => {
-    if (!handler.endpoint || handler.framework === "nextjs" || handler.framework === "trpc") return handler;
+    if (!handler.endpoint || handler.framework === "nextjs" || handler.framework === "trpc" || handler.framework === "orpc") return handler;
     const [verb, route] = handler.endpoint.split(" ", 2) as [string, string | undefined];
     if (route === undefined || !route.startsWith("/")) return handler;
     const registration = handler.registration;

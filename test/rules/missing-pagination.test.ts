@@ -267,6 +267,35 @@ export const postsRouter = router({
       );
     });
 
+    it("oRPC procedure handlers returning rows, with the route's method and path as the endpoint", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "package.json": packageJson({ "@prisma/client": "^5.22.0", "@orpc/server": "^1.8.0", zod: "^3.23.8" }),
+        "src/orpc.ts": `import { os } from '@orpc/server';
+
+export const publicProcedure = os.$context<{ userId?: number }>();
+`,
+        "src/router.ts": `import { os } from '@orpc/server';
+import { z } from 'zod';
+import { prisma } from './db';
+import { publicProcedure } from './orpc';
+
+async function listPublished() {
+  const posts = await prisma.post.findMany({ where: { published: true } }); // expect: missing-pagination
+  return { posts: posts.map((post) => ({ id: post.id, title: post.title })) };
+}
+
+export const router = {
+  posts: publicProcedure.route({ method: 'GET', path: '/posts' }).handler(listPublished),
+  recent: os.input(z.object({ take: z.number().max(50) })).handler(({ input }) => prisma.post.findMany({ take: input.take })),
+  comments: publicProcedure.handler(() => prisma.comment.findMany()), // expect: missing-pagination
+};
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "src/router.ts", lineOf(files, "src/router.ts", "prisma.post.findMany({ where")).message).toContain("GET /posts");
+    });
+
     it("Express with TypeORM res.json(await repo.find()) and Sequelize res.send(rows)", async () => {
       await expectMarked(
         {
