@@ -513,6 +513,11 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   };
 }
 
+function enclosingFunctionOf(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
+  return undefined;
+}
+
 function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.getSourceFile() === outer.getSourceFile() && inner.pos >= outer.pos && inner.end <= outer.end;
 }
@@ -715,7 +720,7 @@ class Analysis {
       innermost.kind === "callback" &&
       target.orm === "prisma" &&
       target.operation === "findUnique" &&
-      reached.chain.length === 0 &&
+      (reached.chain.length === 0 || this.reachesInSameTick(reached.chain, target)) &&
       isSameTickCallback(innermost, node)
     ) {
       frames2 = frames2.slice(1);
@@ -805,6 +810,33 @@ class Analysis {
       // The same query: a walk that queries children before its loop makes one more query per child, kept.
       return this.queryReachedBy(other, this.dbCallAt(other))?.call === reached.call;
     });
+  }
+
+  /**
+   * Through helpers, the query is issued in the tick of the call when no helper awaits anything before the call
+   * that leads on and runs no other query (`Promise.all(urls.map((url) => parse(url)))`, `parse` reading one row).
+   */
+  private reachesInSameTick(chain: FunctionRef[], target: DbCall): boolean {
+    for (const [index, fn] of chain.entries()) {
+      const body = fn.node.body;
+      if (!body) return false;
+      const next = chain[index + 1];
+      const onward = next
+        ? sitesInside(fn.module.factSites, body).find((site) => ts.isCallExpression(site) && this.resolver.calleeFunction(site)?.node === next.node)
+        : target.module === fn.module && contains(body, target.node) ? target.node : undefined;
+      if (!onward) return false;
+      let awaitsFirst = false;
+      walk(body, (child) => {
+        if (ts.isAwaitExpression(child) && child.getEnd() <= onward.getStart() && enclosingFunctionOf(child) === fn.node) awaitsFirst = true;
+      });
+      if (awaitsFirst) return false;
+      // Only when that is all the helper queries: later reads or writes per element would be N+1s of their own.
+      const querying = sitesInside(fn.module.factSites, body).some(
+        (site) => site !== onward && !contains(onward, site) && !contains(site, onward) && (ts.isCallExpression(site) || ts.isTaggedTemplateExpression(site)) && this.queryReachedBy(site, this.dbCallAt(site)) !== null,
+      );
+      if (querying) return false;
+    }
+    return true;
   }
 
   private readonly externalIoCache = new Map<ts.Node, boolean>();

@@ -2009,4 +2009,46 @@ export async function reportingChain(managerId: number): Promise<number[]> {
       await expectMarked(files, RULE);
     });
   });
+
+  describe("Prisma's same-tick findUnique batching through helpers", () => {
+    it("exempts a helper whose only query is a findUnique issued before any await; reports one that awaits first or queries again", async () => {
+      const files = {
+        ...prismaProject("none"),
+        "src/posts.ts": `import { prisma } from './db';
+
+export function loadPost(id: number) {
+  return prisma.post.findUnique({ where: { id } });
+}
+
+export async function loadPostChecked(id: number) {
+  const post = await loadPost(id);
+  if (!post) throw new Error('missing post');
+  return post;
+}
+
+export async function loadAndMarkRead(id: number) {
+  const post = await prisma.post.findUnique({ where: { id } });
+  await prisma.post.update({ where: { id }, data: { published: true } });
+  return post;
+}
+
+export async function loadAfterFetch(id: number) {
+  await fetch('https://example.com/audit/' + id);
+  return prisma.post.findUnique({ where: { id } });
+}
+`,
+        "src/feed.ts": `import { loadAfterFetch, loadAndMarkRead, loadPost, loadPostChecked } from './posts';
+
+export async function feed(ids: number[]) {
+  const direct = await Promise.all(ids.map((id) => loadPost(id)));
+  const checked = await Promise.all(ids.map((id) => loadPostChecked(id)));
+  const marked = await Promise.all(ids.map((id) => loadAndMarkRead(id))); // expect: n-plus-one
+  const audited = await Promise.all(ids.map((id) => loadAfterFetch(id))); // expect: n-plus-one
+  return { direct, checked, marked, audited };
+}
+`,
+      };
+      await expectMarked(files, RULE);
+    });
+  });
 });
