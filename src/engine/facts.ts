@@ -165,8 +165,8 @@ function isSliceStepLoop(loop: ts.Node, site: ts.Node): boolean {
 
 /** Node modules that wait or compute but talk to no other service (`await setTimeout(…)`, `promisify(…)`). */
 const IN_PROCESS_MODULES = /^(node:)?(timers\/promises|timers|util|crypto|events|zlib|path|url|assert|buffer|stream)$/;
-/** Packages whose async calls never leave the process: validation, hashing, templating, parsing. */
-const IN_PROCESS_PACKAGES = /^(zod|yup|joi|superstruct|valibot|class-validator|class-transformer|ajv|bcrypt|bcryptjs|argon2|lodash|lodash-es|date-fns|dayjs|moment|handlebars|mustache|ejs|marked|sharp|jimp|p-map|p-limit|bluebird|async)(\/.*)?$/;
+/** Packages whose async calls never leave the process: validation, hashing, templating, parsing, concurrency limits. */
+const IN_PROCESS_PACKAGES = /^(zod|yup|joi|superstruct|valibot|class-validator|class-transformer|ajv|bcrypt|bcryptjs|argon2|lodash|lodash-es|date-fns|dayjs|moment|handlebars|mustache|ejs|marked|sharp|jimp|p-map|p-limit|p-queue|p-throttle|async-sema|async-mutex|bottleneck|bluebird|async)(\/.*)?$/;
 
 /** A package whose awaited calls reach another service: not an ORM, not an in-process Node module. */
 function isIoPackage(module: string): boolean {
@@ -910,10 +910,15 @@ class Analysis {
 
   /** An awaited external call in a statement of the loop body that runs before the one holding `site`. */
   private externalIoBefore(body: ts.Node, site: ts.Node): boolean {
-    if (!ts.isBlock(body)) return false;
-    for (const statement of body.statements) {
-      if (statement.getEnd() > site.getStart()) return false;
-      if (this.awaitsExternalIo(statement)) return true;
+    // The statements before the site in every block from the body down to it (`try { await stripe…; query }`).
+    for (let node: ts.Node = site; node !== body && node.parent; node = node.parent) {
+      const block = node.parent;
+      if (!ts.isBlock(block)) continue;
+      for (const statement of block.statements) {
+        if (statement === node) break;
+        if (this.awaitsExternalIo(statement)) return true;
+      }
+      if (block === body) break;
     }
     return false;
   }

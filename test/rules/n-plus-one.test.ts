@@ -972,8 +972,9 @@ export async function digest() {
     it("per-item workflows: a read that follows an external call in the same iteration is a step of it; a read before the call, and writes, as documented", async () => {
       const files = {
         ...prismaProject("none"),
-        "package.json": JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^5.22.0", stripe: "^15.0.0" } }),
+        "package.json": JSON.stringify({ name: "shop", dependencies: { "@prisma/client": "^5.22.0", stripe: "^15.0.0", "async-sema": "^3.1.1" } }),
         "src/payouts.ts": `import Stripe from 'stripe';
+import { Sema } from 'async-sema';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { prisma } from './db';
 
@@ -992,6 +993,23 @@ export async function reconcile(payoutIds: string[]) {
   for (const payoutId of payoutIds) {
     await sleep(50);
     await prisma.order.findFirst({ where: { id: Number(payoutId) } }); // expect: n-plus-one
+  }
+  for (const payoutId of payoutIds) {
+    try {
+      if (payoutId.startsWith('po_')) await stripe.payouts.cancel(payoutId);
+      await prisma.order.findFirst({ where: { id: Number(payoutId) } });
+    } catch {
+      continue;
+    }
+  }
+  const lock = new Sema(4);
+  for (const payoutId of payoutIds) {
+    try {
+      await lock.acquire();
+      await prisma.order.findFirst({ where: { id: Number(payoutId) } }); // expect: n-plus-one
+    } finally {
+      lock.release();
+    }
   }
 }
 `,
