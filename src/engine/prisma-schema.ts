@@ -94,15 +94,43 @@ function configuredSchemaPath(dir: string): string | null {
     } catch {
       continue;
     }
-    // The first config file there is is Prisma's config, whether or not its schema can be read without running it.
-    return schemaOfConfig(path, text);
+    // The first config file there is is Prisma's config, whether or not its schema can be read without running it;
+    // beside it, package.json#prisma is not read (the scripts still say which schema the CLI is run with).
+    return schemaOfConfig(path, text) ?? scriptedSchemaPath(dir, readPackageJson(dir)?.scripts);
   }
+  const pkg = readPackageJson(dir);
+  if (pkg?.prisma?.schema) return resolve(dir, pkg.prisma.schema);
+  return scriptedSchemaPath(dir, pkg?.scripts);
+}
+
+function readPackageJson(dir: string): { prisma?: { schema?: string }; scripts?: Record<string, unknown> } | null {
   try {
-    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { prisma?: { schema?: string } };
-    return pkg.prisma?.schema ? resolve(dir, pkg.prisma.schema) : null;
+    return JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { prisma?: { schema?: string }; scripts?: Record<string, unknown> };
   } catch {
     return null;
   }
+}
+
+function scriptedSchemaPath(dir: string, scripts: Record<string, unknown> | undefined): string | null {
+  const scripted = schemaOfScripts(scripts);
+  return scripted ? resolve(dir, scripted) : null;
+}
+
+/**
+ * `prisma migrate dev --schema postgresql/schema.prisma` in the package's scripts: the schema the team runs the
+ * Prisma CLI with, when nothing else names one. A migrate command's schema first (it is the database's), else the
+ * first named.
+ */
+function schemaOfScripts(scripts: Record<string, unknown> | undefined): string | null {
+  let first: string | null = null;
+  for (const command of Object.values(scripts ?? {})) {
+    if (typeof command !== "string") continue;
+    for (const match of command.matchAll(/\bprisma\s+(\w+)[^&|;]*?--schema[=\s]+["']?([^\s"'&|;]+)/g)) {
+      if (match[1] === "migrate") return match[2]!;
+      first ??= match[2]!;
+    }
+  }
+  return first;
 }
 
 /**

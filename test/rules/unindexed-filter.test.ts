@@ -625,6 +625,16 @@ export const byIso = (iso: string) => prisma.country.findFirst({ where: { iso } 
       expect(findingObjects(result, RULE)[0]!.related[0]!.file).toBe("db/shop.prisma");
     });
 
+    it("a config naming no schema, with the schema the package's scripts pass to the Prisma CLI (a migrate command's first)", async () => {
+      const config = 'import { defineConfig } from "prisma/config";\n\nexport default defineConfig({ datasource: { url: process.env.DATABASE_URL } });\n';
+      const files = withConfig(config, { "postgresql/schema.prisma": schema, "mysql/schema.prisma": shopSchema("mysql", "  @@index([customerId])\n  @@index([status])") });
+      const pkg = JSON.parse(files["package.json"]!) as Record<string, unknown>;
+      pkg.scripts = { "db:push:preview": "prisma db push --schema mysql/schema.prisma", "db:migrate": "prisma migrate deploy --schema=postgresql/schema.prisma" };
+      files["package.json"] = JSON.stringify(pkg);
+      const result = await expectMarked(files, RULE);
+      expect(findingObjects(result, RULE)[0]!.related[0]!.file).toBe("postgresql/schema.prisma");
+    });
+
     it("a schema path only running the config would give: Prisma's usual places", async () => {
       const config = 'import { defineConfig } from "prisma/config";\n\nexport default defineConfig({ schema: process.env.SCHEMA_PATH });\n';
       const result = await expectMarked(withConfig(config, { "prisma/schema.prisma": schema }), RULE);
