@@ -1296,6 +1296,8 @@ function ormMethodValue(receiver: Value, method: string, call: ts.CallExpression
       }
       if (method === "createQueryBuilder") return { kind: "typeorm-query-builder", entity: entityName(call.arguments[0]), bounded: false, confidence: receiver.confidence };
       if (method === "initialize") return receiver;
+      // `dataSource.createQueryRunner()`: its `manager` is the data source's, its `query()` raw SQL.
+      if (method === "createQueryRunner") return receiver;
       return undefined;
     case "typeorm-repository":
       if (method === "createQueryBuilder") return { kind: "typeorm-query-builder", entity: receiver.entity, bounded: false, confidence: receiver.confidence };

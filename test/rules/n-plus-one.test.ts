@@ -2069,4 +2069,30 @@ export async function feed(ids: number[]) {
       await expectMarked(files, RULE);
     });
   });
+
+  describe("TypeORM QueryRunner", () => {
+    it("the manager of dataSource.createQueryRunner() runs queries; the runner's own connect/transaction calls are not queries", async () => {
+      const files = {
+        ...typeormProject("none"),
+        "src/returns.ts": `import { AppDataSource } from './data-source';
+import { Order } from './entities';
+
+export async function closeOrders(orderIds: number[]) {
+  const runner = AppDataSource.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  try {
+    for (const id of orderIds) {
+      await runner.manager.update(Order, { id }, { status: 'CLOSED' }); // expect: n-plus-one
+      await runner.commitTransaction();
+    }
+  } finally {
+    await runner.release();
+  }
+}
+`,
+      };
+      await expectMarked(files, RULE);
+    });
+  });
 });
