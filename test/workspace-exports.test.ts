@@ -38,6 +38,7 @@ export async function feed(userIds: number[]) {
 describe("workspace packages resolved through their package.json exports", () => {
   it.each([
     ["a string per entry", { ".": "./src/client.ts", "./queries/*": "./src/queries/*.ts" }],
+    ["import and require conditions only", { ".": { import: "./src/client.ts", require: "./src/client.ts" }, "./queries/*": { import: "./src/queries/*.ts" } }],
     ["type conditions naming the sources, beside a build that is not there", { ".": { types: "./src/client.ts", import: "./dist/client.js" }, "./queries/*": { types: "./src/queries/*.ts", default: "./dist/queries/*.js" } }],
   ])("%s", async (_case, exportsField) => {
     await expectMarked(monorepo(exportsField), "n-plus-one");

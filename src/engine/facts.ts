@@ -807,6 +807,8 @@ class Analysis {
     return sitesInside(module.factSites, loopBody).some((other) => {
       if (other === site || contains(site, other) || contains(other, site)) return false;
       if (!ts.isCallExpression(other) && !ts.isTaggedTemplateExpression(other)) return false;
+      // Another recursive call is no other query site (`walk(a); walk(b)` per child: the recursion is the N+1).
+      if (ts.isCallExpression(other) && this.resolver.calleeFunction(other)?.node === callee) return false;
       // The same query: a walk that queries children before its loop makes one more query per child, kept.
       return this.queryReachedBy(other, this.dbCallAt(other))?.call === reached.call;
     });
@@ -824,15 +826,16 @@ class Analysis {
       const onward = next
         ? sitesInside(fn.module.factSites, body).find((site) => ts.isCallExpression(site) && this.resolver.calleeFunction(site)?.node === next.node)
         : target.module === fn.module && contains(body, target.node) ? target.node : undefined;
-      if (!onward) return false;
+      if (!onward || enclosingFunctionOf(onward) !== fn.node) return false; // inside a `.then(…)` or another closure
       let awaitsFirst = false;
       walk(body, (child) => {
-        if (ts.isAwaitExpression(child) && child.getEnd() <= onward.getStart() && enclosingFunctionOf(child) === fn.node) awaitsFirst = true;
+        // An await before the call, or inside its arguments, delays it past the tick.
+        if ((ts.isAwaitExpression(child) || (ts.isForOfStatement(child) && child.awaitModifier)) && child.getStart() < onward.getEnd() && child !== onward && !contains(child, onward) && enclosingFunctionOf(child) === fn.node) awaitsFirst = true;
       });
       if (awaitsFirst) return false;
       // Only when that is all the helper queries: later reads or writes per element would be N+1s of their own.
       const querying = sitesInside(fn.module.factSites, body).some(
-        (site) => site !== onward && !contains(onward, site) && !contains(site, onward) && (ts.isCallExpression(site) || ts.isTaggedTemplateExpression(site)) && this.queryReachedBy(site, this.dbCallAt(site)) !== null,
+        (site) => site !== onward && !contains(site, onward) && (ts.isCallExpression(site) || ts.isTaggedTemplateExpression(site)) && this.queryReachedBy(site, this.dbCallAt(site)) !== null,
       );
       if (querying) return false;
     }

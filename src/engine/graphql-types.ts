@@ -10,6 +10,7 @@ import type { ModuleInfo } from "./project.js";
 export class GraphqlListedTypes {
   private readonly mentionCache = new Map<string, TypeMentions>();
   private readonly listedCache = new Map<string, boolean>();
+  private indexed = false;
 
   constructor(private readonly modules: () => readonly ModuleInfo[]) {}
 
@@ -53,19 +54,22 @@ export class GraphqlListedTypes {
   }
 
   private mentionsOf(name: string): TypeMentions {
-    const cached = this.mentionCache.get(name);
-    if (cached) return cached;
-    const mentions: TypeMentions = { roots: 0, inList: false, fieldOf: new Set() };
-    for (const module of this.modules()) {
-      if (!module.sourceFile.text.includes(name)) continue;
-      const visit = (node: ts.Node): void => {
-        if (ts.isIdentifier(node) && node.text === name) classifyMention(node, mentions);
-        ts.forEachChild(node, visit);
-      };
-      visit(module.sourceFile);
+    // One walk of every file for all capitalised names, the first time a field resolver is asked about.
+    if (!this.indexed) {
+      this.indexed = true;
+      for (const module of this.modules()) {
+        const visit = (node: ts.Node): void => {
+          if (ts.isIdentifier(node) && /^[A-Z]/.test(node.text)) {
+            let mentions = this.mentionCache.get(node.text);
+            if (!mentions) this.mentionCache.set(node.text, (mentions = { roots: 0, inList: false, fieldOf: new Set() }));
+            classifyMention(node, mentions);
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(module.sourceFile);
+      }
     }
-    this.mentionCache.set(name, mentions);
-    return mentions;
+    return this.mentionCache.get(name) ?? { roots: 0, inList: false, fieldOf: new Set() };
   }
 }
 
@@ -131,6 +135,11 @@ function unwrapParentheses(node: ts.Expression): ts.Expression {
 function classifyMention(identifier: ts.Identifier, mentions: TypeMentions): void {
   const parent = identifier.parent;
   // Imports, exports and declarations name the type; they do not place it.
+  // Renamed (`import { User as UserModel }`): its uses go by another name, not searched, so assume lists.
+  if ((ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) && parent.propertyName === identifier && parent.name.text !== identifier.text) {
+    mentions.inList = true;
+    return;
+  }
   if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isExportSpecifier(parent) || ts.isImportEqualsDeclaration(parent)) return;
   // An object type that implements an interface is in every list of that interface.
   if (ts.isClassDeclaration(parent) && parent.name === identifier && implementsInterface(parent)) {

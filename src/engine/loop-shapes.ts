@@ -30,7 +30,7 @@ export function fieldResolverDecorator(fn: ts.FunctionLikeDeclaration): ts.Decor
   return (ts.getDecorators(fn) ?? []).find((d) => /^(ResolveField|FieldResolver|ResolveProperty)$/.test((ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).getText()));
 }
 
-const ROOT_RESOLVER_TYPE = /^(Query|Mutation|Subscription)$/;
+const ROOT_RESOLVER_TYPE = /^(Root)?(Query|Mutation|Subscription)(Root|Type)?$/;
 
 /**
  * A field resolver of a resolver map, `{ Club: { members: (club, args) => … } }` (Apollo Server, GraphQL Yoga,

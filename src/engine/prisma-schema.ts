@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "#typescript";
 import { createRequire } from "node:module";
@@ -112,6 +112,8 @@ function readPackageJson(dir: string): { prisma?: { schema?: string }; scripts?:
 }
 
 function scriptedSchemaPath(dir: string, scripts: Record<string, unknown> | undefined): string | null {
+  // A schema in Prisma's usual places is the one a bare `prisma migrate dev` uses; a script's `--schema` may be a test's.
+  if (conventionalSchemaPlaces(dir).some((place) => existsSync(place))) return null;
   const scripted = schemaOfScripts(scripts);
   return scripted ? resolve(dir, scripted) : null;
 }

@@ -274,12 +274,12 @@ export class Project {
   private exportedFile(pkg: Record<string, unknown>, dir: string, subpath: string): string | undefined {
     if (pkg.exports === undefined || pkg.exports === null) return undefined;
     const entry = subpath ? `./${subpath}` : ".";
-    for (const conditions of [["types"], ["import"], ["require"]]) {
+    for (const conditions of [["types"], ["import", "node", "default"], ["require", "node", "default"]]) {
       let targets: string[] | void;
       try {
-        targets = resolveExports(pkg, entry, { unsafe: true, conditions: [...conditions, "node", "default"] });
+        targets = resolveExports(pkg, entry, { unsafe: true, conditions });
       } catch {
-        return undefined; // the map does not export this entry
+        continue; // not exported under these conditions (or not at all)
       }
       for (const target of targets ?? []) {
         const found = resolveFile(join(dir, target));

@@ -1872,6 +1872,17 @@ export class TeamDashboards {
   }
 }
 `],
+      ["a list under an alias of its import", `import { Query, Resolver } from '@nestjs/graphql';
+import { Dashboard as DashboardModel } from './dashboard/dashboard.model';
+
+@Resolver()
+export class TeamDashboards {
+  @Query(() => [DashboardModel])
+  teamDashboards(): DashboardModel[] {
+    return [];
+  }
+}
+`],
       ["a page type built by a class factory", `import { ObjectType } from '@nestjs/graphql';
 import { Dashboard } from './dashboard/dashboard.model';
 import { Paginated } from './paginated';
@@ -2022,6 +2033,14 @@ export async function reportingChain(managerId: number): Promise<number[]> {
   }
   return ids;
 }
+
+export async function bothWays(managerId: number): Promise<void> {
+  const reports = await prisma.user.findMany({ where: { managerId }, take: 100 });
+  for (const report of reports) {
+    await bothWays(report.id); // expect: n-plus-one
+    await bothWays(report.managerId ?? 0); // expect: n-plus-one
+  }
+}
 `,
       };
       await expectMarked(files, RULE);
@@ -2050,19 +2069,24 @@ export async function loadAndMarkRead(id: number) {
   return post;
 }
 
+export async function loadByAuthorName(name: string) {
+  return prisma.post.findUnique({ where: { id: (await prisma.user.findFirstOrThrow({ where: { name } })).id } });
+}
+
 export async function loadAfterFetch(id: number) {
   await fetch('https://example.com/audit/' + id);
   return prisma.post.findUnique({ where: { id } });
 }
 `,
-        "src/feed.ts": `import { loadAfterFetch, loadAndMarkRead, loadPost, loadPostChecked } from './posts';
+        "src/feed.ts": `import { loadAfterFetch, loadAndMarkRead, loadByAuthorName, loadPost, loadPostChecked } from './posts';
 
 export async function feed(ids: number[]) {
   const direct = await Promise.all(ids.map((id) => loadPost(id)));
   const checked = await Promise.all(ids.map((id) => loadPostChecked(id)));
   const marked = await Promise.all(ids.map((id) => loadAndMarkRead(id))); // expect: n-plus-one
   const audited = await Promise.all(ids.map((id) => loadAfterFetch(id))); // expect: n-plus-one
-  return { direct, checked, marked, audited };
+  const byName = await Promise.all(ids.map((id) => loadByAuthorName(String(id)))); // expect: n-plus-one
+  return { direct, checked, marked, audited, byName };
 }
 `,
       };

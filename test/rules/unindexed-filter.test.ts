@@ -635,6 +635,16 @@ export const byIso = (iso: string) => prisma.country.findFirst({ where: { iso } 
       expect(findingObjects(result, RULE)[0]!.related[0]!.file).toBe("postgresql/schema.prisma");
     });
 
+    it("a --schema in a script (a test database's) does not replace a schema in Prisma's usual places", async () => {
+      const config = 'import { defineConfig } from "prisma/config";\n\nexport default defineConfig({});\n';
+      const files = withConfig(config, { "prisma/schema.prisma": schema, "prisma/test/schema.prisma": shopSchema("postgresql", "  @@index([customerId])\n  @@index([status])") });
+      const pkg = JSON.parse(files["package.json"]!) as Record<string, unknown>;
+      pkg.scripts = { "db:migrate": "prisma migrate dev", "test:db": "prisma migrate reset --force --schema=prisma/test/schema.prisma" };
+      files["package.json"] = JSON.stringify(pkg);
+      const result = await expectMarked(files, RULE);
+      expect(findingObjects(result, RULE)[0]!.related[0]!.file).toBe("prisma/schema.prisma");
+    });
+
     it("a schema path only running the config would give: Prisma's usual places", async () => {
       const config = 'import { defineConfig } from "prisma/config";\n\nexport default defineConfig({ schema: process.env.SCHEMA_PATH });\n';
       const result = await expectMarked(withConfig(config, { "prisma/schema.prisma": schema }), RULE);
