@@ -20,7 +20,7 @@ import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, resolverMapField, 
   iteratedCollection, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
 import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, filtersComputedValues, isNotAColumn, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
 import { classifyClientCreations, clientKind, requestReachableFunctions } from "./clients.js";
-import { boundNames, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
+import { boundNames, enclosingFunctions, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
 import { findHandlers, isAllowedHandler, routeFramework, withMountPrefixes, responseValues, type Framework, type Handler } from "./http.js";
 import { oneLine } from "../one-line.js";
 import { readDatabaseSchemas } from "./schema/database.js";
@@ -513,11 +513,6 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   };
 }
 
-function enclosingFunctionOf(node: ts.Node): ts.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
-  return undefined;
-}
-
 function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.getSourceFile() === outer.getSourceFile() && inner.pos >= outer.pos && inner.end <= outer.end;
 }
@@ -826,11 +821,11 @@ class Analysis {
       const onward = next
         ? sitesInside(fn.module.factSites, body).find((site) => ts.isCallExpression(site) && this.resolver.calleeFunction(site)?.node === next.node)
         : target.module === fn.module && contains(body, target.node) ? target.node : undefined;
-      if (!onward || enclosingFunctionOf(onward) !== fn.node) return false; // inside a `.then(…)` or another closure
+      if (!onward || enclosingFunctions(onward)[0] !== fn.node) return false; // inside a `.then(…)` or another closure
       let awaitsFirst = false;
       walk(body, (child) => {
         // An await before the call, or inside its arguments, delays it past the tick.
-        if ((ts.isAwaitExpression(child) || (ts.isForOfStatement(child) && child.awaitModifier)) && child.getStart() < onward.getEnd() && child !== onward && !contains(child, onward) && enclosingFunctionOf(child) === fn.node) awaitsFirst = true;
+        if ((ts.isAwaitExpression(child) || (ts.isForOfStatement(child) && child.awaitModifier)) && child.getStart() < onward.getEnd() && child !== onward && !contains(child, onward) && enclosingFunctions(child)[0] === fn.node) awaitsFirst = true;
       });
       if (awaitsFirst) return false;
       // Only when that is all the helper queries: later reads or writes per element would be N+1s of their own.
