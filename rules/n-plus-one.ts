@@ -36,7 +36,7 @@ export const nPlusOne: Rule = {
           message: perParent
             ? `${query} runs once per parent row${via}: this field resolver is called for every item of a list, 1 + N queries; batch it with a DataLoader.`
             : `${query} runs once per element of the loop${via}: 1 + N ${write ? "writes" : "queries"} where one would do.`,
-          fix: fixFor(loopQuery) + indexNote,
+          fix: fixFor(target) + indexNote,
           perIteration: facts.indexAdvisor?.schemaFor(loopQuery.target) ? perIteration(target) : undefined,
           queryCount: loopQuery.depth > 1 ? `1 + N^${loopQuery.depth}` : "1 + N",
           confidence: confidenceFor(loopQuery),
@@ -56,7 +56,6 @@ function perIteration(target: DbCall): "key-lookup" | "row-set" | undefined {
   return undefined;
 }
 
-
 function functionName(fn: { node: ts.FunctionLikeDeclaration }): string {
   const node = fn.node;
   if (node.name && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) return `${node.name.text}()`;
@@ -72,8 +71,8 @@ function loopHead(loopQuery: LoopQuery): ts.Node {
   return loop.getChildAt(0, loopQuery.module.sourceFile) ?? loop;
 }
 
-function fixFor(loopQuery: LoopQuery): string {
-  const target = { ...loopQuery.target, model: loopQuery.model };
+/** How to batch the query the loop runs (`target`: the call, with the model the loop reads). */
+function fixFor(target: DbCall): string {
   const write = target.kind === "write" || target.kind === "write-many";
   switch (target.orm) {
     case "prisma":

@@ -786,8 +786,7 @@ class Analysis {
       if (index > 0 && !text.includes(`this.${fn.node.name.text}(`) && !text.includes(`super.${fn.node.name.text}(`)) return null;
     }
     const last = chain[chain.length - 1]!;
-    const inLast = call.module === last.module && call.node.pos >= last.node.pos && call.node.end <= last.node.end;
-    if (!inLast || !call.node.getText().startsWith("this.")) return null;
+    if (!contains(last.node, call.node) || !call.node.getText().startsWith("this.")) return null;
     return this.resolver.typeArgumentThrough(receiver.cls, queryClass, call.model);
   }
 
@@ -801,11 +800,10 @@ class Analysis {
     if (!callee || !contains(callee, site)) return false;
     return sitesInside(module.factSites, loopBody).some((other) => {
       if (other === site || contains(site, other) || contains(other, site)) return false;
-      if (!ts.isCallExpression(other) && !ts.isTaggedTemplateExpression(other)) return false;
       // Another recursive call is no other query site (`walk(a); walk(b)` per child: the recursion is the N+1).
       if (ts.isCallExpression(other) && this.resolver.calleeFunction(other)?.node === callee) return false;
       // The same query: a walk that queries children before its loop makes one more query per child, kept.
-      return this.queryReachedBy(other, this.dbCallAt(other))?.call === reached.call;
+      return this.queryOfCall(other)?.call === reached.call;
     });
   }
 
@@ -829,12 +827,16 @@ class Analysis {
       });
       if (awaitsFirst) return false;
       // Only when that is all the helper queries: later reads or writes per element would be N+1s of their own.
-      const querying = sitesInside(fn.module.factSites, body).some(
-        (site) => site !== onward && !contains(site, onward) && (ts.isCallExpression(site) || ts.isTaggedTemplateExpression(site)) && this.queryReachedBy(site, this.dbCallAt(site)) !== null,
-      );
+      const querying = sitesInside(fn.module.factSites, body).some((site) => site !== onward && !contains(site, onward) && this.queryOfCall(site) !== null);
       if (querying) return false;
     }
     return true;
+  }
+
+  /** The query a call or tagged template runs, itself or through the functions it calls; null for other sites. */
+  private queryOfCall(site: ts.Node): ReturnType<Analysis["queryReachedBy"]> {
+    if (!ts.isCallExpression(site) && !ts.isTaggedTemplateExpression(site)) return null;
+    return this.queryReachedBy(site, this.dbCallAt(site));
   }
 
   private readonly externalIoCache = new Map<ts.Node, boolean>();

@@ -61,7 +61,7 @@ export class GraphqlListedTypes {
         const visit = (node: ts.Node): void => {
           if (ts.isIdentifier(node) && /^[A-Z]/.test(node.text)) {
             let mentions = this.mentionCache.get(node.text);
-            if (!mentions) this.mentionCache.set(node.text, (mentions = { roots: 0, inList: false, fieldOf: new Set() }));
+            if (!mentions) this.mentionCache.set(node.text, (mentions = noMentions()));
             classifyMention(node, mentions);
           }
           ts.forEachChild(node, visit);
@@ -69,8 +69,12 @@ export class GraphqlListedTypes {
         visit(module.sourceFile);
       }
     }
-    return this.mentionCache.get(name) ?? { roots: 0, inList: false, fieldOf: new Set() };
+    return this.mentionCache.get(name) ?? noMentions();
   }
+}
+
+function noMentions(): TypeMentions {
+  return { roots: 0, inList: false, fieldOf: new Set() };
 }
 
 interface TypeMentions {

@@ -2,10 +2,9 @@ import ts from "#typescript";
 import { CONSTANT_NAME, ITERATION_METHODS, isConstantExpression, isFunctionLike, isPrismaModule, isSequelizeModule, isTypeormModule, unwrapExpression } from "./resolve.js";
 import type { DbCall } from "./orm.js";
 import type { LoopFrame } from "./facts.js";
-import { boundNames, walk } from "./syntax.js";
+import { boundNames, memberName, walk } from "./syntax.js";
 
 // Loop shapes that decide whether a query really runs once per element.
-
 
 /** Inserts whose payload is already an array of rows. */
 export const BATCH_WRITES = new Set(["createMany", "createManyAndReturn", "bulkCreate"]);
@@ -42,11 +41,11 @@ export function resolverMapField(fn: ts.Node): ts.PropertyAssignment | ts.Method
   if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isPropertyAssignment(fn.parent) && fn.parent.initializer === fn) field = fn.parent;
   else if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) field = fn;
   else return undefined;
-  if ((fn as ts.FunctionLikeDeclaration).parameters.length === 0 || propertyNameText(field.name)?.startsWith("__") !== false) return undefined;
+  if ((fn as ts.FunctionLikeDeclaration).parameters.length === 0 || memberName(field.name)?.startsWith("__") !== false) return undefined;
   const typeObject = field.parent;
   const typeEntry = typeObject.parent;
   if (!ts.isObjectLiteralExpression(typeObject) || !ts.isPropertyAssignment(typeEntry)) return undefined;
-  const typeName = propertyNameText(typeEntry.name);
+  const typeName = memberName(typeEntry.name);
   if (!typeName || !/^[A-Z]\w*$/.test(typeName) || ROOT_RESOLVER_TYPE.test(typeName)) return undefined;
   const map = typeEntry.parent;
   return ts.isObjectLiteralExpression(map) && isResolverMap(map) ? field : undefined;
@@ -59,18 +58,14 @@ export function isResolverMapField(node: ts.Node): boolean {
 }
 
 function isResolverMap(map: ts.ObjectLiteralExpression): boolean {
-  if (map.properties.some((property) => ROOT_RESOLVER_TYPE.test(propertyNameText(property.name) ?? ""))) return true;
+  if (map.properties.some((property) => ROOT_RESOLVER_TYPE.test((property.name && memberName(property.name)) ?? ""))) return true;
   let holder: ts.Node = map.parent;
   while (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isParenthesizedExpression(holder)) {
     if (!ts.isParenthesizedExpression(holder) && /\bI?Resolvers\b/.test(holder.type.getText())) return true;
     holder = holder.parent;
   }
   if (ts.isVariableDeclaration(holder)) return (ts.isIdentifier(holder.name) && /resolvers?$/i.test(holder.name.text)) || (holder.type !== undefined && /\bI?Resolvers\b/.test(holder.type.getText()));
-  return ts.isPropertyAssignment(holder) && propertyNameText(holder.name) === "resolvers";
-}
-
-function propertyNameText(name: ts.PropertyName | undefined): string | undefined {
-  return name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? name.text : undefined;
+  return ts.isPropertyAssignment(holder) && memberName(holder.name) === "resolvers";
 }
 
 export const ITERATION_HELPERS = /^(Promise|Bluebird|bluebird|P)\.(map|mapSeries|each|filter)$|^(pMap|pMapSeries|mapSeries|eachSeries|mapLimit|eachLimit|asyncPool)$|^Array\.from$|^(_|lodash|async)\.(map|forEach|each|eachSeries|mapSeries|flatMap|filter|reduce|forEachOf|eachOf|times)$/;

@@ -66,6 +66,8 @@ export class Project {
   readonly errors: ScanError[] = [];
   /** Workspace packages found in the scanned tree: name → directory. */
   readonly workspacePackages = new Map<string, string>();
+  /** Each workspace package's package.json by folder, parsed once (import resolution reads its exports and entry fields). */
+  private readonly workspaceManifests = new Map<string, Record<string, unknown>>();
   private readonly pathsMatchers = new Map<string, ((specifier: string) => string[]) | null>();
   private readonly resolutionCache = new Map<string, { module: string; external: boolean }>();
   /** package.json files seen, for dependency detection. */
@@ -144,7 +146,10 @@ export class Project {
           if (value && typeof value === "object") for (const dep of Object.keys(value)) deps.add(dep);
         }
         this.packageJsons.push({ dir, deps });
-        if (typeof pkg.name === "string") this.workspacePackages.set(pkg.name, dir);
+        if (typeof pkg.name === "string") {
+          this.workspacePackages.set(pkg.name, dir);
+          this.workspaceManifests.set(dir, pkg);
+        }
       } catch {
         // A broken package.json only costs dependency detection.
       }
@@ -246,12 +251,7 @@ export class Project {
     const dir = this.workspacePackages.get(name);
     if (!dir) return undefined;
     const subpath = parts.slice(nameLength).join("/");
-    let pkg: Record<string, unknown> | null = null;
-    try {
-      pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Record<string, unknown>;
-    } catch {
-      // no readable package.json: the conventional places below
-    }
+    const pkg = this.workspaceManifests.get(dir);
     const exported = pkg ? this.exportedFile(pkg, dir, subpath) : undefined;
     if (exported) return exported;
     if (subpath) return resolveFile(join(dir, subpath)) ?? resolveFile(join(dir, "src", subpath));

@@ -8,6 +8,7 @@ import type { PrismaSchemaInfo } from "./prisma-schema.js";
 import type { TypeOracle } from "./type-oracle.js";
 import { clientValue, type ConfiguredClients } from "./configured-clients.js";
 import type { Orm } from "../types.js";
+import { memberName } from "./syntax.js";
 
 /** A name's declaration: a node in a project module, an import from a package, or a client the config names. */
 export type Binding =
@@ -1372,11 +1373,6 @@ export function returnExpressions(body: ts.Block): ts.Expression[] {
   };
   ts.forEachChild(body, visit);
   return found;
-}
-
-function memberName(name: ts.PropertyName | ts.BindingName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  return undefined;
 }
 
 function isOverloadSignature(member: ts.ClassElement): boolean {

@@ -77,3 +77,9 @@ export function isPropertyNameNode(node: ts.Identifier): boolean {
   const parent = node.parent;
   return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
 }
+
+/** A property's or binding's name as written (`a`, `"a"`, `1`, `#a`); undefined when computed or destructured. */
+export function memberName(name: ts.PropertyName | ts.BindingName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  return undefined;
+}
