@@ -17,7 +17,7 @@ import { TypeOracle, hasInstalledOrm, installedOrmProbes } from "./type-oracle.j
 import { GraphqlListedTypes } from "./graphql-types.js";
 import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, resolverMapField, filtersByWholeList, inSwitchOnLoopVariable,
   inEqualityOnConstant,
-  iteratedCollection, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, usesLoopVariableAsList } from "./loop-shapes.js";
+  iteratedCollection, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, isSameTickResolver, usesLoopVariableAsList } from "./loop-shapes.js";
 import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, filtersComputedValues, isNotAColumn, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
 import { classifyClientCreations, clientKind, requestReachableFunctions } from "./clients.js";
 import { boundNames, enclosingFunctions, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
@@ -576,7 +576,7 @@ export interface LoopFrame {
   node: ts.Node;
   /** statement: for/while/do; callback: xs.map(...) and friends; resolver: a GraphQL field resolver, run per parent row. */
   kind: "statement" | "callback" | "resolver";
-  /** The iteration callback, for callback frames. */
+  /** The function run per element: the iteration callback, or the field resolver. */
   callback?: ts.FunctionLikeDeclaration;
 }
 
@@ -684,9 +684,9 @@ class Analysis {
         }
         const resolver = fieldResolverDecorator(parent);
         // A field of a type only root operations return, one at a time, resolves once per request.
-        if (resolver && !this.graphqlTypes.runsOncePerRequest(parent as ts.MethodDeclaration)) frames.push({ node: resolver, kind: "resolver" });
+        if (resolver && !this.graphqlTypes.runsOncePerRequest(parent as ts.MethodDeclaration)) frames.push({ node: resolver, kind: "resolver", callback: parent });
         const mapField = resolver ? undefined : resolverMapField(parent);
-        if (mapField) frames.push({ node: mapField, kind: "resolver" });
+        if (mapField) frames.push({ node: mapField, kind: "resolver", callback: parent });
         break;
       }
       current = parent;
@@ -709,14 +709,13 @@ class Analysis {
     if (reached.chain.length > MAX_HELPER_DEPTH) return null;
     const target = reached.call;
     let frames2 = perElement;
-    // Prisma batches findUnique calls issued in the same tick (dataloader): Promise.all(ids.map(id => findUnique)).
+    // Prisma batches findUnique calls issued in the same tick (dataloader): Promise.all(ids.map(id => findUnique)),
+    // and a field resolver's, which GraphQL calls for every item of a list in one tick.
     const innermost = frames2[0]!;
     if (
-      innermost.kind === "callback" &&
-      target.orm === "prisma" &&
-      target.operation === "findUnique" &&
+      this.isBatchedFindUnique(target) &&
       (reached.chain.length === 0 || this.reachesInSameTick(reached.chain, target)) &&
-      isSameTickCallback(innermost, node)
+      (innermost.kind === "callback" ? isSameTickCallback(innermost, node) : innermost.kind === "resolver" && isSameTickResolver(innermost, node))
     ) {
       frames2 = frames2.slice(1);
       if (frames2.length === 0) return null;
@@ -831,6 +830,14 @@ class Analysis {
       if (querying) return false;
     }
     return true;
+  }
+
+  /** A Prisma findUnique, or a fluent relation read on one (`findUnique(…).author()`, one batched query too). */
+  private isBatchedFindUnique(call: DbCall): boolean {
+    if (call.orm !== "prisma") return false;
+    if (call.operation === "findUnique") return true;
+    const callee = ts.isCallExpression(call.node) ? call.node.expression : undefined;
+    return callee !== undefined && ts.isPropertyAccessExpression(callee) && ts.isCallExpression(callee.expression) && this.dbCallAt(callee.expression)?.operation === "findUnique";
   }
 
   /** The query a call or tagged template runs, itself or through the functions it calls; null for other sites. */

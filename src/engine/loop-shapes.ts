@@ -2,7 +2,7 @@ import ts from "#typescript";
 import { CONSTANT_NAME, ITERATION_METHODS, isConstantExpression, isFunctionLike, isPrismaModule, isSequelizeModule, isTypeormModule, unwrapExpression } from "./resolve.js";
 import type { DbCall } from "./orm.js";
 import type { LoopFrame } from "./facts.js";
-import { boundNames, memberName, walk } from "./syntax.js";
+import { boundNames, enclosingFunctions, memberName, walk } from "./syntax.js";
 
 // Loop shapes that decide whether a query really runs once per element.
 
@@ -97,12 +97,24 @@ export function isSameTickCallback(frame: LoopFrame, node: ts.Node): boolean {
   if (!ts.isCallExpression(callee) || !ts.isPropertyAccessExpression(callee.expression)) return false;
   if (!["map", "forEach", "flatMap"].includes(callee.expression.name.text)) return false;
   const fn = frame.callback;
-  if (!fn?.body) return false;
-  let awaitBefore = false;
-  walk(fn.body, (child) => {
-    if (ts.isAwaitExpression(child) && child.getEnd() <= node.getStart()) awaitBefore = true;
+  return fn?.body !== undefined && !awaitsBefore(fn.body, node);
+}
+
+/**
+ * A field resolver that issues the query before it awaits anything: GraphQL runs a field's resolver for every item
+ * of a list in one tick, so Prisma batches a findUnique there as in `ids.map(…)`. Not inside a closure of its own.
+ */
+export function isSameTickResolver(frame: LoopFrame, node: ts.Node): boolean {
+  const fn = frame.callback;
+  return fn?.body !== undefined && enclosingFunctions(node)[0] === fn && !awaitsBefore(fn.body, node);
+}
+
+function awaitsBefore(body: ts.Node, node: ts.Node): boolean {
+  let found = false;
+  walk(body, (child) => {
+    if (ts.isAwaitExpression(child) && child.getEnd() <= node.getStart()) found = true;
   });
-  return !awaitBefore;
+  return found;
 }
 
 export function usesLoopVariableAsList(loop: ts.ForOfStatement, db: DbCall): boolean {

@@ -1531,7 +1531,7 @@ export async function summary() {
       );
     });
 
-    it("Promise.all(ids.map(id => prisma.user.findUnique(...))) is batched by Prisma", async () => {
+    it("Promise.all(ids.map(id => prisma.user.findUnique(...))) is batched by Prisma, with a fluent relation read too", async () => {
       await expectMarked(
         {
           ...prismaProject("none"),
@@ -1539,6 +1539,11 @@ export async function summary() {
 
 export async function byIds(ids: number[]) {
   return Promise.all(ids.map((id) => prisma.user.findUnique({ where: { id } })));
+}
+
+// the fluent relation read is part of the same batched findUnique
+export async function postsOf(ids: number[]) {
+  return Promise.all(ids.map((id) => prisma.user.findUnique({ where: { id } }).posts()));
 }
 
 // positive control in the same project: the same loop with findFirst is not batched
@@ -2088,6 +2093,65 @@ export async function feed(ids: number[]) {
   const byName = await Promise.all(ids.map((id) => loadByAuthorName(String(id)))); // expect: n-plus-one
   return { direct, checked, marked, audited, byName };
 }
+`,
+      };
+      await expectMarked(files, RULE);
+    });
+  });
+
+  describe("Prisma's same-tick findUnique batching in field resolvers", () => {
+    it("a field resolver that returns findUnique (or its fluent relation) before any await is batched; one that awaits first, or reads a list, is an N+1", async () => {
+      const files = {
+        ...prismaProject("nestjs"),
+        "src/posts/post.model.ts": `import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType()
+export class Post {
+  @Field(() => Int) id: number;
+  @Field(() => Int) authorId: number;
+}
+`,
+        "src/posts/posts.resolver.ts": `import { Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { prisma } from '../db';
+import { Post } from './post.model';
+
+@Resolver(() => Post)
+export class PostsResolver {
+  @Query(() => [Post])
+  posts() {
+    return prisma.post.findMany({ take: 20 });
+  }
+
+  @ResolveField()
+  author(@Parent() post: Post) {
+    return prisma.user.findUnique({ where: { id: post.authorId } });
+  }
+
+  @ResolveField()
+  comments(@Parent() post: Post) {
+    return prisma.post.findUnique({ where: { id: post.id } }).comments();
+  }
+
+  @ResolveField()
+  async editor(@Parent() post: Post) {
+    const audit = await fetch('https://audit.example.com/posts/' + post.id);
+    return prisma.user.findUnique({ where: { id: Number(await audit.text()) } }); // expect: n-plus-one
+  }
+
+  @ResolveField()
+  async reviewer(@Parent() post: Post) {
+    return prisma.user.findFirst({ where: { id: post.authorId } }); // expect: n-plus-one
+  }
+}
+`,
+        "src/resolvers.ts": `import { prisma } from './db';
+
+export const resolvers = {
+  Comment: {
+    author: (comment: { authorId: number }) => prisma.user.findUnique({ where: { id: comment.authorId } }),
+    post: (comment: { postId: number }) => prisma.post.findUniqueOrThrow({ where: { id: comment.postId } }), // expect: n-plus-one
+  },
+};
 `,
       };
       await expectMarked(files, RULE);
