@@ -768,13 +768,17 @@ export class Resolver {
       const base = this.baseClass(current);
       if (!heritage || !base) return null;
       const own = new Set((current.node.typeParameters ?? []).map((declared) => declared.name.text));
+      const baseOwn = new Set((base.node.typeParameters ?? []).map((declared) => declared.name.text));
       const next = new Map<string, string | null>();
       (base.node.typeParameters ?? []).forEach((declared, index) => {
-        const argument = heritage.typeArguments?.[index] ?? declared.default;
+        const explicit = heritage.typeArguments?.[index];
+        const argument = explicit ?? declared.default;
         let name: string | null = null;
         if (argument && ts.isTypeReferenceNode(argument) && ts.isIdentifier(argument.typeName) && !argument.typeArguments) {
           const text = argument.typeName.text;
-          name = bound.has(text) ? bound.get(text)! : own.has(text) ? null : text;
+          // An argument is read where `extends` is written; a default (`class Crud<E, R = E>`) inside the base.
+          if (explicit) name = bound.has(text) ? bound.get(text)! : own.has(text) ? null : text;
+          else name = baseOwn.has(text) ? (next.get(text) ?? null) : text;
         }
         next.set(declared.name.text, name);
       });

@@ -1947,6 +1947,38 @@ export async function feed(ids: number[]) {
 `,
     });
 
+    it("follows a type parameter's default to the argument the subclass gave the parameter it names", async () => {
+      const files = {
+        ...typeormProject("none"),
+        "src/read.service.ts": `import { Repository } from 'typeorm';
+
+export abstract class ReadService<E extends { id: number }, R = E> {
+  constructor(protected readonly repository: Repository<R>) {}
+
+  findById(id: number) {
+    return this.repository.findOne({ where: { id } as never });
+  }
+}
+`,
+        "src/comment.service.ts": `import { AppDataSource } from './data-source';
+import { Comment } from './entities';
+import { ReadService } from './read.service';
+
+export class CommentService extends ReadService<Comment> {
+  constructor() {
+    super(AppDataSource.getRepository(Comment));
+  }
+
+  async byIds(ids: number[]) {
+    return Promise.all(ids.map((id) => this.findById(id))); // expect: n-plus-one
+  }
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "src/comment.service.ts", lineOf(files, "src/comment.service.ts", "this.findById(id)")).model).toBe("Comment");
+    });
+
     it("names the model the subclass binds, not the base class's type parameter", async () => {
       const files = crudFiles();
       const result = await expectMarked(files, RULE);
