@@ -17,7 +17,7 @@ import { TypeOracle, hasInstalledOrm, installedOrmProbes } from "./type-oracle.j
 import { GraphqlListedTypes } from "./graphql-types.js";
 import { BATCH_WRITES, consumesQueue, fieldResolverDecorator, resolverMapField, filtersByWholeList, inSwitchOnLoopVariable,
   inEqualityOnConstant,
-  iteratedCollection, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, isSameTickResolver, usesLoopVariableAsList } from "./loop-shapes.js";
+  iteratedCollection, hasUseCacheDirective, isCachedCallback, isGuardedFallback, isInnerOfChain, isMemoisedQuery, isIterationCall, isOrmPackage, isRetryLoop, isSameTickCallback, isSameTickResolver, usesLoopVariableAsList } from "./loop-shapes.js";
 import { ROW_OPERATION_METHODS, accumulates, callbackReadsColumns, filtersComputedValues, isNotAColumn, isNumericReducer, isPluckOnlyUse, mathSpread, pluckedFields } from "./row-shapes.js";
 import { classifyClientCreations, clientKind, requestReachableFunctions } from "./clients.js";
 import { boundNames, enclosingFunctions, isAwaited, isAwaitedInit, isDeclarationName, isInvokedCallback, isLoopStatement, isPropertyNameNode, loopBody, scopeOf, walk } from "./syntax.js";
@@ -626,6 +626,8 @@ class Analysis {
   functionQuery(fn: FunctionRef, depth: number): ReachedQuery | null {
     if (this.functionQueryCache.has(fn.node)) return this.functionQueryCache.get(fn.node)!;
     if (depth > 10 || !fn.node.body) return null;
+    // Next.js `"use cache"`: the result is kept per argument list, so the function runs once per key, not per call.
+    if (hasUseCacheDirective(fn.node)) return null;
     this.functionQueryCache.set(fn.node, null); // recursion guard
     let result: ReachedQuery | null = null;
     let fallback: ReachedQuery | null = null;

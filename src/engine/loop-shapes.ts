@@ -23,6 +23,18 @@ export function isCachedCallback(node: ts.Node): boolean {
   return CACHE_CALLEE.test(call.expression.getText());
 }
 
+/** A `"use cache"` directive (`"use cache: remote"`, …) opening the function's body or its file. */
+export function hasUseCacheDirective(fn: ts.FunctionLikeDeclaration): boolean {
+  const opens = (statements: readonly ts.Statement[]): boolean => {
+    for (const statement of statements) {
+      if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false; // the prologue ended
+      if (/^use cache(:\s*[\w-]+)?$/.test(statement.expression.text)) return true;
+    }
+    return false;
+  };
+  return (fn.body !== undefined && ts.isBlock(fn.body) && opens(fn.body.statements)) || opens(fn.getSourceFile().statements);
+}
+
 /** `@ResolveField()` (NestJS GraphQL) / `@FieldResolver()` (type-graphql): the method runs once per parent row of a list. */
 export function fieldResolverDecorator(fn: ts.FunctionLikeDeclaration): ts.Decorator | undefined {
   if (!ts.isMethodDeclaration(fn)) return undefined;

@@ -2131,6 +2131,45 @@ export async function feed(ids: number[]) {
     });
   });
 
+  describe("Next.js cached functions", () => {
+    it("a function opening with \"use cache\" (or in a file that does) runs once per argument list: not reported; an uncached twin is", async () => {
+      const files = {
+        ...prismaProject("nextjs"),
+        "src/data/stats.ts": `import { prisma } from '../db';
+
+export async function postCount(userId: number) {
+  'use cache';
+  return prisma.post.count({ where: { authorId: userId } });
+}
+
+export async function postCountFresh(userId: number) {
+  return prisma.post.count({ where: { authorId: userId } });
+}
+`,
+        "src/data/cached-file.ts": `'use cache: remote';
+import { prisma } from '../db';
+
+export async function commentCount(userId: number) {
+  return prisma.comment.count({ where: { post: { authorId: userId } } });
+}
+`,
+        "src/app/team.ts": `import { commentCount } from '../data/cached-file';
+import { postCount, postCountFresh } from '../data/stats';
+
+export async function teamRows(userIds: number[]) {
+  const rows = [];
+  for (const userId of userIds) {
+    rows.push({ posts: await postCount(userId), comments: await commentCount(userId) });
+    rows.push({ fresh: await postCountFresh(userId) }); // expect: n-plus-one
+  }
+  return rows;
+}
+`,
+      };
+      await expectMarked(files, RULE);
+    });
+  });
+
   describe("Prisma's same-tick findUnique batching in field resolvers", () => {
     it("a field resolver that returns findUnique (or its fluent relation) before any await is batched; one that awaits first, or reads a list, is an N+1", async () => {
       const files = {
