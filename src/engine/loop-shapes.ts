@@ -242,11 +242,37 @@ export function isGuardedFallback(site: ts.Node): boolean {
   );
 }
 
-/** `while (queue.length)`, `while ((item = queue.shift()))`, `for (;;) { const job = jobs.pop() … }`. */
+/**
+ * `while (queue.length)`, `while ((item = queue.shift()))`, `for (;;) { const job = jobs.pop() … }`. Not a walk
+ * whose body sets the next step the condition tests and takes nothing off a list (`do { … nextEdge = step.nextEdge }
+ * while (nextEdge || pending.length)`): each iteration needs the one before it.
+ */
 export function consumesQueue(loop: ts.WhileStatement | ts.DoStatement): boolean {
   const condition = loop.expression.getText();
-  if (/\.(length|size)\b/.test(condition) || /\.(shift|pop|next)\s*\(/.test(condition)) return true;
-  return /\.(shift|pop|dequeue)\s*\(/.test(loop.statement.getText());
+  const body = loop.statement.getText();
+  if (/\.(shift|pop|dequeue)\s*\(/.test(body)) return true;
+  if (/\.(shift|pop|next)\s*\(/.test(condition)) return true;
+  return /\.(length|size)\b/.test(condition) && !setsNextStep(loop);
+}
+
+/** A variable the loop's condition tests on its own (`nextEdge || …`) is assigned in its body. */
+function setsNextStep(loop: ts.WhileStatement | ts.DoStatement): boolean {
+  const tested = new Set<string>();
+  const collect = (expression: ts.Expression): void => {
+    const inner = unwrapExpression(expression);
+    if (ts.isIdentifier(inner)) tested.add(inner.text);
+    else if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.BarBarToken || inner.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) {
+      collect(inner.left);
+      collect(inner.right);
+    }
+  };
+  collect(loop.expression);
+  if (tested.size === 0) return false;
+  let assigned = false;
+  walk(loop.statement, (node) => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && tested.has(node.left.text)) assigned = true;
+  });
+  return assigned;
 }
 
 export function isInnerOfChain(node: ts.Node): boolean {

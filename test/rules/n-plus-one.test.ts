@@ -69,6 +69,37 @@ export async function reports(rootId: number) {
       );
     });
 
+    it("a do-while walk whose body sets the next step its condition tests is a chain walk, even beside a list length; a drained queue is not", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/flow.ts": `import { prisma } from './db';
+
+interface Step { next?: number; id: number }
+
+export async function walkFlow(start: Step, queued: number[]) {
+  let nextStep: number | undefined = start.next;
+  let current = start;
+  do {
+    await prisma.post.upsert({ where: { id: current.id }, create: { id: current.id, title: 'step', authorId: 1 }, update: {} });
+    current = { id: nextStep ?? 0 };
+    nextStep = undefined;
+  } while (nextStep || queued.length > 1);
+}
+
+export async function drainQueued(queued: number[], nextStep?: number) {
+  do {
+    const id = queued.pop() ?? 0;
+    await prisma.post.update({ where: { id }, data: { published: true } }); // expect: n-plus-one
+    nextStep = id;
+  } while (nextStep || queued.length > 0);
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("do-while loop draining a queue", async () => {
       await expectMarked(
         {
