@@ -178,7 +178,24 @@ const MAX_HELPER_DEPTH = 2;
 
 /** The iteration builds the operation list of a batch transaction: `$transaction([...xs.map(…)])`. */
 function isTransactionBatch(iteration: ts.Node): boolean {
-  let node: ts.Node = iteration;
+  if (isTransactionArgument(iteration)) return true;
+  // `const updates = rows.map(…); await prisma.$transaction(updates)`: Prisma's queries wait to be run, so the list
+  // is the same batch when the transaction is all it is used for.
+  let holder: ts.Node = iteration.parent;
+  while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
+  if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name) || !(ts.getCombinedNodeFlags(holder) & ts.NodeFlags.Const)) return false;
+  const name = holder.name.text;
+  const scope = scopeOf(holder);
+  const uses: ts.Identifier[] = [];
+  if (scope) walk(scope, (node) => {
+    if (ts.isIdentifier(node) && node.text === name && node !== holder.name && !isPropertyNameNode(node)) uses.push(node);
+  });
+  return uses.length > 0 && uses.every(isTransactionArgument);
+}
+
+/** `prisma.$transaction(node)`, `$transaction([...node])`. */
+function isTransactionArgument(expression: ts.Node): boolean {
+  let node: ts.Node = expression;
   while (node.parent && (ts.isSpreadElement(node.parent) || ts.isArrayLiteralExpression(node.parent) || ts.isParenthesizedExpression(node.parent))) node = node.parent;
   const call = node.parent;
   return !!call && ts.isCallExpression(call) && call.arguments.includes(node as ts.Expression) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === "$transaction";

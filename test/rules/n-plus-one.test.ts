@@ -2162,6 +2162,31 @@ export async function feed(ids: number[]) {
     });
   });
 
+  describe("Prisma batch transactions", () => {
+    it("writes mapped into prisma.$transaction([...]), directly or through a const used only there, are one batch; the same list awaited with Promise.all is not", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/archive.ts": `import { prisma } from './db';
+
+export async function archive(ids: number[]) {
+  await prisma.$transaction(ids.map((id) => prisma.post.update({ where: { id }, data: { published: false } })));
+  const updates = ids.map((id) => prisma.post.update({ where: { id }, data: { title: 'archived' } }));
+  return prisma.$transaction([...updates]);
+}
+
+export async function archiveEach(ids: number[]) {
+  const updates = ids.map((id) => prisma.post.update({ where: { id }, data: { title: 'archived' } })); // expect: n-plus-one
+  await Promise.all(updates);
+  return prisma.$transaction(updates);
+}
+`,
+        },
+        RULE,
+      );
+    });
+  });
+
   describe("Next.js cached functions", () => {
     it("a function opening with \"use cache\" (or in a file that does) runs once per argument list: not reported; an uncached twin is", async () => {
       const files = {
