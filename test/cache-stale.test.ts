@@ -123,6 +123,19 @@ describe("scan cache: what the analysis read, wherever it is", () => {
     expect(nPlusOne(fresh)).toBe(0);
   });
 
+  it("an Nx project holding only a Prisma schema is added to packages/", async () => {
+    const p = emptyProject();
+    p.write("package.json", PRISMA_PACKAGE);
+    p.write("nx.json", "{}\n");
+    writeShopCode(p, "../lib/orders");
+    const { before, fresh } = await cachedAfterEdit(p, {}, () => {
+      p.write("packages/db/project.json", '{ "name": "db" }\n');
+      p.write("packages/db/prisma/schema.prisma", USER_ONLY);
+    });
+    expect(nPlusOne(before)).toBe(1);
+    expect(nPlusOne(fresh)).toBe(0);
+  });
+
   it("prisma.config.ts starts naming another schema", async () => {
     const p = emptyProject();
     p.write("package.json", PRISMA_PACKAGE);

@@ -370,8 +370,8 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   const configuredClients = new ConfiguredClients(project, options.clients ?? [], options.configRoot ?? discovery.root);
   // A configured client says which ORM the project uses, even when only its wrapper package depends on it.
   const prismaInUse = project.hasDependency("@prisma/client") || project.hasDependency("prisma") || configuredClients.orms.includes("prisma");
-  const schemaDirs = project.packageJsons.map((p) => p.dir);
-  const schemaTexts = prismaInUse || schemaDirs.length === 0 ? readSchemaTexts(prismaSchemaFiles(discovery.root, schemaDirs)) : [];
+  const schemaDirs = [...project.packageJsons.map((p) => p.dir), ...project.nxProjectDirs];
+  const schemaTexts = prismaInUse || project.packageJsons.length === 0 ? readSchemaTexts(prismaSchemaFiles(discovery.root, schemaDirs)) : [];
   // The schema is parsed on another thread while this one parses the code.
   const schemasAside = (options.jobs ?? 2) > 1 ? parseSchemasAside(schemaTexts.map((entry) => ("text" in entry ? entry.text : "")), discovery.files.length) : null;
   project.parseScanned(onProgress);
@@ -477,7 +477,7 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   if (project.hasDependency("sequelize") || project.hasDependency("sequelize-typescript")) ormsDetected.add("sequelize");
   const frameworks = new Set<string>(handlers.map((h) => h.framework));
 
-  const databaseRead = readDatabaseSchemas(prismaSchema, project.scannedModules, projectDirs);
+  const databaseRead = readDatabaseSchemas(prismaSchema, project.scannedModules, projectDirs, project.nxProjectDirs);
   for (const problem of databaseRead.problems) errors.push({ file: ".", kind: "internal", message: `${oneLine(problem)}; that schema is left out of the index rules` });
   const indexAdvisor = databaseRead.schemas.length > 0 ? new IndexAdvisor(databaseRead.schemas, resolver, dbCalls, new Set(options.smallTables ?? []), workspaceReach(project, projectDirs), (call, error) =>
           errors.push({ file: call.module.relPath, kind: "internal", message: `index check of a query failed (${oneLine(String((error as Error)?.message ?? error))}); that query is skipped by the index rules` }),

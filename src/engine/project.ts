@@ -68,6 +68,10 @@ export class Project {
   readonly workspacePackages = new Map<string, string>();
   /** Each workspace package's package.json by folder, parsed once (import resolution reads its exports and entry fields). */
   private readonly workspaceManifests = new Map<string, Record<string, unknown>>();
+  /** Nx projects: folders with a `project.json` and no package.json (their dependencies are the root's). */
+  readonly nxProjectDirs: string[] = [];
+  /** Where Nx projects were looked for besides the scanned files' folders: the folders listed, the files probed. */
+  private readonly nxProbes = { listings: [] as string[], contents: [] as string[] };
   private readonly pathsMatchers = new Map<string, ((specifier: string) => string[]) | null>();
   private readonly resolutionCache = new Map<string, { module: string; external: boolean }>();
   /** package.json files seen, for dependency detection. */
@@ -109,11 +113,11 @@ export class Project {
 
   /** What the project read besides the scanned files, for the scan cache to check. */
   cacheDependencies(): CacheDependencies {
-    const probed = this.directories.flatMap((dir) => ["package.json", "tsconfig.json", "jsconfig.json"].map((name) => join(dir, name)));
-    const configs = [...new Set([...probed, ...this.configProbes])].filter((path) => !path.endsWith("package.json"));
+    const probed = this.directories.flatMap((dir) => ["package.json", "project.json", "tsconfig.json", "jsconfig.json"].map((name) => join(dir, name)));
+    const configs = [...new Set([...probed, ...this.configProbes])].filter((path) => /[\\/][jt]sconfig\.json$/.test(path));
     return {
-      contents: [...probed, ...this.configProbes, ...this.importedFiles],
-      listings: [...directoryEntries.keys()],
+      contents: [...probed, ...this.configProbes, ...this.importedFiles, ...this.nxProbes.contents],
+      listings: [...directoryEntries.keys(), ...this.nxProbes.listings],
       stamps: [],
       // Every tsconfig there is, after `extends`: the check of the scanned folders' ones (src/engine/tsconfig-check.ts)
       // says when an `extends` is missing, and creating it must count even where no import asked for paths.
@@ -135,9 +139,32 @@ export class Project {
     }
     dirs.add(this.root);
     this.directories.push(...dirs);
+    // A project of an Nx workspace may hold no code the scan reads (a Prisma schema's own project): its usual places.
+    const nxProjects = new Set<string>();
+    this.nxProbes.contents.push(join(this.root, "nx.json"));
+    if (existsSync(join(this.root, "nx.json"))) {
+      for (const folder of NX_PROJECT_FOLDERS) {
+        const parent = join(this.root, folder);
+        this.nxProbes.listings.push(parent);
+        let children: string[] = [];
+        try {
+          children = readdirSync(parent, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(parent, entry.name)).sort();
+        } catch {
+          // no such folder
+        }
+        for (const child of children) {
+          if (dirs.has(child)) continue;
+          this.nxProbes.contents.push(join(child, "package.json"), join(child, "project.json"));
+          nxProjects.add(child);
+        }
+      }
+    }
     for (const dir of dirs) {
       const path = join(dir, "package.json");
-      if (!existsSync(path)) continue;
+      if (!existsSync(path)) {
+        if (existsSync(join(dir, "project.json"))) this.nxProjectDirs.push(dir);
+        continue;
+      }
       try {
         const pkg = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
         const deps = new Set<string>();
@@ -154,6 +181,7 @@ export class Project {
         // A broken package.json only costs dependency detection.
       }
     }
+    for (const dir of nxProjects) if (!existsSync(join(dir, "package.json")) && existsSync(join(dir, "project.json"))) this.nxProjectDirs.push(dir);
   }
 
   private addModule(absPath: string, text: string, scanned: boolean): ModuleInfo | undefined {
@@ -499,6 +527,9 @@ export function resolveFile(base: string): string | undefined {
  * extensions and index files, and almost all of them do not exist.
  */
 const directoryEntries = new Map<string, Map<string, boolean> | null>();
+
+/** Where Nx workspaces keep their projects (`workspaceLayout` defaults, and the common `packages/`). */
+const NX_PROJECT_FOLDERS = ["apps", "libs", "packages"];
 
 function isFile(path: string): boolean {
   const dir = dirname(path);

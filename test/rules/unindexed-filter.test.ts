@@ -652,6 +652,59 @@ export const byIso = (iso: string) => prisma.country.findFirst({ where: { iso } 
     });
   });
 
+  describe("Nx workspaces: Prisma schemas in project.json projects", () => {
+    it("a schema whose generator writes the client into another project serves that project's code; one generating into itself serves only its own", async () => {
+      const schema = (output: string, ticketExtra: string) => `generator client {
+  provider = "prisma-client-js"
+  output   = "${output}"
+}
+
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model Ticket {
+  id       Int    @id @default(autoincrement())
+  status   String
+  assignee String
+${ticketExtra}
+}
+`;
+      const files = {
+        "package.json": packageJson({ "@prisma/client": "^5.10.0", "@nestjs/core": "^10.0.0" }),
+        "tsconfig.json": TSCONFIG,
+        "nx.json": "{}\n",
+        "packages/db/project.json": '{ "name": "db" }\n',
+        "packages/db/prisma/schema.prisma": schema("../../api/prisma/generated-prisma-client", ""),
+        "packages/api/project.json": '{ "name": "api" }\n',
+        "packages/api/src/prisma.service.ts": `import { PrismaClient } from '../prisma/generated-prisma-client';
+
+export const prisma = new PrismaClient();
+`,
+        "packages/api/src/tickets.ts": `import { prisma } from './prisma.service';
+
+export function openTickets(assignee: string) {
+  return prisma.ticket.findMany({ where: { assignee }, take: 50 }); // expect: unindexed-filter
+}
+`,
+        "packages/helpdesk/project.json": '{ "name": "helpdesk" }\n',
+        "packages/helpdesk/prisma/schema.prisma": schema("../prisma/generated-prisma-client", "  @@index([assignee])"),
+        "packages/helpdesk/src/tickets.ts": `import { PrismaClient } from '../prisma/generated-prisma-client';
+
+const prisma = new PrismaClient();
+
+export function assigned(assignee: string) {
+  return prisma.ticket.findMany({ where: { assignee }, take: 50 });
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      const finding = findingAt(result, RULE, "packages/api/src/tickets.ts", lineOf(files, "packages/api/src/tickets.ts", "findMany"));
+      expect(finding.related.map((related) => related.file)).toContain("packages/db/prisma/schema.prisma");
+    });
+  });
+
   describe("TypeORM", () => {
     const entities = (indexes: string, type = "postgres") => ({
       "package.json": packageJson({ typeorm: "^0.3.20", pg: "^8.13.1", mysql2: "^3.11.0" }),

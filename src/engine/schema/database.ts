@@ -2,7 +2,7 @@
 // hold several projects (a monorepo, a folder of examples): each package's schema is kept apart, and a query is
 // judged against the schema that defines its model (the nearest one when several do).
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, sep } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import type { Orm } from "../../types.js";
 import type { ModuleInfo } from "../project.js";
 import type { PrismaSchemaInfo } from "../prisma-schema.js";
@@ -93,6 +93,40 @@ function ownerOf(path: string, dirs: readonly string[]): string {
   return dirs.find((dir) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep)) ?? dirs[dirs.length - 1]!;
 }
 
+/**
+ * The folder whose code a Prisma schema file serves: its package's. In an Nx project (no package.json of its own,
+ * all dependencies at the root), the project the generator's `output` writes the client into (amplication's
+ * `output = "../../amplication-server/prisma/generated-prisma-client"`); with the default output, in node_modules,
+ * the client is the whole workspace's.
+ */
+function prismaSchemaScope(files: readonly ParsedSchemaFile[], packageDirs: readonly string[], nxProjectDirs: readonly string[]): (file: ParsedSchemaFile) => string {
+  if (nxProjectDirs.length === 0) return (file) => ownerOf(file.file, packageDirs);
+  const root = packageDirs[packageDirs.length - 1]!;
+  const owners = [...new Set([...packageDirs.slice(0, -1), ...nxProjectDirs])].sort((a, b) => b.length - a.length).concat(root);
+  const outputs = new Map<string, string | null>();
+  const outputOf = (project: string): string | null => {
+    if (!outputs.has(project)) {
+      let found: string | null = null;
+      for (const file of files) {
+        const output = ownerOf(file.file, owners) === project ? /generator\s+\w+\s*\{[^}]*?\boutput\s*=\s*"([^"]+)"/.exec(file.text)?.[1] : undefined;
+        if (output) {
+          found = resolve(dirname(file.file), output);
+          break;
+        }
+      }
+      outputs.set(project, found);
+    }
+    return outputs.get(project)!;
+  };
+  return (file) => {
+    const project = ownerOf(file.file, owners);
+    if (!nxProjectDirs.includes(project)) return ownerOf(file.file, packageDirs);
+    const output = outputOf(project);
+    const inWorkspace = output !== null && output.startsWith(root + sep) && !output.split(sep).includes("node_modules");
+    return inWorkspace ? ownerOf(output, owners) : ownerOf(file.file, packageDirs);
+  };
+}
+
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -104,9 +138,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /**
- * Every package's schema. `packageDirs`: the package folders of the scan, deepest first, ending with the scan root.
+ * Every package's schema. `packageDirs`: the package folders of the scan, deepest first, ending with the scan root;
+ * `nxProjectDirs`: Nx projects (a `project.json`, no package.json), which place Prisma schemas only.
  */
-export function readDatabaseSchemas(prisma: PrismaSchemaInfo | null, modules: readonly ModuleInfo[], packageDirs: readonly string[]): DatabaseSchemaRead {
+export function readDatabaseSchemas(prisma: PrismaSchemaInfo | null, modules: readonly ModuleInfo[], packageDirs: readonly string[], nxProjectDirs: readonly string[] = []): DatabaseSchemaRead {
   const filesRead: string[] = [];
   const foldersListed: string[] = [];
   const problems: string[] = [];
@@ -121,7 +156,8 @@ export function readDatabaseSchemas(prisma: PrismaSchemaInfo | null, modules: re
   };
   const scoped: { dir: string; orm: Orm; schema: DatabaseSchema; migrations: MigrationIndex[] }[] = [];
 
-  for (const [dir, files] of groupBy<ParsedSchemaFile>(prisma?.parsedFiles ?? [], (file) => ownerOf(file.file, packageDirs))) {
+  const prismaScope = prismaSchemaScope(prisma?.parsedFiles ?? [], packageDirs, nxProjectDirs);
+  for (const [dir, files] of groupBy<ParsedSchemaFile>(prisma?.parsedFiles ?? [], prismaScope)) {
     const schema = attempt("reading the Prisma schema", () => prismaDatabaseSchema(files));
     const migrations = prismaMigrationIndexes(prismaMigrationFolders(files.map((file) => file.file)), filesRead, foldersListed);
     if (schema) scoped.push({ dir, orm: "prisma", schema, migrations });
