@@ -753,6 +753,65 @@ export const byId = (id: number) => orders.findOneBy({ id });
       expect(finding.related[0]).toMatchObject({ file: "src/entities.ts", line: lineOf(files, "src/entities.ts", "export class Order") });
     });
 
+    it("entities declared with the project's own wrappers of typeorm's decorators (multi-ORM style), in files importing nothing of typeorm", async () => {
+      const files = {
+        "package.json": packageJson({ typeorm: "^0.3.20", pg: "^8.13.1", "@mikro-orm/core": "^6.0.0" }),
+        "tsconfig.json": TSCONFIG,
+        "src/orm/decorators.ts": `import { Entity as MikroEntity } from '@mikro-orm/core';
+import { Column, ColumnOptions, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export function AppEntity(name?: string) {
+  return (target: Function) => {
+    MikroEntity({ tableName: name })(target);
+    Entity(name)(target);
+  };
+}
+
+export function AppPrimaryColumn(strategy?: 'increment' | 'uuid') {
+  return PrimaryGeneratedColumn(strategy as 'increment');
+}
+
+export function AppColumn(options?: ColumnOptions) {
+  return Column(options ?? {});
+}
+
+export function AppIndex(fields?: string[]) {
+  return (target: object, property?: string) => applyIndex(target, property, fields);
+}
+
+function applyIndex(target: object, property: string | undefined, fields: string[] | undefined) {
+  if (fields) Index(fields)(target as Function);
+  else Index()(target, property!);
+}
+`,
+        "src/tickets/ticket.entity.ts": `import { AppColumn, AppEntity, AppIndex, AppPrimaryColumn } from '../orm/decorators';
+
+@AppEntity('tickets')
+export class Ticket {
+  @AppPrimaryColumn() id: number;
+  @AppIndex() @AppColumn() assignee: string;
+  @AppColumn({ nullable: true }) status: string;
+}
+`,
+        "src/data-source.ts": `import { DataSource } from 'typeorm';
+import { Ticket } from './tickets/ticket.entity';
+
+export const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, entities: [Ticket] });
+`,
+        "src/tickets/tickets.ts": `import { dataSource } from '../data-source';
+import { Ticket } from './ticket.entity';
+
+const tickets = dataSource.getRepository(Ticket);
+
+export const assignedTo = (assignee: string) => tickets.find({ where: { assignee }, take: 20 });
+export const withStatus = (status: string) => tickets.find({ where: { status }, take: 20 }); // expect: unindexed-filter
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      const finding = findingAt(result, RULE, "src/tickets/tickets.ts", lineOf(files, "src/tickets/tickets.ts", "withStatus"));
+      expect(finding.related[0]).toMatchObject({ file: "src/tickets/ticket.entity.ts", line: lineOf(files, "src/tickets/ticket.entity.ts", "export class Ticket") });
+    });
+
     it("a class @Index covers its leading column; MySQL indexes the foreign key", async () => {
       await expectMarked({ ...entities('@Index(["customerId", "createdAt"])'), "src/orders.ts": queries.replace("findBy({ customerId }); // expect: unindexed-filter", "findBy({ customerId });") }, RULE);
       await expectMarked({ ...entities("", "mysql"), "src/orders.ts": queries.replace("take: 20 }); // expect: unindexed-filter", "take: 20 });") }, RULE);

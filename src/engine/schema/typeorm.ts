@@ -126,10 +126,18 @@ export function readTypeormSchema(modules: readonly ModuleInfo[]): TypeormSchema
     const importsAnyTypeorm = importsTypeorm || specifiers.has("@nestjs/typeorm");
     const isOrmConfig = /^ormconfig\.[cm]?[jt]s$/.test(basename(module.absPath));
     const readsMigrations = importsTypeorm || hasMigrationClass(module.sourceFile);
-    if (!importsAnyTypeorm && !isOrmConfig && !readsMigrations) continue;
+    if (!importsAnyTypeorm && !isOrmConfig && !readsMigrations) {
+      // An entity declared only with the project's wrappers of typeorm's decorators (`@MultiORMEntity(…)`).
+      for (const statement of module.sourceFile.statements) {
+        if (!ts.isClassDeclaration(statement) || decoratorsOf(statement).length === 0) continue;
+        const entity = readEntity(module, statement, modulesByPath);
+        if (entity) entities.push(entity);
+      }
+      continue;
+    }
 
     const visit = (node: ts.Node): void => {
-      if (importsTypeorm && ts.isClassDeclaration(node)) {
+      if (ts.isClassDeclaration(node) && (importsTypeorm || decoratorsOf(node).length > 0)) {
         const entity = readEntity(module, node, modulesByPath);
         if (entity) entities.push(entity);
       } else if (importsTypeorm && ts.isNewExpression(node) && typeormName(module, node.expression)?.text === "EntitySchema") {
@@ -163,7 +171,7 @@ export function readTypeormSchema(modules: readonly ModuleInfo[]): TypeormSchema
 
 function readEntity(module: ModuleInfo, node: ts.ClassDeclaration, modulesByPath: ReadonlyMap<string, ModuleInfo>): EntityDraft | null {
   if (!node.name) return null;
-  const decorators = typeormDecorators(module, node);
+  const decorators = typeormDecorators(module, node, modulesByPath);
   const entity = decorators.find((decorator) => decorator.name === "Entity");
   const model = node.name.text;
   // `@ChildEntity()`: single-table inheritance, the rows live in the table of the @Entity the class extends.
@@ -273,7 +281,7 @@ function parentEntity(module: ModuleInfo, node: ts.ClassDeclaration, modulesByPa
   for (let hops = 0; hops <= MAX_HOPS && current; hops++) {
     current = baseClass(current.module, current.node, modulesByPath);
     if (!current?.node.name) return null;
-    const entity = typeormDecorators(current.module, current.node).find((decorator) => decorator.name === "Entity");
+    const entity = typeormDecorators(current.module, current.node, modulesByPath).find((decorator) => decorator.name === "Entity");
     if (entity) return { table: entityTableName(entity, current.node.name.text), root: current.node };
   }
   return null;
@@ -291,7 +299,7 @@ function readMembers(module: ModuleInfo, node: ts.ClassLikeDeclaration, modulesB
     for (const [relation, alias] of inherited.relationIds) members.relationIds.set(relation, alias);
     members.indexes.push(...inherited.indexes);
   }
-  for (const decorator of typeormDecorators(module, node)) {
+  for (const decorator of typeormDecorators(module, node, modulesByPath)) {
     if (decorator.name === "Index" || decorator.name === "Unique") {
       const index = classLevelIndex(module, decorator);
       if (index) members.indexes.push(index);
@@ -316,7 +324,7 @@ function columnValueKind(args: readonly ts.Expression[], options: ts.ObjectLiter
 function readProperty(module: ModuleInfo, property: ts.PropertyDeclaration, nameNode: ts.Identifier | ts.StringLiteral, members: Members, modulesByPath: ReadonlyMap<string, ModuleInfo>): void {
   const field = nameNode.text;
   const site = siteOf(module, nameNode);
-  const decorators = [...typeormDecorators(module, property), ...wrappedDecorators(module, property, modulesByPath)];
+  const decorators = [...typeormDecorators(module, property, modulesByPath), ...wrappedDecorators(module, property, modulesByPath)];
   const joinColumn = decorators.find((decorator) => decorator.name === "JoinColumn");
   for (const decorator of decorators) {
     const options = objectArg(decorator.args);
@@ -748,8 +756,11 @@ function importedSpecifiers(sourceFile: ts.SourceFile): Set<string> {
   return specifiers;
 }
 
-/** The decorators on a node that typeorm exports: `@Entity()` with `Entity` imported from it, or `@orm.Entity()`. */
-function typeormDecorators(module: ModuleInfo, node: ts.Node): TypeormDecorator[] {
+/**
+ * The decorators on a node that typeorm exports: `@Entity()` with `Entity` imported from it, or `@orm.Entity()`; and
+ * the project's own decorators that hand their arguments on to one of them (`@MultiORMEntity("employee")`).
+ */
+function typeormDecorators(module: ModuleInfo, node: ts.Node, modulesByPath?: ReadonlyMap<string, ModuleInfo>): TypeormDecorator[] {
   const found: TypeormDecorator[] = [];
   for (const decorator of decoratorsOf(node)) {
     const expression = decorator.expression;
@@ -757,8 +768,64 @@ function typeormDecorators(module: ModuleInfo, node: ts.Node): TypeormDecorator[
     const args = ts.isCallExpression(expression) ? expression.arguments : [];
     const name = typeormName(module, callee);
     if (name) found.push({ name: name.text, args, nameNode: name.node });
+    else if (modulesByPath && ts.isIdentifier(callee)) {
+      const passedTo = passThroughName(module, callee.text, modulesByPath);
+      if (passedTo) found.push({ name: passedTo, args, nameNode: callee });
+    }
   }
   return found;
+}
+
+const passThroughCache = new WeakMap<ts.Node, string | null>();
+
+/**
+ * The typeorm decorator a project decorator stands for when it takes arguments and, itself or through the project
+ * functions it calls, applies exactly one kind of typeorm decorator (other ORMs' aside): a wrapper that mirrors
+ * typeorm's signature, such as a multi-ORM `MultiORMColumn(options)` or `ColumnIndex(name, fields)`.
+ */
+function passThroughName(module: ModuleInfo, localName: string, modulesByPath: ReadonlyMap<string, ModuleInfo>): string | null {
+  const declaration = declarationNamed(module, localName, modulesByPath, 0);
+  if (!declaration) return null;
+  const cached = passThroughCache.get(declaration.node);
+  if (cached !== undefined) return cached;
+  passThroughCache.set(declaration.node, null); // recursion guard
+  const fn = functionOf(declaration.node);
+  let result: string | null = null;
+  if (fn && fn.parameters.length > 0) {
+    const names = new Set<string>();
+    const collect = (owner: ModuleInfo, body: ts.Node, depth: number): void => {
+      const visit = (child: ts.Node): void => {
+        if (ts.isCallExpression(child)) {
+          const name = typeormName(owner, child.expression);
+          if (name) names.add(name.text);
+          else if (depth < 2 && ts.isIdentifier(child.expression)) {
+            const callee = declarationNamed(owner, child.expression.text, modulesByPath, 0);
+            const calleeFn = callee && functionOf(callee.node);
+            if (callee && calleeFn?.body) collect(callee.module, calleeFn.body, depth + 1);
+          }
+        }
+        ts.forEachChild(child, visit);
+      };
+      visit(body);
+    };
+    if (fn.body) collect(declaration.module, fn.body, 0);
+    const [only] = names;
+    if (names.size === 1 && only && PASS_THROUGH_DECORATORS.has(only)) result = only;
+  }
+  passThroughCache.set(declaration.node, result);
+  return result;
+}
+
+const PASS_THROUGH_DECORATORS = new Set(["Entity", "ChildEntity", "Index", "Unique", "JoinColumn", "RelationId", ...COLUMN_DECORATORS, ...RELATION_DECORATORS]);
+
+/** The function a declaration holds: `function f() {}`, or `const f = () => …` / `function () {}`. */
+function functionOf(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  if (ts.isFunctionDeclaration(node)) return node.body ? node : undefined;
+  if (ts.isVariableDeclaration(node) && node.initializer) {
+    const value = unwrap(node.initializer);
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
+  }
+  return undefined;
 }
 
 function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
@@ -790,7 +857,7 @@ function wrappedDecorators(module: ModuleInfo, property: ts.PropertyDeclaration,
   for (const decorator of decoratorsOf(property)) {
     const expression = decorator.expression;
     const callee = ts.isCallExpression(expression) ? expression.expression : expression;
-    if (!ts.isIdentifier(callee) || typeormName(module, callee)) continue;
+    if (!ts.isIdentifier(callee) || typeormName(module, callee) || passThroughName(module, callee.text, modulesByPath)) continue;
     const declaration = declarationNamed(module, callee.text, modulesByPath, 0);
     if (!declaration) continue;
     for (const call of wrapperCalls(declaration.module, declaration.node)) found.push({ ...call, nameNode: callee });
