@@ -530,6 +530,19 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
   };
 }
 
+/** The function an expression is the returned value of: `return rows`, `return await q`, `() => q`. */
+function returningFunction(expression: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+  let top: ts.Node = expression;
+  while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isNonNullExpression(top.parent) || ts.isSatisfiesExpression(top.parent))) top = top.parent;
+  const parent = top.parent;
+  if (parent && ts.isReturnStatement(parent)) {
+    const fn = enclosingFunctions(parent)[0];
+    return fn && !isInvokedCallback(fn) ? fn : undefined;
+  }
+  if (parent && ts.isArrowFunction(parent) && parent.body === top && !isInvokedCallback(parent)) return parent;
+  return undefined;
+}
+
 function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.getSourceFile() === outer.getSourceFile() && inner.pos >= outer.pos && inner.end <= outer.end;
 }
@@ -1210,7 +1223,7 @@ class Analysis {
 
   rowUsage(call: DbCall): Pick<RowUsage, "onlyLength" | "pluckedFields" | "savedBack" | "neededWhole"> {
     const usage: Pick<RowUsage, "onlyLength" | "pluckedFields" | "savedBack" | "neededWhole"> = { onlyLength: false, pluckedFields: null, savedBack: false, neededWhole: false };
-    const uses = this.rowUseSites(call.node);
+    const uses = this.throughReturns(this.rowUseSites(call.node, true), 0);
     let lengthUses = 0;
     let otherUses = 0;
     const plucked = new Set<string>();
@@ -1234,8 +1247,58 @@ class Analysis {
     return usage;
   }
 
+  /**
+   * Rows a helper returns are used where it is called: `return prisma.x.findMany(…)` (or `return rows`) in a function
+   * of the file that is not exported, or a private method, whose every reference is a call, stands for the uses of
+   * its results at those calls. Any other reference, or an exported helper, keeps the return as a use of its own.
+   */
+  private throughReturns(uses: ts.Expression[], depth: number): ts.Expression[] {
+    return uses.flatMap((use) => {
+      const fn = depth < 2 ? returningFunction(use) : undefined;
+      const calls = fn ? this.localCallsOf(fn) : null;
+      return calls ? this.throughReturns(calls.flatMap((call) => this.rowUseSites(call, true)), depth + 1) : [use];
+    });
+  }
+
+  /** Every call of a function only this file (a non-exported function) or its class (a private method) can call; null when it has other references. */
+  private localCallsOf(fn: ts.FunctionLikeDeclaration): ts.CallExpression[] | null {
+    let name: ts.Identifier | ts.PrivateIdentifier | undefined;
+    let scope: ts.Node | undefined;
+    let matches: (reference: ts.Identifier | ts.PrivateIdentifier) => ts.Node | undefined;
+    if (ts.isFunctionDeclaration(fn) && fn.name && ts.isSourceFile(fn.parent) && !(ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Export)) {
+      name = fn.name;
+      scope = fn.parent;
+      matches = (reference) => (ts.isIdentifier(reference) && this.bindsTo(reference, fn) ? reference : undefined);
+    } else if (ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) && (ts.isPrivateIdentifier(fn.name) || (ts.isIdentifier(fn.name) && ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private))) {
+      name = fn.name;
+      scope = fn.parent;
+      matches = (reference) => (ts.isPropertyAccessExpression(reference.parent) && reference.parent.name === reference && reference.parent.expression.kind === ts.SyntaxKind.ThisKeyword ? reference.parent : undefined);
+    } else return null;
+    const calls: ts.CallExpression[] = [];
+    let other = false;
+    const text = name.text;
+    walk(scope, (node) => {
+      if ((!ts.isIdentifier(node) && !ts.isPrivateIdentifier(node)) || node.text !== text || node === name) return;
+      const callee = matches(node);
+      if (!callee) {
+        // Another binding of the same name (a local variable, a property of some object) is not a reference.
+        if (ts.isIdentifier(node) && !isPropertyNameNode(node) && !isDeclarationName(node) && this.bindsTo(node, fn)) other = true;
+        if (ts.isPrivateIdentifier(node) || (ts.isPropertyAccessExpression(node.parent) && node.parent.name === node && node.parent.expression.kind === ts.SyntaxKind.ThisKeyword)) other = true;
+        return;
+      }
+      if (ts.isCallExpression(callee.parent) && callee.parent.expression === callee) calls.push(callee.parent);
+      else other = true;
+    });
+    return other || calls.length === 0 ? null : calls;
+  }
+
+  private bindsTo(reference: ts.Identifier, declaration: ts.Node): boolean {
+    const binding = this.resolver.lookup(reference);
+    return binding?.kind === "node" && binding.node === declaration;
+  }
+
   /** The expressions that hold the rows: the awaited call itself, or every reference to the variable it is stored in. */
-  private rowUseSites(callNode: ts.Node): ts.Expression[] {
+  private rowUseSites(callNode: ts.Node, followReturn = false): ts.Expression[] {
     let top: ts.Node = callNode;
     while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isNonNullExpression(top.parent) || ts.isSatisfiesExpression(top.parent))) {
       top = top.parent;
@@ -1269,6 +1332,8 @@ class Analysis {
       }
       return [];
     }
+    // `return prisma.x.findMany(…)`: the caller gets the rows (throughReturns follows them when it can).
+    if (followReturn && returningFunction(top as ts.Expression)) return [top as ts.Expression];
     if (top === callNode && !isAwaited(callNode) && !ts.isPropertyAccessExpression(callNode)) return [];
     return [top as ts.Expression];
   }

@@ -211,6 +211,52 @@ export async function counts(postId: number) {
       );
     });
 
+    it("rows a file-local helper or a private method returns, counted by every caller; not an exported helper, nor one a caller uses whole", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/stats.ts": `import { prisma } from './db';
+
+function draftsOf(authorId: number) {
+  return prisma.post.findMany({ where: { authorId, published: false } }); // expect: count-via-length
+}
+
+async function commentsOf(postId: number) {
+  const comments = await prisma.comment.findMany({ where: { postId } }); // expect: count-via-length
+  return comments;
+}
+
+function postsOf(authorId: number) {
+  return prisma.post.findMany({ where: { authorId } });
+}
+
+export function publishedOf(authorId: number) {
+  return prisma.post.findMany({ where: { authorId, published: true } });
+}
+
+export async function authorStats(authorId: number, postId: number) {
+  const drafts = await draftsOf(authorId);
+  const comments = (await commentsOf(postId)).length;
+  const posts = await postsOf(authorId);
+  const published = await publishedOf(authorId);
+  return { drafts: drafts.length, comments, posts: posts.length, titles: (await postsOf(authorId)).map((p) => p.title), published: published.length };
+}
+
+export class InboxService {
+  private unread(userId: number) {
+    return prisma.post.findMany({ where: { authorId: userId, published: false } }); // expect: count-via-length
+  }
+
+  async badge(userId: number) {
+    return { unread: (await this.unread(userId)).length };
+  }
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("rows used for more than .length, and .length of non-row values (with a positive control)", async () => {
       await expectMarked(
         {
