@@ -357,7 +357,7 @@ export interface ProjectFacts {
 
 const TEST_FILE = /(^|\/)(__tests__|__mocks__|test|tests|e2e|spec|playwright|cypress)\/|\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/;
 /** Code that never runs in a request (scripts, seeds, migrations, examples, dev servers, templates, stories), or that must return every row by design (sitemap, robots). */
-const NON_RUNTIME_FILE = /(^|\/)(scripts?|seeds?|seeders?|migrations?|examples?|disabled|example-plugins|test-plugins|dev-server|templates?|__fixtures__|stories|storybook|\.storybook)\/|(^|\/)(seed[^/]*|sitemap|robots)\.[cm]?[jt]sx?$|\.(seed|stories|story)\.[cm]?[jt]sx?$/;
+const NON_RUNTIME_FILE = /(^|\/)(\w+[-_])?(scripts?|seeds?|seeders?|migrations?)\/|(^|\/)(examples?|disabled|example-plugins|test-plugins|dev-server|templates?|__fixtures__|stories|storybook|\.storybook)\/|(^|\/)(seed[^/]*|sitemap|robots)\.[cm]?[jt]sx?$|\.(seed|stories|story)\.[cm]?[jt]sx?$/;
 
 /** Findings are reported only in runtime code: tests and non-runtime files are analysed (helpers may live there) but not reported. */
 export function isUnreportedFile(relPath: string): boolean {

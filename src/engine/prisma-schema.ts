@@ -188,11 +188,43 @@ export type SchemaText = { file: string; text: string } | { file: string; error:
 export function readSchemaTexts(files: string[]): SchemaText[] {
   return files.map((file) => {
     try {
-      return { file, text: readFileSync(file, "utf8") };
+      return { file, text: withoutBlockComments(readFileSync(file, "utf8")) };
     } catch (error) {
       return { file, error };
     }
   });
+}
+
+/**
+ * The schema with its `/* … *\/` comments blanked out, lines and columns kept: Prisma accepts them, the schema
+ * parser does not. Strings and `//` comments are left as they are.
+ */
+export function withoutBlockComments(text: string): string {
+  if (!text.includes("/*")) return text;
+  let out = "";
+  for (let i = 0; i < text.length; ) {
+    const char = text[i]!;
+    if (char === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"' && text[end] !== "\n") end += text[end] === "\\" ? 2 : 1;
+      out += text.slice(i, end + 1);
+      i = end + 1;
+    } else if (char === "/" && text[i + 1] === "/") {
+      const end = text.indexOf("\n", i);
+      const stop = end === -1 ? text.length : end;
+      out += text.slice(i, stop);
+      i = stop;
+    } else if (char === "/" && text[i + 1] === "*") {
+      const close = text.indexOf("*/", i + 2);
+      const stop = close === -1 ? text.length : close + 2;
+      out += text.slice(i, stop).replace(/[^\n]/g, " ");
+      i = stop;
+    } else {
+      out += char;
+      i++;
+    }
+  }
+  return out;
 }
 
 /**

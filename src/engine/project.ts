@@ -20,6 +20,8 @@ export interface ModuleInfo {
   /** Exported name → local name, or a re-export. */
   exports: Map<string, ExportTarget>;
   starExports: string[];
+  /** `export * from` specifiers that resolve to no project file (a package, or a client not generated yet). */
+  externalStarExports: string[];
   /** Top-level declarations by name (functions, classes, variables, enums). */
   topLevel: Map<string, ts.Node>;
   /** `module.exports = X`: what `require()` of this module returns. */
@@ -220,6 +222,7 @@ export class Project {
       imports: new Map(),
       exports: new Map(),
       starExports: [],
+      externalStarExports: [],
       topLevel: new Map(),
       commonJsExport: null,
       factSites: sites.facts,
@@ -393,6 +396,7 @@ export class Project {
           if (specifier) {
             const resolved = this.resolveImport(info.absPath, specifier);
             if (!resolved.external) info.starExports.push(resolved.module);
+            else info.externalStarExports.push(resolved.module);
           }
         } else if (ts.isNamedExports(statement.exportClause)) {
           for (const element of statement.exportClause.elements) {

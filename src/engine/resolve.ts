@@ -173,7 +173,9 @@ export class Resolver {
       const found = this.resolveExport(target, name, depth + 1);
       if (found) return found;
     }
-    return undefined;
+    // `export * from "../generated/prisma"` in a checkout where the client is not generated: the ORM's export.
+    const orm = module.externalStarExports.find((specifier) => isPrismaModule(specifier) || isTypeormModule(specifier) || isSequelizeModule(specifier));
+    return orm ? { kind: "external", module: orm, name } : undefined;
   }
 
   // ---------- values ----------

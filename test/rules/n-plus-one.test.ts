@@ -2162,6 +2162,51 @@ export async function feed(ids: number[]) {
     });
   });
 
+  describe("files that do not serve requests", () => {
+    it("one-off scripts, seeds and migrations (also in prefixed folders such as migration-scripts/) are not reported; the same loop in src is", async () => {
+      const loop = (db: string, marker = "") => `import { prisma } from '${db}';
+
+export async function touchAll(ids: number[]) {
+  for (const id of ids) await prisma.user.update({ where: { id }, data: { name: 'x' } });${marker}
+}
+`;
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "migration-scripts/backfill.ts": loop("../src/db"),
+          "db_seeds/users.ts": loop("../src/db"),
+          "scripts/fix.ts": loop("../src/db"),
+          "src/jobs/touch.ts": loop("../db", " // expect: n-plus-one"),
+        },
+        RULE,
+      );
+    });
+  });
+
+  describe("a client package whose generated Prisma client is not in the checkout", () => {
+    it("export * from '../generated/prisma' in a workspace package still makes its PrismaClient a client (not the naming fallback)", async () => {
+      const files = {
+        "package.json": JSON.stringify({ name: "mono", private: true, workspaces: ["packages/*", "apps/*"] }),
+        "packages/database/package.json": JSON.stringify({ name: "@acme/database", main: "./dist/index.js", types: "./dist/index.d.ts", dependencies: { "@prisma/client": "^6.0.0" } }),
+        "packages/database/src/index.ts": "export * from '../generated/prisma';\nexport * from './helpers';\n",
+        "packages/database/src/helpers.ts": "export const MAX_BATCH = 100;\n",
+        "packages/database/prisma/schema.prisma": PRISMA_SCHEMA,
+        "apps/web/package.json": JSON.stringify({ name: "web", dependencies: { "@acme/database": "workspace:*" } }),
+        "apps/web/src/db.ts": "import { PrismaClient } from '@acme/database';\n\nexport const prisma = new PrismaClient();\n",
+        "apps/web/src/report.ts": `import { prisma } from './db';
+
+export async function postsPerUser(userIds: number[]) {
+  const out = [];
+  for (const id of userIds) out.push(await prisma.post.count({ where: { authorId: id } })); // expect: n-plus-one
+  return out;
+}
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(findingAt(result, RULE, "apps/web/src/report.ts", lineOf(files, "apps/web/src/report.ts", "prisma.post.count")).confidence).toBe("medium"); // the loop's list caps it; the naming fallback would give low
+    });
+  });
+
   describe("Prisma batch transactions", () => {
     it("writes mapped into prisma.$transaction([...]), directly or through a const used only there, are one batch; the same list awaited with Promise.all is not", async () => {
       await expectMarked(

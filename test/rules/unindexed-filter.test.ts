@@ -652,6 +652,42 @@ export const byIso = (iso: string) => prisma.country.findFirst({ where: { iso } 
     });
   });
 
+  describe("schema syntax the parser does not take as is", () => {
+    it("/* */ and /** */ comments, which Prisma accepts, keep the schema (and its lines) readable", async () => {
+      const files = {
+        "package.json": packageJson({ "@prisma/client": "^6.0.0" }),
+        "tsconfig.json": TSCONFIG,
+        "prisma/schema.prisma": `datasource db {
+  provider = "postgresql" /* the only one */
+  url      = env("DATABASE_URL")
+}
+
+/**
+ * Support tickets. The text of a ticket lives in another store.
+ */
+model Ticket {
+  id       Int    @id @default(autoincrement())
+  /* who works on it */
+  assignee String
+  status   String @default("/* open */")
+
+  @@index([assignee])
+}
+`,
+        "src/db.ts": "import { PrismaClient } from '@prisma/client';\n\nexport const prisma = new PrismaClient();\n",
+        "src/tickets.ts": `import { prisma } from './db';
+
+export const assigned = (assignee: string) => prisma.ticket.findMany({ where: { assignee }, take: 20 });
+export const withStatus = (status: string) => prisma.ticket.findMany({ where: { status }, take: 20 }); // expect: unindexed-filter
+`,
+      };
+      const result = await expectMarked(files, RULE);
+      expect(result.errors.filter((error) => error.kind === "parse")).toEqual([]);
+      const finding = findingAt(result, RULE, "src/tickets.ts", lineOf(files, "src/tickets.ts", "withStatus"));
+      expect(finding.related[0]).toMatchObject({ file: "prisma/schema.prisma", line: lineOf(files, "prisma/schema.prisma", "model Ticket") });
+    });
+  });
+
   describe("Nx workspaces: Prisma schemas in project.json projects", () => {
     it("a schema whose generator writes the client into another project serves that project's code; one generating into itself serves only its own", async () => {
       const schema = (output: string, ticketExtra: string) => `generator client {
