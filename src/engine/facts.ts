@@ -521,13 +521,65 @@ export function buildProjectFacts(discovery: Discovery, typeProgram?: ts.Program
       if (!usage) {
         const operations = rowOperations.get(call);
         const filters = operations?.filters ?? [];
-        const thinningFilters = filters.length >= 2 ? [] : filters.filter((site) => !site.perElement);
+        // One filter, and the rows read nowhere else: with the condition in `where`, the others would not be sent. Reads
+        // that are findings of their own (an aggregation in JS, a loop running a query per row) go with the fix.
+        const fixedWithIt = [...filters, ...(operations?.aggregations ?? [])].map((site) => site.node).concat(loopQueries.filter((loopQuery) => loopQuery.sourceRows === call).map((loopQuery) => loopQuery.loop));
+        const thinningFilters = filters.length >= 2 || analysis.readElsewhere(call, fixedWithIt) ? [] : filters.filter((site) => !site.perElement);
         usage = { ...analysis.rowUsage(call), aggregations: operations?.aggregations ?? [], filters, thinningFilters };
         usageCache.set(call, usage);
       }
       return usage;
     },
   };
+}
+
+/** `rows.map(…).sort(…).filter(…)` → `rows`: the expression a chain of array calls starts from. */
+function receiverChainRoot(site: ts.Node): ts.Node {
+  let current: ts.Node = ts.isCallExpression(site) && ts.isPropertyAccessExpression(site.expression) ? site.expression.expression : site;
+  for (;;) {
+    const inner = innermost(current);
+    if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && ARRAY_CHAIN_METHODS.has(inner.expression.name.text)) current = inner.expression.expression;
+    else return inner;
+  }
+}
+
+const ARRAY_CHAIN_METHODS = new Set(["map", "sort", "toSorted", "reverse", "toReversed", "slice", "flat", "flatMap", "concat"]);
+
+/** Through parentheses, `await`, `!`, type assertions and an empty default (`rows ?? []`). */
+function innermost(node: ts.Node): ts.Node {
+  let current = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAwaitExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
+    else if (ts.isBinaryExpression(current) && (current.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || current.operatorToken.kind === ts.SyntaxKind.BarBarToken) && ts.isArrayLiteralExpression(current.right) && current.right.elements.length === 0) current = current.left;
+    else return current;
+  }
+}
+
+/** `rows.length`, `rows.reduce(…)`: a count or a fold over every row, which a grouped or counting query gives too. */
+function isCountOrFold(use: ts.Expression): boolean {
+  let node: ts.Node = use;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent))) node = node.parent;
+  const access = node.parent;
+  if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== node) return false;
+  if (access.name.text === "length") return true;
+  return /^reduce(Right)?$/.test(access.name.text) && ts.isCallExpression(access.parent) && access.parent.expression === access;
+}
+
+/** `if (!rows)`, `rows === null`: asks whether there are rows, not what they hold. */
+function isPresenceCheck(use: ts.Expression): boolean {
+  let node: ts.Node = use;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent))) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent)) && parent.expression === node) return true;
+  if (ts.isConditionalExpression(parent) && parent.condition === node) return true;
+  if (ts.isBinaryExpression(parent)) {
+    const other = parent.left === node ? parent.right : parent.left;
+    const equality = [ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(parent.operatorToken.kind);
+    if (equality && (other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === "undefined"))) return true;
+  }
+  return false;
 }
 
 /** The function an expression is the returned value of: `return rows`, `return await q`, `() => q`. */
@@ -1245,6 +1297,26 @@ class Analysis {
     usage.onlyLength = lengthUses > 0 && otherUses === 0 && pluckUses === 0;
     if (pluckUses > 0 && otherUses === 0 && lengthUses === 0 && plucked.size > 0 && plucked.size <= 2 && ![...plucked].some((field) => isNotAColumn(call, field))) usage.pluckedFields = [...plucked].sort();
     return usage;
+  }
+
+  /**
+   * The rows are read besides these sites — iterated, mapped, indexed, passed on (`new Map(rows.map(…))`): the
+   * database has to send them all anyway. Presence checks, counts and folds (`.length`, `.reduce`, which a counting
+   * or grouped query replaces with the filter) do not count, nor a return to callers this cannot follow.
+   */
+  readElsewhere(call: DbCall, sites: readonly ts.Node[]): boolean {
+    // A call (`rows.filter(…)`, `rows.reduce(…)`) or a `for…of` reads the rows it starts from; other sites (a `for`
+    // over `rows.length`, `Math.max(...rows.map(…))`) every use inside them.
+    const roots = new Set<ts.Node>();
+    const spans: ts.Node[] = [];
+    for (const site of sites) {
+      if (ts.isCallExpression(site) && ts.isPropertyAccessExpression(site.expression)) roots.add(innermost(receiverChainRoot(site)));
+      else if (ts.isForOfStatement(site)) roots.add(innermost(receiverChainRoot(site.expression)));
+      else spans.push(site);
+    }
+    return this.throughReturns(this.rowUseSites(call.node, true), 0).some(
+      (use) => !roots.has(innermost(use)) && !spans.some((span) => contains(span, use)) && !isPresenceCheck(use) && !isCountOrFold(use) && !returningFunction(use),
+    );
   }
 
   /**

@@ -337,6 +337,52 @@ export async function managerIds() {
       );
     });
 
+    it("rows also read besides the filter (mapped, iterated) are fetched whole anyway; a presence check, an empty default, a count or a fold does not count", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("none"),
+          "src/orders.ts": `import { prisma } from './db';
+
+export async function labelsAndBig() {
+  const orders = await prisma.order.findMany();
+  const labels = new Map(orders.map((order) => [order.id, order.status]));
+  return { labels, big: orders.filter((order) => order.amount > 10_000) };
+}
+
+export async function statusesAndFree() {
+  const orders = await prisma.order.findMany();
+  const statuses: string[] = [];
+  for (const order of orders) statuses.push(order.status);
+  return { statuses, free: orders.find((order) => order.amount === 0) };
+}
+
+export async function totalAndBig() {
+  const orders = await prisma.order.findMany();
+  const big = orders.filter((order) => order.amount > 10_000); // expect: in-memory-filter
+  return { total: orders.length, sum: orders.reduce((sum, order) => sum + order.amount, 0), big };
+}
+
+export async function bigOnes() {
+  const orders = await prisma.order.findMany();
+  if (!orders) return [];
+  return orders.filter((order) => order.amount > 10_000); // expect: in-memory-filter
+}
+
+export async function bigOrNone() {
+  const orders = await prisma.order.findMany();
+  return (orders ?? []).filter((order) => order.amount > 10_000); // expect: in-memory-filter
+}
+
+export async function sortedBig() {
+  const orders = await prisma.order.findMany();
+  return orders.slice().sort((a, b) => a.amount - b.amount).filter((order) => order.amount > 10_000); // expect: in-memory-filter
+}
+`,
+        },
+        RULE,
+      );
+    });
+
     it("filters over request data", async () => {
       await expectNone(
         {
