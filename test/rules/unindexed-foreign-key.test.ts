@@ -73,6 +73,52 @@ describe(RULE, () => {
     expect(result.summary.byRule[RULE]).toBe(3);
   });
 
+  it("a composite key is served by an index leading with its part that refers to the target's primary key; not by one on another part", async () => {
+    const schema = `datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model Account {
+  id    Int    @id @default(autoincrement())
+  rules Rule[]
+  runs  Run[]
+  logs  Log[]
+}
+
+model Rule {
+  id        Int    @id @default(autoincrement())
+  accountId Int
+  account   Account @relation(fields: [accountId], references: [id]) // expect: unindexed-foreign-key
+  runs      Run[]
+  logs      Log[]
+
+  @@unique([id, accountId])
+}
+
+model Run {
+  id        Int     @id @default(autoincrement())
+  ruleId    Int
+  accountId Int
+  rule      Rule    @relation(fields: [ruleId, accountId], references: [id, accountId])
+  account   Account @relation(fields: [accountId], references: [id]) // expect: unindexed-foreign-key
+
+  @@index([ruleId])
+}
+
+model Log {
+  id        Int     @id @default(autoincrement())
+  ruleId    Int
+  accountId Int
+  rule      Rule    @relation(fields: [ruleId, accountId], references: [id, accountId]) // expect: unindexed-foreign-key
+  account   Account @relation(fields: [accountId], references: [id])
+
+  @@index([accountId])
+}
+`;
+    await expectMarked(project(schema, "import { prisma } from './db';\n\nexport const one = (id: number) => prisma.run.findUnique({ where: { id } });\n"), RULE);
+  });
+
   it("MySQL indexes foreign keys with constraints; not with relationMode = \"prisma\"", async () => {
     await expectNone(project(blog("mysql", "  @@index([postId])")), RULE);
     const noConstraints = await expectMarked(project(blog("mysql", "  @@index([createdAt]) // post-expected // user-expected", '\n  relationMode = "prisma"')), RULE);

@@ -188,7 +188,10 @@ export class IndexAdvisor {
         for (const relation of table.relations) {
           const key = relation.foreignKey;
           if (key.length === 0 || !foreignKeyNeedsIndex(schema, relation)) continue;
-          const covered = uses.some((use) => use.fields.length >= key.length && key.every((field) => use.fields.slice(0, key.length).includes(field)));
+          // A composite key (`[ruleId, accountId]` → `[id, accountId]`) is served by an index leading with the part
+          // that refers to the target's primary key alone: that one column already picks a single parent.
+          const identifying = key.length > 1 ? identifyingKeyField(schema, relation) : null;
+          const covered = uses.some((use) => (use.fields.length >= key.length && key.every((field) => use.fields.slice(0, key.length).includes(field))) || (identifying !== null && use.fields[0] === identifying));
           if (covered || requested.has(`${this.tableKey(table)}\u0000${key[0]}`)) continue;
           // A composite key that starts with this one: its index serves both, and is the one reported.
           const longer = table.relations.some((other) => other.foreignKey.length > key.length && key.every((field, i) => other.foreignKey[i] === field));
@@ -248,4 +251,12 @@ export class IndexAdvisor {
     const after = lookup.range.length > 0 ? lookup.range.slice(0, 1) : lookup.sort.filter((field) => !equality.includes(field)).slice(0, 1);
     return [...new Set([...equality, ...after])];
   }
+}
+
+/** The foreign-key field that refers to the target's whole single-column primary key, if one does. */
+function identifyingKeyField(schema: DatabaseSchema, relation: SchemaRelation): string | null {
+  const target = tableNamed(schema, relation.target);
+  if (!target || target.primaryKey.length !== 1) return null;
+  const index = relation.references.indexOf(target.primaryKey[0]!);
+  return index >= 0 ? (relation.foreignKey[index] ?? null) : null;
 }
