@@ -163,7 +163,7 @@ export interface Shard {
 }
 
 /** A framework whose request handlers perf-scan recognises (config `frameworks`). */
-export type FrameworkName = "express" | "fastify" | "koa" | "hono" | "hapi" | "nestjs" | "nextjs" | "trpc" | "orpc" | "graphql";
+export type FrameworkName = "express" | "fastify" | "koa" | "hono" | "hapi" | "nestjs" | "nextjs" | "remix" | "trpc" | "orpc" | "graphql";
 
 /**
  * A project's own ORM client, for code that wraps its ORM in a way the engine cannot follow (config `clients`).

@@ -79,7 +79,7 @@ describe("config validation of clients, frameworks and pagination", () => {
     ["a client with an unknown key", { clients: [{ module: "~/server/db", export: "db", kind: "prisma" }] }, "`/clients/0` has an unknown key `kind`"],
     ["a client name that is not an identifier", { clients: [{ name: "ctx.db" }] }, '`/clients/0/name` must match pattern "^[A-Za-z_$][A-Za-z0-9_$]*$"'],
     ["frameworks that is not a list", { frameworks: "express" }, "`/frameworks` must be array"],
-    ["an unknown framework", { frameworks: ["express", "rails"] }, "`/frameworks/1` must be one of express, fastify, koa, hono, hapi, nestjs, nextjs, trpc, orpc, graphql"],
+    ["an unknown framework", { frameworks: ["express", "rails"] }, "`/frameworks/1` must be one of express, fastify, koa, hono, hapi, nestjs, nextjs, remix, trpc, orpc, graphql"],
     ["a page size that is not a whole number", { pagination: { maxPageSize: "100" } }, "`/pagination/maxPageSize` must be integer"],
     ["a page size below one", { pagination: { maxPageSize: 0 } }, "`/pagination/maxPageSize` must be >= 1"],
     ["an unknown pagination key", { pagination: { maxTake: 100 } }, "`/pagination` has an unknown key `maxTake`"],

@@ -634,7 +634,8 @@ function environmentNotes(discovery: Discovery, projectDirs: string[], scannedDi
 const MAX_IO_WRAPPER_DEPTH = 3;
 
 /** Calls that send every row they are given on, serialised: `res.json(superjson.serialize({ rows }))`. */
-const SERIALIZERS = new Set(["JSON.stringify", "superjson.serialize", "superjson.stringify"]);
+// `json(rows)`, `typedjson(rows)`, `data(rows)`: Remix and React Router response helpers.
+const SERIALIZERS = new Set(["JSON.stringify", "superjson.serialize", "superjson.stringify", "json", "typedjson", "data", "defer"]);
 
 /** NestJS parameter decorators that hand a handler a plain value (an id, the body), not the request or response. */
 const NEST_VALUE_DECORATORS = new Set(["Param", "Query", "Body", "Headers", "Ip", "HostParam", "Session", "UploadedFile", "UploadedFiles"]);

@@ -44,6 +44,24 @@ export interface Handler {
   registration: ts.Node;
 }
 
+const REMIX_PACKAGES = ["@remix-run/node", "@remix-run/server-runtime", "@remix-run/cloudflare", "@remix-run/deno", "@remix-run/react", "@react-router/node", "@react-router/dev", "@react-router/cloudflare"];
+
+/**
+ * A route module's URL under Remix v2 / React Router flat routes: `api.v1.projects.$projectRef.ts` is
+ * `/api/v1/projects/:projectRef`, `_index` the index, `_auth.login` (a pathless layout) `/login`, `$` a splat,
+ * `[.]` a literal dot, `folder/route.tsx` the folder's name.
+ */
+export function remixRoutePath(file: string): string {
+  const name = file.replace(/\/route$/, "").replace(/\//g, ".");
+  const segments = name.split(/\.(?![^[]*\])/).flatMap((segment) => {
+    if (segment === "_index" || segment === "index" || (segment.startsWith("_") && segment !== "_")) return [];
+    const plain = segment.replace(/_$/, "").replace(/\[(.*?)\]/g, "$1").replace(/^\((.*)\)$/, "$1");
+    if (plain === "$") return ["*"];
+    return [plain.startsWith("$") ? `:${plain.slice(1)}` : plain];
+  });
+  return `/${segments.join("/")}`;
+}
+
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "options", "head"]);
 const NEST_METHOD_DECORATORS = new Set(["Get", "Post", "Put", "Patch", "Delete", "All", "Options", "Head"]);
 const NEXT_ROUTE_EXPORTS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
@@ -93,6 +111,18 @@ export function findHandlers(module: ModuleInfo, resolver: Resolver, frameworkOf
       if (!fn || !node) continue;
       const route = appRoute ? nextAppRoute(appRoute[2] ?? "") : nextPagesRoute(pagesApi![2]!);
       handlers.push({ fn, framework: "nextjs", endpoint: `${appRoute ? name : "ANY"} ${route}`, registration: node });
+    }
+  }
+
+  // Remix and React Router framework mode: a route module's `loader` (GET) and `action` (the other methods).
+  const remixRoute = /(^|\/)app\/routes\/(.+)\.(ts|js|tsx|jsx|mts|mjs)$/.exec(path);
+  if (remixRoute && REMIX_PACKAGES.some((name) => resolver.project.hasDependency(name))) {
+    for (const [name, target] of module.exports) {
+      if (name !== "loader" && name !== "action") continue;
+      const node = target.kind === "node" ? target.node : target.kind === "local" ? module.topLevel.get(target.name) : undefined;
+      const fn = fnRef(node && ts.isVariableDeclaration(node) ? node.initializer : node);
+      if (!fn || !node) continue;
+      handlers.push({ fn, framework: "remix", endpoint: `${name === "loader" ? "GET" : "POST"} ${remixRoutePath(remixRoute[2]!)}`, registration: node });
     }
   }
 
@@ -367,7 +397,7 @@ export function withMountPrefixes(handlers: Handler[], mountCalls: ts.CallExpres
   };
 
   return handlers.map((handler) => {
-    if (!handler.endpoint || handler.framework === "nextjs" || handler.framework === "trpc" || handler.framework === "orpc") return handler;
+    if (!handler.endpoint || handler.framework === "nextjs" || handler.framework === "remix" || handler.framework === "trpc" || handler.framework === "orpc") return handler;
     const [verb, route] = handler.endpoint.split(" ", 2) as [string, string | undefined];
     if (route === undefined || !route.startsWith("/")) return handler;
     const registration = handler.registration;

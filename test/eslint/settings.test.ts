@@ -85,7 +85,7 @@ describe("settings.perfScan", () => {
   it("a mistake is one line with the key path; keys the config file has but settings do not read are refused", async () => {
     const root = project(files);
     await expect(lint(root, { perfScan: { frameworks: ["rails"] } })).rejects.toThrow(
-      "perf-scan: settings.perfScan: `/frameworks/0` must be one of express, fastify, koa, hono, hapi, nestjs, nextjs, trpc, orpc, graphql",
+      "perf-scan: settings.perfScan: `/frameworks/0` must be one of express, fastify, koa, hono, hapi, nestjs, nextjs, remix, trpc, orpc, graphql",
     );
     await expect(lint(root, { perfScan: { pagination: { maxPageSize: 0 } } })).rejects.toThrow("perf-scan: settings.perfScan: `/pagination/maxPageSize` must be >= 1");
     await expect(lint(root, { perfScan: { rules: { "n-plus-one": "off" } } })).rejects.toThrow("perf-scan: settings.perfScan has the key `rules`, which is not read here");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectMarked, expectNone, findingAt, findingObjects, findingsOf, lineOf, packageJson, prismaProject, sequelizeProject, typeormProject } from "../support/project.js";
+import { PRISMA_SCHEMA, expectMarked, expectNone, findingAt, findingObjects, findingsOf, lineOf, packageJson, prismaProject, sequelizeProject, typeormProject } from "../support/project.js";
 
 const RULE = "missing-pagination" as const;
 
@@ -294,6 +294,44 @@ export const router = {
       };
       const result = await expectMarked(files, RULE);
       expect(findingAt(result, RULE, "src/router.ts", lineOf(files, "src/router.ts", "prisma.post.findMany({ where")).message).toContain("GET /posts");
+    });
+
+    it("Remix / React Router route modules: loader (GET) and action (POST) returning rows, with the file's route as the endpoint; not outside app/routes or without the framework", async () => {
+      const routes = (): Record<string, string> => ({
+        "app/db.server.ts": "import { PrismaClient } from '@prisma/client';\n\nexport const prisma = new PrismaClient();\n",
+        "app/routes/api.v1.authors.$authorId.posts.ts": `import { json } from '@remix-run/node';
+import { prisma } from '~/db.server';
+
+export async function loader({ params }: { params: { authorId: string } }) {
+  const posts = await prisma.post.findMany({ where: { published: true } }); // expect: missing-pagination
+  return json({ posts });
+}
+
+export const action = async () => {
+  return { comments: await prisma.comment.findMany() }; // expect: missing-pagination
+};
+`,
+        "app/routes/_index.tsx": `import { prisma } from '~/db.server';
+
+export async function loader() {
+  return { latest: await prisma.post.findMany({ take: 10 }) };
+}
+`,
+        "app/lib/feed.server.ts": `import { prisma } from '~/db.server';
+
+export async function loader() {
+  return prisma.post.findMany();
+}
+`,
+      });
+      const tsconfig = JSON.stringify({ compilerOptions: { strict: true, baseUrl: ".", paths: { "~/*": ["./app/*"] } } });
+      const files = { "package.json": packageJson({ "@prisma/client": "^5.22.0", "@remix-run/node": "^2.15.0" }), "tsconfig.json": tsconfig, "prisma/schema.prisma": PRISMA_SCHEMA, ...routes() };
+      const result = await expectMarked(files, RULE);
+      const file = "app/routes/api.v1.authors.$authorId.posts.ts";
+      expect(findingAt(result, RULE, file, lineOf(files, file, "prisma.post.findMany")).message).toContain("GET /api/v1/authors/:authorId/posts");
+      expect(findingAt(result, RULE, file, lineOf(files, file, "prisma.comment.findMany")).message).toContain("POST /api/v1/authors/:authorId/posts");
+      // The same files in a project that is not a Remix or React Router app: no route modules.
+      await expectNone({ "package.json": packageJson({ "@prisma/client": "^5.22.0", express: "^4.21.0" }), "tsconfig.json": tsconfig, "prisma/schema.prisma": PRISMA_SCHEMA, ...routes() }, RULE);
     });
 
     it("Express with TypeORM res.json(await repo.find()) and Sequelize res.send(rows)", async () => {
