@@ -562,7 +562,17 @@ function isCountOrFold(use: ts.Expression): boolean {
   const access = node.parent;
   if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== node) return false;
   if (access.name.text === "length") return true;
-  return /^reduce(Right)?$/.test(access.name.text) && ts.isCallExpression(access.parent) && access.parent.expression === access;
+  if (!/^reduce(Right)?$/.test(access.name.text) || !ts.isCallExpression(access.parent) || access.parent.expression !== access) return false;
+  // A fold over columns (sums, counts per status); one that keeps rows (`map.set(r.id, r)`) needs them whole.
+  const reducer = access.parent.arguments[0];
+  if (!reducer || !(ts.isArrowFunction(reducer) || ts.isFunctionExpression(reducer))) return false;
+  const row = reducer.parameters[1]?.name;
+  if (!row || !ts.isIdentifier(row)) return false;
+  let keepsRows = false;
+  walk(reducer.body, (node) => {
+    if (ts.isIdentifier(node) && node.text === row.text && !(ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node)) keepsRows = true;
+  });
+  return !keepsRows;
 }
 
 /** `if (!rows)`, `rows === null`: asks whether there are rows, not what they hold. */
@@ -1329,7 +1339,8 @@ class Analysis {
     return uses.flatMap((use) => {
       const fn = depth < 2 ? returningFunction(use) : undefined;
       const calls = fn ? this.localCallsOf(fn) : null;
-      return calls ? this.throughReturns(calls.flatMap((call) => this.rowUseSites(call, true)), depth + 1) : [use];
+      // A call whose result this cannot follow (kept as a promise, passed to `.then`) is a use of its own.
+      return calls ? this.throughReturns(calls.flatMap((call) => { const sites = this.rowUseSites(call, true); return sites.length > 0 ? sites : [call]; }), depth + 1) : [use];
     });
   }
 
@@ -1354,9 +1365,10 @@ class Analysis {
       if ((!ts.isIdentifier(node) && !ts.isPrivateIdentifier(node)) || node.text !== text || node === name) return;
       const callee = matches(node);
       if (!callee) {
-        // Another binding of the same name (a local variable, a property of some object) is not a reference.
+        // Another binding of the same name (a local variable, a property of some object) is not a reference; for a
+        // method, any `x.name` is one (`self.load()`: this cannot tell whose it is).
         if (ts.isIdentifier(node) && !isPropertyNameNode(node) && !isDeclarationName(node) && this.bindsTo(node, fn)) other = true;
-        if (ts.isPrivateIdentifier(node) || (ts.isPropertyAccessExpression(node.parent) && node.parent.name === node && node.parent.expression.kind === ts.SyntaxKind.ThisKeyword)) other = true;
+        if (ts.isMethodDeclaration(fn) && (ts.isPrivateIdentifier(node) || (ts.isPropertyAccessExpression(node.parent) && node.parent.name === node))) other = true;
         return;
       }
       if (ts.isCallExpression(callee.parent) && callee.parent.expression === callee) calls.push(callee.parent);

@@ -32,7 +32,14 @@ export function hasUseCacheDirective(fn: ts.FunctionLikeDeclaration): boolean {
     }
     return false;
   };
-  return (fn.body !== undefined && ts.isBlock(fn.body) && opens(fn.body.statements)) || opens(fn.getSourceFile().statements);
+  return (fn.body !== undefined && ts.isBlock(fn.body) && opens(fn.body.statements)) || (isExported(fn) && opens(fn.getSourceFile().statements));
+}
+
+/** `export function f`, `export const f = () => …`: Next.js caches a `"use cache"` file's exports only. */
+function isExported(fn: ts.FunctionLikeDeclaration): boolean {
+  if (ts.isFunctionDeclaration(fn)) return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Export) !== 0;
+  const declaration = fn.parent;
+  return ts.isVariableDeclaration(declaration) && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0;
 }
 
 /** `@ResolveField()` (NestJS GraphQL) / `@FieldResolver()` (type-graphql): the method runs once per parent row of a list. */
@@ -268,11 +275,18 @@ function setsNextStep(loop: ts.WhileStatement | ts.DoStatement): boolean {
   };
   collect(loop.expression);
   if (tested.size === 0) return false;
+  // The lists whose length the condition tests: a body that adds to one walks a queue by index, not a chain.
+  const lists = new Set<string>();
+  walk(loop.expression, (node) => {
+    if (ts.isPropertyAccessExpression(node) && node.name.text === "length" && ts.isIdentifier(node.expression)) lists.add(node.expression.text);
+  });
   let assigned = false;
+  let grows = false;
   walk(loop.statement, (node) => {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && tested.has(node.left.text)) assigned = true;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(push|unshift|splice)$/.test(node.expression.name.text) && ts.isIdentifier(node.expression.expression) && lists.has(node.expression.expression.text)) grows = true;
   });
-  return assigned;
+  return assigned && !grows;
 }
 
 export function isInnerOfChain(node: ts.Node): boolean {

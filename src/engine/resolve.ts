@@ -156,6 +156,28 @@ export class Resolver {
   }
 
   resolveExport(module: ModuleInfo, name: string, depth = 0): Binding | undefined {
+    const found = this.exportInTree(module, name, depth);
+    if (found || depth > 12) return found;
+    // `export * from "../generated/prisma"` in a checkout where the client is not generated: the ORM's export, once
+    // every re-export of the tree has been asked (a sibling barrel may hold the name).
+    const orm = this.ormStarExport(module, 0, new Set());
+    return orm ? { kind: "external", module: orm, name } : undefined;
+  }
+
+  private ormStarExport(module: ModuleInfo, depth: number, seen: Set<ModuleInfo>): string | undefined {
+    if (depth > 12 || seen.has(module)) return undefined;
+    seen.add(module);
+    const own = module.externalStarExports.find((specifier) => isPrismaModule(specifier) || isTypeormModule(specifier) || isSequelizeModule(specifier));
+    if (own) return own;
+    for (const star of module.starExports) {
+      const target = this.project.getModule(star);
+      const found = target ? this.ormStarExport(target, depth + 1, seen) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private exportInTree(module: ModuleInfo, name: string, depth: number): Binding | undefined {
     if (depth > 12) return undefined;
     const exported = module.exports.get(name);
     if (exported) {
@@ -170,12 +192,10 @@ export class Resolver {
     for (const star of module.starExports) {
       const target = this.project.getModule(star);
       if (!target) continue;
-      const found = this.resolveExport(target, name, depth + 1);
+      const found = this.exportInTree(target, name, depth + 1);
       if (found) return found;
     }
-    // `export * from "../generated/prisma"` in a checkout where the client is not generated: the ORM's export.
-    const orm = module.externalStarExports.find((specifier) => isPrismaModule(specifier) || isTypeormModule(specifier) || isSequelizeModule(specifier));
-    return orm ? { kind: "external", module: orm, name } : undefined;
+    return undefined;
   }
 
   // ---------- values ----------

@@ -247,8 +247,18 @@ export class InboxService {
     return prisma.post.findMany({ where: { authorId: userId, published: false } }); // expect: count-via-length
   }
 
+  private drafts(userId: number) {
+    return prisma.post.findMany({ where: { authorId: userId } });
+  }
+
+  private archived(userId: number) {
+    return prisma.post.findMany({ where: { authorId: userId, title: 'archived' } });
+  }
+
   async badge(userId: number) {
-    return { unread: (await this.unread(userId)).length };
+    const pending = this.drafts(userId);
+    const self = this;
+    return { unread: (await this.unread(userId)).length, drafts: (await this.drafts(userId)).length, later: pending, archived: (await this.archived(userId)).length, again: self.archived(userId) };
   }
 }
 `,

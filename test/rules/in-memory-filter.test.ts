@@ -356,6 +356,12 @@ export async function statusesAndFree() {
   return { statuses, free: orders.find((order) => order.amount === 0) };
 }
 
+export async function byIdAndBig() {
+  const orders = await prisma.order.findMany();
+  const byId = orders.reduce((map, order) => map.set(order.id, order), new Map());
+  return { byId, big: orders.filter((order) => order.amount > 10_000) };
+}
+
 export async function totalAndBig() {
   const orders = await prisma.order.findMany();
   const big = orders.filter((order) => order.amount > 10_000); // expect: in-memory-filter

@@ -87,6 +87,18 @@ export async function walkFlow(start: Step, queued: number[]) {
   } while (nextStep || queued.length > 1);
 }
 
+export async function walkTree(root: { id: number }) {
+  const found = [root];
+  let i = 0;
+  let node: { id: number } | undefined = root;
+  while (node && i < found.length) {
+    const children = await prisma.user.findMany({ where: { managerId: node.id } }); // expect: n-plus-one
+    found.push(...children);
+    node = found[++i];
+  }
+  return found;
+}
+
 export async function drainQueued(queued: number[], nextStep?: number) {
   do {
     const id = queued.pop() ?? 0;
@@ -2188,8 +2200,9 @@ export async function touchAll(ids: number[]) {
       const files = {
         "package.json": JSON.stringify({ name: "mono", private: true, workspaces: ["packages/*", "apps/*"] }),
         "packages/database/package.json": JSON.stringify({ name: "@acme/database", main: "./dist/index.js", types: "./dist/index.d.ts", dependencies: { "@prisma/client": "^6.0.0" } }),
-        "packages/database/src/index.ts": "export * from '../generated/prisma';\nexport * from './helpers';\n",
-        "packages/database/src/helpers.ts": "export const MAX_BATCH = 100;\n",
+        "packages/database/src/index.ts": "export * from './client';\nexport * from './queries';\n",
+        "packages/database/src/client.ts": "export * from '../generated/prisma';\nexport const MAX_BATCH = 100;\n",
+        "packages/database/src/queries.ts": "import { PrismaClient } from './client';\n\nconst db = new PrismaClient();\n\nexport function draftsOf(authorId: number) {\n  return db.post.count({ where: { authorId, published: false } });\n}\n",
         "packages/database/prisma/schema.prisma": PRISMA_SCHEMA,
         "apps/web/package.json": JSON.stringify({ name: "web", dependencies: { "@acme/database": "workspace:*" } }),
         "apps/web/src/db.ts": "import { PrismaClient } from '@acme/database';\n\nexport const prisma = new PrismaClient();\n",
@@ -2199,6 +2212,12 @@ export async function postsPerUser(userIds: number[]) {
   const out = [];
   for (const id of userIds) out.push(await prisma.post.count({ where: { authorId: id } })); // expect: n-plus-one
   return out;
+}
+`,
+        "apps/web/src/drafts.ts": `import { draftsOf } from '@acme/database';
+
+export async function draftsPerUser(userIds: number[]) {
+  return Promise.all(userIds.map((id) => draftsOf(id))); // expect: n-plus-one
 }
 `,
       };
@@ -2252,6 +2271,16 @@ import { prisma } from '../db';
 
 export async function commentCount(userId: number) {
   return prisma.comment.count({ where: { post: { authorId: userId } } });
+}
+
+export async function draftCounts(userIds: number[]) {
+  const out = [];
+  for (const userId of userIds) out.push(await draftsOf(userId)); // expect: n-plus-one
+  return out;
+}
+
+async function draftsOf(userId: number) {
+  return prisma.post.count({ where: { authorId: userId, published: false } });
 }
 `,
         "src/app/team.ts": `import { commentCount } from '../data/cached-file';

@@ -712,7 +712,7 @@ ${ticketExtra}
         "tsconfig.json": TSCONFIG,
         "nx.json": "{}\n",
         "packages/db/project.json": '{ "name": "db" }\n',
-        "packages/db/prisma/schema.prisma": schema("../../api/prisma/generated-prisma-client", ""),
+        "packages/db/prisma/schema.prisma": 'generator zod {\n  provider = "zod-prisma-types"\n  output   = "./zod"\n}\n\n' + schema("../../api/prisma/generated-prisma-client", ""),
         "packages/api/project.json": '{ "name": "api" }\n',
         "packages/api/src/prisma.service.ts": `import { PrismaClient } from '../prisma/generated-prisma-client';
 
@@ -811,6 +811,10 @@ export function AppColumn(options?: ColumnOptions) {
   return Column(options ?? {});
 }
 
+export function CodeColumn(length: number) {
+  return Column({ unique: true, length });
+}
+
 export function AppIndex(fields?: string[]) {
   return (target: object, property?: string) => applyIndex(target, property, fields);
 }
@@ -820,13 +824,14 @@ function applyIndex(target: object, property: string | undefined, fields: string
   else Index()(target, property!);
 }
 `,
-        "src/tickets/ticket.entity.ts": `import { AppColumn, AppEntity, AppIndex, AppPrimaryColumn } from '../orm/decorators';
+        "src/tickets/ticket.entity.ts": `import { AppColumn, AppEntity, AppIndex, AppPrimaryColumn, CodeColumn } from '../orm/decorators';
 
 @AppEntity('tickets')
 export class Ticket {
   @AppPrimaryColumn() id: number;
   @AppIndex() @AppColumn() assignee: string;
   @AppColumn({ nullable: true }) status: string;
+  @CodeColumn(12) code: string;
 }
 `,
         "src/data-source.ts": `import { DataSource } from 'typeorm';
@@ -840,6 +845,7 @@ import { Ticket } from './ticket.entity';
 const tickets = dataSource.getRepository(Ticket);
 
 export const assignedTo = (assignee: string) => tickets.find({ where: { assignee }, take: 20 });
+export const byCode = (code: string) => tickets.find({ where: { code }, take: 20 });
 export const withStatus = (status: string) => tickets.find({ where: { status }, take: 20 }); // expect: unindexed-filter
 `,
       };

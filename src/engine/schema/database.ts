@@ -108,7 +108,7 @@ function prismaSchemaScope(files: readonly ParsedSchemaFile[], packageDirs: read
     if (!outputs.has(project)) {
       let found: string | null = null;
       for (const file of files) {
-        const output = ownerOf(file.file, owners) === project ? /generator\s+\w+\s*\{[^}]*?\boutput\s*=\s*"([^"]+)"/.exec(file.text)?.[1] : undefined;
+        const output = ownerOf(file.file, owners) === project ? clientOutput(file.text) : undefined;
         if (output) {
           found = resolve(dirname(file.file), output);
           break;
@@ -125,6 +125,17 @@ function prismaSchemaScope(files: readonly ParsedSchemaFile[], packageDirs: read
     const inWorkspace = output !== null && output.startsWith(root + sep) && !output.split(sep).includes("node_modules");
     return inWorkspace ? ownerOf(output, owners) : ownerOf(file.file, packageDirs);
   };
+}
+
+/** The `output` of the schema's client generator (`prisma-client-js` / `prisma-client`), `//` comments aside. */
+function clientOutput(text: string): string | undefined {
+  const code = text.replace(/\/\/.*$/gm, "");
+  for (const block of code.matchAll(/generator\s+\w+\s*\{([^}]*)\}/g)) {
+    const body = block[1]!;
+    if (!/\bprovider\s*=\s*"prisma-client(-js)?"/.test(body)) continue;
+    return /\boutput\s*=\s*"([^"]+)"/.exec(body)?.[1];
+  }
+  return undefined;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

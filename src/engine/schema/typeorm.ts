@@ -793,11 +793,17 @@ function passThroughName(module: ModuleInfo, localName: string, modulesByPath: R
   let result: string | null = null;
   if (fn && fn.parameters.length > 0) {
     const names = new Set<string>();
+    // Arguments the wrapper writes itself (`Column({ unique: true, length })`) say more than the caller's: that is
+    // a wrapper of its own kind (wrappedDecorators), not one that hands its arguments on.
+    let ownArguments = false;
     const collect = (owner: ModuleInfo, body: ts.Node, depth: number): void => {
       const visit = (child: ts.Node): void => {
         if (ts.isCallExpression(child)) {
           const name = typeormName(owner, child.expression);
-          if (name) names.add(name.text);
+          if (name) {
+            names.add(name.text);
+            if (child.arguments.some(isWrittenArgument)) ownArguments = true;
+          }
           else if (depth < 2 && ts.isIdentifier(child.expression)) {
             const callee = declarationNamed(owner, child.expression.text, modulesByPath, 0);
             const calleeFn = callee && functionOf(callee.node);
@@ -810,10 +816,17 @@ function passThroughName(module: ModuleInfo, localName: string, modulesByPath: R
     };
     if (fn.body) collect(declaration.module, fn.body, 0);
     const [only] = names;
-    if (names.size === 1 && only && PASS_THROUGH_DECORATORS.has(only)) result = only;
+    if (names.size === 1 && only && !ownArguments && PASS_THROUGH_DECORATORS.has(only)) result = only;
   }
   passThroughCache.set(declaration.node, result);
   return result;
+}
+
+/** A value the wrapper writes (`"t_users"`, `{ unique: true }`), not one it hands on (`options`, `{ type, ...options }`). */
+function isWrittenArgument(argument: ts.Expression): boolean {
+  const value = unwrap(argument);
+  if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value) || ts.isTemplateExpression(value) || value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword) return true;
+  return ts.isObjectLiteralExpression(value) && value.properties.some((property) => ts.isPropertyAssignment(property) && isWrittenArgument(property.initializer));
 }
 
 const PASS_THROUGH_DECORATORS = new Set(["Entity", "ChildEntity", "Index", "Unique", "JoinColumn", "RelationId", ...COLUMN_DECORATORS, ...RELATION_DECORATORS]);
