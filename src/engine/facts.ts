@@ -177,19 +177,14 @@ function isIoPackage(module: string): boolean {
 const MAX_HELPER_DEPTH = 2;
 
 /** The iteration builds the operation list of a batch transaction: `$transaction([...xs.map(…)])`. */
-function isTransactionBatch(iteration: ts.Node): boolean {
+function isTransactionBatch(iteration: ts.Node, references: (declaration: ts.Node, name: string) => ts.Expression[]): boolean {
   if (isTransactionArgument(iteration)) return true;
   // `const updates = rows.map(…); await prisma.$transaction(updates)`: Prisma's queries wait to be run, so the list
   // is the same batch when the transaction is all it is used for.
   let holder: ts.Node = iteration.parent;
   while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
   if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name) || !(ts.getCombinedNodeFlags(holder) & ts.NodeFlags.Const)) return false;
-  const name = holder.name.text;
-  const scope = scopeOf(holder);
-  const uses: ts.Identifier[] = [];
-  if (scope) walk(scope, (node) => {
-    if (ts.isIdentifier(node) && node.text === name && node !== holder.name && !isPropertyNameNode(node)) uses.push(node);
-  });
+  const uses = references(holder, holder.name.text);
   return uses.length > 0 && uses.every(isTransactionArgument);
 }
 
@@ -547,12 +542,11 @@ const ARRAY_CHAIN_METHODS = new Set(["map", "sort", "toSorted", "reverse", "toRe
 
 /** Through parentheses, `await`, `!`, type assertions and an empty default (`rows ?? []`). */
 function innermost(node: ts.Node): ts.Node {
-  let current = node;
-  for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isAwaitExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
-    else if (ts.isBinaryExpression(current) && (current.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || current.operatorToken.kind === ts.SyntaxKind.BarBarToken) && ts.isArrayLiteralExpression(current.right) && current.right.elements.length === 0) current = current.left;
-    else return current;
+  let current = ts.isExpression(node) ? unwrapExpression(node) : node;
+  while (ts.isBinaryExpression(current) && (current.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || current.operatorToken.kind === ts.SyntaxKind.BarBarToken) && ts.isArrayLiteralExpression(current.right) && current.right.elements.length === 0) {
+    current = unwrapExpression(current.left);
   }
+  return current;
 }
 
 /** `rows.length`, `rows.reduce(…)`: a count or a fold over every row, which a grouped or counting query gives too. */
@@ -592,10 +586,16 @@ function isPresenceCheck(use: ts.Expression): boolean {
   return false;
 }
 
+/** The outermost of the `await`, parentheses and type assertions around an expression. */
+function wrappingTop(node: ts.Node): ts.Node {
+  let top = node;
+  while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isNonNullExpression(top.parent) || ts.isSatisfiesExpression(top.parent))) top = top.parent;
+  return top;
+}
+
 /** The function an expression is the returned value of: `return rows`, `return await q`, `() => q`. */
 function returningFunction(expression: ts.Expression): ts.FunctionLikeDeclaration | undefined {
-  let top: ts.Node = expression;
-  while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isNonNullExpression(top.parent) || ts.isSatisfiesExpression(top.parent))) top = top.parent;
+  const top = wrappingTop(expression);
   const parent = top.parent;
   if (parent && ts.isReturnStatement(parent)) {
     const fn = enclosingFunctions(parent)[0];
@@ -836,7 +836,7 @@ class Analysis {
     // it: the query is one step of that per-item workflow, not a lookup that could be hoisted.
     if (!isWrite && loopBodyNode && this.externalIoBefore(loopBodyNode, node)) return null;
     // `prisma.$transaction([...lines.map((l) => prisma.x.update(…))])`: one batched transaction, the documented fix.
-    if (loop.kind === "callback" && isTransactionBatch(loop.node)) return null;
+    if (loop.kind === "callback" && isTransactionBatch(loop.node, (declaration, name) => this.references(declaration, name))) return null;
     // A field resolver that returns what the parent already holds and queries only as a fallback.
     if (loop.kind === "resolver" && isGuardedFallback(node)) return null;
     // `for (const key of Object.keys(args)) switch (key) { case "x": query }`: once per distinct key at most.
@@ -1384,10 +1384,7 @@ class Analysis {
 
   /** The expressions that hold the rows: the awaited call itself, or every reference to the variable it is stored in. */
   private rowUseSites(callNode: ts.Node, followReturn = false): ts.Expression[] {
-    let top: ts.Node = callNode;
-    while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isNonNullExpression(top.parent) || ts.isSatisfiesExpression(top.parent))) {
-      top = top.parent;
-    }
+    const top = wrappingTop(callNode);
     const parent = top.parent;
     if (parent && ts.isVariableDeclaration(parent) && parent.initializer === top && ts.isIdentifier(parent.name)) {
       if (!isAwaitedInit(parent.initializer) && !ts.isPropertyAccessExpression(callNode)) return []; // a promise, not rows
