@@ -644,8 +644,9 @@ function environmentNotes(discovery: Discovery, projectDirs: string[], scannedDi
 const MAX_IO_WRAPPER_DEPTH = 3;
 
 /** Calls that send every row they are given on, serialised: `res.json(superjson.serialize({ rows }))`. */
-// `json(rows)`, `typedjson(rows)`, `data(rows)`: Remix and React Router response helpers.
-const SERIALIZERS = new Set(["JSON.stringify", "superjson.serialize", "superjson.stringify", "json", "typedjson", "data", "defer"]);
+const SERIALIZERS = new Set(["JSON.stringify", "superjson.serialize", "superjson.stringify"]);
+/** `json(rows)`, `typedjson(rows)`, `data(rows)`: Remix and React Router response helpers, in their loaders and actions only. */
+const REMIX_SERIALIZERS = new Set([...SERIALIZERS, "json", "typedjson", "data", "defer"]);
 
 /** NestJS parameter decorators that hand a handler a plain value (an id, the body), not the request or response. */
 const NEST_VALUE_DECORATORS = new Set(["Param", "Query", "Body", "Headers", "Ip", "HostParam", "Session", "UploadedFile", "UploadedFiles"]);
@@ -1144,7 +1145,7 @@ class Analysis {
     for (const { handler, delegated } of this.withDelegates(handlers)) {
       // A delegate's return value is sent only when the handler returns it, which the handler's own returns follow.
       for (const sink of responseValues(handler.fn, { returns: !delegated })) {
-        for (const call of this.rowsIn(sink, 0)) {
+        for (const call of this.rowsIn(sink, 0, handler.framework === "remix" ? REMIX_SERIALIZERS : SERIALIZERS)) {
           // The same reads unbounded-query reports: a page, a unique key or an input list bounds what is sent.
           if (seen.has(call) || !isUnboundedRead(call, this.maxPageSize)) continue;
           seen.add(call);
@@ -1180,35 +1181,35 @@ class Analysis {
   }
 
   /** Queries whose every row reaches a response value: directly, mapped, wrapped in an object, or pushed into an array. */
-  private rowsIn(expression: ts.Expression, depth: number): DbCall[] {
+  private rowsIn(expression: ts.Expression, depth: number, serializers: ReadonlySet<string>): DbCall[] {
     if (depth > 4) return [];
     const expr = unwrapExpression(expression);
     if (ts.isCallExpression(expr)) {
-      if (SERIALIZERS.has(expr.expression.getText()) && expr.arguments[0]) return this.rowsIn(expr.arguments[0], depth + 1);
+      if (serializers.has(expr.expression.getText()) && expr.arguments[0]) return this.rowsIn(expr.arguments[0], depth + 1, serializers);
       if (ts.isPropertyAccessExpression(expr.expression)) {
         const method = expr.expression.name.text;
         // Cut to a page in JS (slice), or filtered in JS (reported as in-memory-filter): not every row is sent.
         if (method === "slice" || method === "splice" || method === "filter") return [];
-        if (["map", "sort", "toSorted", "reverse", "flatMap", "concat"].includes(method)) return this.rowsIn(expr.expression.expression, depth + 1);
+        if (["map", "sort", "toSorted", "reverse", "flatMap", "concat"].includes(method)) return this.rowsIn(expr.expression.expression, depth + 1, serializers);
       }
     }
     if (ts.isObjectLiteralExpression(expr)) {
       return expr.properties.flatMap((property) =>
-        ts.isPropertyAssignment(property) ? this.rowsIn(property.initializer, depth + 1) : ts.isShorthandPropertyAssignment(property) ? this.rowsIn(property.name, depth + 1) : ts.isSpreadAssignment(property) ? this.rowsIn(property.expression, depth + 1) : [],
+        ts.isPropertyAssignment(property) ? this.rowsIn(property.initializer, depth + 1, serializers) : ts.isShorthandPropertyAssignment(property) ? this.rowsIn(property.name, depth + 1, serializers) : ts.isSpreadAssignment(property) ? this.rowsIn(property.expression, depth + 1, serializers) : [],
       );
     }
     if (ts.isIdentifier(expr)) {
-      const pushed = this.rowsPushedInto(expr, depth);
+      const pushed = this.rowsPushedInto(expr, depth, serializers);
       if (pushed) return pushed;
     }
     const value = this.resolver.evaluate(expr);
     if (value.kind === "rows") return value.capped || value.filtered ? [] : [value.call];
-    if (value.kind === "object") return this.rowsIn(value.node, depth + 1);
+    if (value.kind === "object") return this.rowsIn(value.node, depth + 1, serializers);
     return [];
   }
 
   /** `const out = []; for (const row of rows) out.push(...)`: the array carries one entry per row. */
-  private rowsPushedInto(identifier: ts.Identifier, depth: number): DbCall[] | undefined {
+  private rowsPushedInto(identifier: ts.Identifier, depth: number, serializers: ReadonlySet<string>): DbCall[] | undefined {
     const binding = this.resolver.lookup(identifier);
     if (binding?.kind !== "node" || !ts.isVariableDeclaration(binding.node) || !ts.isIdentifier(binding.node.name)) return undefined;
     const init = binding.node.initializer && unwrapExpression(binding.node.initializer);
@@ -1220,7 +1221,7 @@ class Analysis {
       const frame = this.loopFrames(access.parent).find((f) => f.kind === "statement" ? ts.isForOfStatement(f.node) : true);
       if (!frame) continue;
       const collection = iteratedCollection(frame.node);
-      if (collection) found.push(...this.rowsIn(collection, depth + 1));
+      if (collection) found.push(...this.rowsIn(collection, depth + 1, serializers));
     }
     return found;
   }

@@ -334,6 +334,34 @@ export async function loader() {
       await expectNone({ "package.json": packageJson({ "@prisma/client": "^5.22.0", express: "^4.21.0" }), "tsconfig.json": tsconfig, "prisma/schema.prisma": PRISMA_SCHEMA, ...routes() }, RULE);
     });
 
+    it("Remix's response helpers are only Remix's: a project function named data() in an Express handler is not taken to send the rows", async () => {
+      await expectMarked(
+        {
+          ...prismaProject("express"),
+          "src/app.ts": `import express from 'express';
+import { prisma } from './db';
+
+const app = express();
+
+function data(posts: { published: boolean }[]) {
+  return { total: posts.length, published: posts.filter((post) => post.published).length };
+}
+
+app.get('/stats', async (req, res) => {
+  res.json(data(await prisma.post.findMany()));
+});
+
+app.get('/posts', async (req, res) => {
+  res.json(JSON.stringify(await prisma.post.findMany())); // expect: missing-pagination
+});
+
+app.listen(3000);
+`,
+        },
+        RULE,
+      );
+    });
+
     it("Express with TypeORM res.json(await repo.find()) and Sequelize res.send(rows)", async () => {
       await expectMarked(
         {
