@@ -108,7 +108,7 @@ function prismaSchemaScope(files: readonly ParsedSchemaFile[], packageDirs: read
     if (!outputs.has(project)) {
       let found: string | null = null;
       for (const file of files) {
-        const output = ownerOf(file.file, owners) === project ? clientOutput(file.text) : undefined;
+        const output = ownerOf(file.file, owners) === project ? clientOutput(file.blocks) : undefined;
         if (output) {
           found = resolve(dirname(file.file), output);
           break;
@@ -127,13 +127,15 @@ function prismaSchemaScope(files: readonly ParsedSchemaFile[], packageDirs: read
   };
 }
 
-/** The `output` of the schema's client generator (`prisma-client-js` / `prisma-client`), `//` comments aside. */
-function clientOutput(text: string): string | undefined {
-  const code = text.replace(/\/\/.*$/gm, "");
-  for (const block of code.matchAll(/generator\s+\w+\s*\{([^}]*)\}/g)) {
-    const body = block[1]!;
-    if (!/\bprovider\s*=\s*"prisma-client(-js)?"/.test(body)) continue;
-    return /\boutput\s*=\s*"([^"]+)"/.exec(body)?.[1];
+/** The `output` of the schema's client generator (`prisma-client-js` / `prisma-client`), from the parsed blocks. */
+function clientOutput(blocks: readonly unknown[]): string | undefined {
+  type Assignment = { type: string; key?: string; value?: unknown };
+  for (const block of blocks as { type?: string; assignments?: Assignment[] }[]) {
+    if (block?.type !== "generator") continue;
+    const value = (key: string) => block.assignments?.find((entry) => entry.type === "assignment" && entry.key === key)?.value;
+    const text = (raw: unknown) => (typeof raw === "string" ? raw.replace(/^"|"$/g, "") : undefined);
+    if (!/^prisma-client(-js)?$/.test(text(value("provider")) ?? "")) continue;
+    return text(value("output"));
   }
   return undefined;
 }
